@@ -1,0 +1,107 @@
+#include "core/csv_reader.h"
+
+#include <csv.h>
+
+#include <memory>
+
+namespace compute {
+namespace {
+
+struct ParseState {
+    const std::function<bool(const CsvRecord &)> *onRecord = nullptr;
+    std::vector<std::string> storage; // field bytes of the current record
+    std::size_t fieldCount = 0;
+    CsvRecord record;
+    bool stopped = false;
+};
+
+void onField(void *data, std::size_t length, void *context)
+{
+    auto *state = static_cast<ParseState *>(context);
+    if (state->stopped) return;
+    if (state->fieldCount == state->storage.size()) state->storage.emplace_back();
+    state->storage[state->fieldCount].assign(static_cast<const char *>(data), length);
+    ++state->fieldCount;
+}
+
+void onRecordEnd(int, void *context)
+{
+    auto *state = static_cast<ParseState *>(context);
+    if (state->stopped) return;
+    ++state->record.number;
+    state->record.fields.clear();
+    for (std::size_t i = 0; i < state->fieldCount; ++i)
+        state->record.fields.emplace_back(state->storage[i]);
+    state->fieldCount = 0;
+    if (!(*state->onRecord)(state->record)) state->stopped = true;
+}
+
+} // namespace
+
+Result<std::size_t> readCsv(std::string_view bytes, const std::string &sourceName,
+                            const std::function<bool(const CsvRecord &)> &onRecord,
+                            const std::function<bool(double)> &progress)
+{
+    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    if (bytes.find('\0') != std::string_view::npos)
+        return Error{sourceName, "is not a text file (it contains NUL bytes); expected CSV"};
+
+    csv_parser parser;
+    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+        return Error{sourceName, "could not start the CSV parser (out of memory)"};
+    const auto cleanup = std::unique_ptr<csv_parser, void (*)(csv_parser *)>(
+        &parser, [](csv_parser *p) { csv_free(p); });
+    // Fields may be up to the size of the file (a 100 MB single-line file is legal).
+    csv_set_blk_size(&parser, 1 << 16);
+
+    ParseState state;
+    state.onRecord = &onRecord;
+    auto located = [&](const char *what) {
+        return Error{sourceName + ": row " + std::to_string(state.record.number + 1),
+                     std::string(what)};
+    };
+
+    // Feed in chunks so that an early stop does not parse the rest of a huge file.
+    constexpr std::size_t kChunk = 1 << 20;
+    for (std::size_t pos = 0; pos < bytes.size() && !state.stopped; pos += kChunk) {
+        const std::size_t n = std::min(kChunk, bytes.size() - pos);
+        if (csv_parse(&parser, bytes.data() + pos, n, onField, onRecordEnd, &state) != n) {
+            if (csv_error(&parser) == CSV_EPARSE)
+                return located("malformed CSV: a quote inside a field that is not quoted, or "
+                               "text after a closing quote (expected RFC 4180 quoting)");
+            return located("the CSV parser ran out of memory");
+        }
+        if (progress && !progress(static_cast<double>(pos + n) / static_cast<double>(bytes.size())))
+            state.stopped = true;
+    }
+    if (!state.stopped && csv_fini(&parser, onField, onRecordEnd, &state) != 0)
+        return located("malformed CSV: a quoted field is never closed (missing '\"')");
+    return state.record.number;
+}
+
+std::string csvField(std::string_view text)
+{
+    const bool needsQuotes = text.find_first_of(",\"\r\n") != std::string_view::npos ||
+                             (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+    if (!needsQuotes) return std::string(text);
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+std::string csvRecord(const std::vector<std::string> &fields)
+{
+    std::string line;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i) line += ',';
+        line += csvField(fields[i]);
+    }
+    line += "\r\n";
+    return line;
+}
+
+} // namespace compute

@@ -1,0 +1,265 @@
+#include "core/epoch_import.h"
+
+#include "core/csv_reader.h"
+#include "core/number_parse.h"
+#include "core/run_id_allocator.h"
+#include "core/text_util.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <set>
+
+namespace compute {
+namespace {
+
+enum Column {
+    kName, kDomain, kOrganization, kDate, kCompute, kParameters, kHardware, kQuantity, kHours,
+    kUtilization, kLink, kReference, kComputeNotes, kConfidence, kFrontier, kMethod,
+    kNumberFormat, kColumnCount
+};
+
+// Column names as they appear across Epoch's exports (compared normalised).
+const std::array<std::vector<std::string_view>, kColumnCount> kColumnNames = {{
+    {"Model", "System"},
+    {"Domain"},
+    {"Organization", "Organization(s)", "Organisation"},
+    {"Publication date"},
+    {"Training compute (FLOP)", "Training compute (FLOPs)"},
+    {"Parameters"},
+    {"Training hardware"},
+    {"Hardware quantity"},
+    {"Training time (hours)"},
+    {"Hardware utilization", "Hardware utilization (MFU)"},
+    {"Link"},
+    {"Reference"},
+    {"Training compute notes"},
+    {"Confidence"},
+    {"Frontier model"},
+    {"Training compute estimation method"},
+    {"Numerical format"},
+}};
+
+class RowReader {
+public:
+    RowReader(const std::string &source, ImportReport &report) : m_source(source), m_report(report)
+    {
+    }
+
+    void setHeader(const std::vector<std::string> &header) { m_header = header; }
+    void start(const CsvRecord &record, const std::array<int, kColumnCount> &columns)
+    {
+        m_record = &record;
+        m_columns = &columns;
+    }
+
+    std::string_view text(Column c) const
+    {
+        const int index = (*m_columns)[c];
+        if (index < 0 || static_cast<std::size_t>(index) >= m_record->fields.size()) return {};
+        return trimmed(m_record->fields[static_cast<std::size_t>(index)]);
+    }
+
+    std::string where(Column c) const
+    {
+        return m_source + ": row " + std::to_string(m_record->number) + ", column '" +
+               m_header[static_cast<std::size_t>((*m_columns)[c])] + "'";
+    }
+
+    void warn(Column c, const std::string &message) { m_report.warnings.push_back({where(c), message}); }
+
+    // A positive finite number, or nullopt (with a warning when the cell is not empty).
+    std::optional<double> positive(Column c, const char *what)
+    {
+        const std::string_view cell = text(c);
+        if (cell.empty()) return std::nullopt;
+        const auto value = parseNumber(cell);
+        if (!value) {
+            warn(c, "'" + std::string(cell.substr(0, 80)) + "' is not a number (expected " + what +
+                        ", e.g. 3.14e+23)");
+            return std::nullopt;
+        }
+        if (*value <= 0) {
+            warn(c, "'" + std::string(cell) + "' is not greater than 0 (expected " + what + ")");
+            return std::nullopt;
+        }
+        return value;
+    }
+
+private:
+    const std::string &m_source;
+    ImportReport &m_report;
+    std::vector<std::string> m_header;
+    const CsvRecord *m_record = nullptr;
+    const std::array<int, kColumnCount> *m_columns = nullptr;
+};
+
+std::optional<HardwareInputs> hardwareFromRow(RowReader &row, const HardwareCatalog *catalog,
+                                              const ImportOptions &options, ImportReport &report,
+                                              std::set<std::string> &unknown)
+{
+    const std::string_view hardwareText = row.text(kHardware);
+    if (hardwareText.empty()) return std::nullopt;
+    const auto quantity = row.positive(kQuantity, "a number of devices");
+    const auto hours = row.positive(kHours, "a training time in hours");
+    if (!quantity || !hours || !catalog) return std::nullopt;
+    // Several chips ("NVIDIA A100,NVIDIA V100") cannot be one hardware estimate.
+    if (hardwareText.find(',') != std::string_view::npos) return std::nullopt;
+    const Accelerator *device = catalog->find(hardwareText);
+    if (!device) {
+        if (unknown.insert(std::string(hardwareText)).second)
+            report.unknownHardware.emplace_back(hardwareText);
+        return std::nullopt;
+    }
+    HardwareInputs in;
+    in.device = device->id;
+    in.numberFormat = device->defaultFormat;
+    if (auto format = numberFormatFromText(row.text(kNumberFormat)); format && device->peak(*format))
+        in.numberFormat = *format;
+    in.peakFlopsPerDevice = *device->peak(in.numberFormat);
+    in.deviceCount = *quantity;
+    in.trainingHours = *hours;
+    in.timeUnit = TimeUnit::Hours;
+    in.utilization = options.defaultUtilization;
+    if (auto u = row.positive(kUtilization, "a utilization between 0 and 1")) {
+        if (*u <= 1) in.utilization = *u;
+        else row.warn(kUtilization, "'" + std::string(row.text(kUtilization)) +
+                                        "' is above 1 (expected a fraction such as 0.4)");
+    }
+    return in;
+}
+
+} // namespace
+
+std::string ImportReport::summary() const
+{
+    std::string s = std::to_string(rows) + " rows: " + std::to_string(withReportedCompute) +
+                    " with compute";
+    if (computeFromHardware)
+        s += ", " + std::to_string(computeFromHardware) + " estimated from hardware";
+    s += ", " + std::to_string(withoutCompute) + " without compute, " +
+         std::to_string(withoutDate) + " without a usable date";
+    if (!warnings.empty()) s += ", " + std::to_string(warnings.size()) + " cells not read";
+    return s;
+}
+
+Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &sourceName,
+                                    const HardwareCatalog *catalog, const ImportOptions &options)
+{
+    ImportResult result;
+    ImportReport &report = result.report;
+    Dataset &dataset = result.dataset;
+    RunIdAllocator ids;
+    std::set<std::string> unknownHardware;
+    std::array<int, kColumnCount> columns;
+    columns.fill(-1);
+    RowReader row(sourceName, report);
+    std::optional<Error> fatal;
+
+    auto onRecord = [&](const CsvRecord &record) -> bool {
+        if (record.number == 1) {
+            std::vector<std::string> header(record.fields.begin(), record.fields.end());
+            for (std::size_t i = 0; i < header.size(); ++i) {
+                const std::string key = normalizedKey(header[i]);
+                for (int c = 0; c < kColumnCount; ++c)
+                    for (std::string_view name : kColumnNames[static_cast<std::size_t>(c)])
+                        if (columns[static_cast<std::size_t>(c)] < 0 && key == normalizedKey(name))
+                            columns[static_cast<std::size_t>(c)] = static_cast<int>(i);
+            }
+            std::string missing;
+            for (Column c : {kName, kDate, kCompute}) {
+                if (columns[c] >= 0) continue;
+                if (!missing.empty()) missing += ", ";
+                const auto &names = kColumnNames[c];
+                missing += "'" + std::string(names[0]) + "'";
+                if (names.size() > 1) missing += " (or '" + std::string(names[1]) + "')";
+            }
+            if (!missing.empty()) {
+                std::string found;
+                for (std::size_t i = 0; i < header.size() && i < 12; ++i)
+                    found += (i ? ", '" : "'") + header[i].substr(0, 40) + "'";
+                fatal = Error{sourceName + ": row 1",
+                              "not an Epoch AI export: no column " + missing + " (found " +
+                                  (found.empty() ? std::string("no columns") : found) + ")"};
+                return false;
+            }
+            row.setHeader(header);
+            return true;
+        }
+        // A blank line at the end of a file is not a row.
+        if (record.fields.size() == 1 && trimmed(record.fields[0]).empty()) return true;
+
+        row.start(record, columns);
+        ++report.rows;
+        TrainingRun run;
+        run.name = std::string(row.text(kName));
+        if (run.name.empty()) {
+            run.name = "(unnamed, row " + std::to_string(record.number) + ")";
+            row.warn(kName, "empty; the run is kept as '" + run.name + "'");
+        }
+        run.id = ids.allocate(run.name);
+        run.organization = std::string(row.text(kOrganization));
+        const std::vector<std::string> domains = splitTrimmed(row.text(kDomain), ',');
+        if (!domains.empty()) run.domain = domains.front();
+        for (std::size_t i = 1; i < domains.size(); ++i) run.tags.push_back("domain:" + domains[i]);
+
+        const std::string_view dateText = row.text(kDate);
+        run.date = parseFlexibleDate(dateText);
+        if (!run.date && !dateText.empty() && normalizedKey(dateText) != "forthcoming")
+            row.warn(kDate, "'" + std::string(dateText.substr(0, 80)) +
+                                "' is not a date (expected yyyy-mm-dd, d/m/yyyy, m/yyyy or yyyy)");
+
+        run.parameters = row.positive(kParameters, "a number of parameters");
+        if (auto c = confidenceFromText(row.text(kConfidence))) run.confidence = *c;
+        if (normalizedKey(row.text(kFrontier)) == "true") run.tags.emplace_back(kTagFrontier);
+
+        const std::string_view link = row.text(kLink);
+        const std::string_view reference = row.text(kReference);
+        if (!link.empty() || !reference.empty()) {
+            // Epoch's Link cell may hold several URLs separated by commas.
+            const std::vector<std::string> urls = splitTrimmed(link, ',');
+            if (urls.empty()) run.sources.push_back({std::string(reference), {}});
+            for (std::size_t i = 0; i < urls.size(); ++i)
+                run.sources.push_back({i == 0 ? std::string(reference) : std::string(), urls[i]});
+        }
+
+        if (auto flop = row.positive(kCompute, "a training compute in FLOP")) {
+            std::string note = "Epoch AI";
+            if (const auto method = row.text(kMethod); !method.empty())
+                note += " (" + std::string(method) + ")";
+            if (const auto notes = row.text(kComputeNotes); !notes.empty())
+                note += ": " + std::string(notes);
+            run.estimates.push_back(ComputeEstimate::reported(*flop, std::move(note)));
+            ++report.withReportedCompute;
+        }
+        if (auto hw = hardwareFromRow(row, catalog, options, report, unknownHardware)) {
+            const bool primary = run.estimates.empty();
+            run.estimates.push_back(
+                {*hw, "From the row's hardware, quantity and training time columns"});
+            ++report.hardwareEstimates;
+            if (primary) {
+                ++report.computeFromHardware;
+                run.tags.emplace_back("compute-from-hardware");
+            }
+        }
+        if (!run.date) ++report.withoutDate;
+        if (run.estimates.empty()) ++report.withoutCompute;
+        if (!run.isPlottable()) report.notPlottable.push_back(dataset.runs.size());
+        dataset.runs.push_back(std::move(run));
+
+        return true;
+    };
+
+    auto onProgress = [&](double fraction) {
+        if (!options.progress || options.progress(fraction)) return true;
+        report.cancelled = true;
+        return false;
+    };
+    Result<std::size_t> read = readCsv(bytes, sourceName, onRecord, onProgress);
+    if (fatal) return *fatal;
+    if (!read) return read.errors();
+    if (read.value() == 0) return Error{sourceName, "is empty (expected a CSV file with a header row)"};
+    return result;
+}
+
+} // namespace compute

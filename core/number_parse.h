@@ -1,0 +1,21 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace compute {
+
+// Parses a finite decimal number in plain or scientific notation ("1200", "3.14e23",
+// "3.14E+23", " 0.33 "). Leading and trailing blanks are allowed; anything else
+// (thousands separators, units, "nan", "inf", hex, trailing text) is rejected, so a
+// typo is never read as a different value. Values that overflow a double are rejected.
+std::optional<double> parseNumber(std::string_view text);
+
+// Shortest text that reads back as exactly the same double (for CSV and forms).
+std::string formatNumber(double value);
+
+// Human display with a given number of significant digits: "3.4", "1.2e+23".
+std::string formatSignificant(double value, int digits);
+
+} // namespace compute
