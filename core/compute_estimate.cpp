@@ -66,12 +66,18 @@ double ComputeEstimate::flop() const
 
 namespace {
 
+// "where.field", or just "field" when the caller gave no location.
+std::string fieldPath(const std::string &where, const char *field)
+{
+    return where.empty() ? std::string(field) : where + "." + field;
+}
+
 void requirePositive(Errors &errors, const std::string &where, const char *field, double value,
                      const char *what)
 {
     if (!std::isfinite(value) || value <= 0)
-        errors.push_back({where + "." + field, std::string("expected ") + what +
-                                                   " greater than 0"});
+        errors.push_back({fieldPath(where, field), std::string("expected ") + what +
+                                                       " greater than 0"});
 }
 
 } // namespace
@@ -86,7 +92,7 @@ Errors ComputeEstimate::validate(const std::string &where) const
                 requirePositive(errors, where, "forward_flop_per_example", in.forwardFlopPerExample,
                                 "a FLOP count");
                 if (!std::isfinite(in.backwardForwardRatio) || in.backwardForwardRatio < 0)
-                    errors.push_back({where + ".backward_forward_ratio",
+                    errors.push_back({fieldPath(where, "backward_forward_ratio"),
                                       "expected a ratio of 0 or more (usually 2)"});
                 requirePositive(errors, where, "examples_per_epoch", in.examplesPerEpoch,
                                 "a number of examples");
@@ -99,7 +105,7 @@ Errors ComputeEstimate::validate(const std::string &where) const
                 requirePositive(errors, where, "training_hours", in.trainingHours,
                                 "a training time");
                 if (!std::isfinite(in.utilization) || in.utilization <= 0 || in.utilization > 1)
-                    errors.push_back({where + ".utilization",
+                    errors.push_back({fieldPath(where, "utilization"),
                                       "expected a fraction greater than 0 and at most 1"});
                 requirePositive(errors, where, "adjustment", in.adjustment, "a multiplier");
             } else if constexpr (std::is_same_v<T, ParametersTokensInputs>) {
@@ -114,8 +120,9 @@ Errors ComputeEstimate::validate(const std::string &where) const
     if (errors.empty()) {
         const double result = flop();
         if (!std::isfinite(result) || result <= 0)
-            errors.push_back({where, "the inputs multiply to a compute outside the range of "
-                                     "numbers (" + std::to_string(result) + " FLOP)"});
+            errors.push_back({where, std::string("the inputs multiply to a compute outside "
+                                                 "the range of numbers (") +
+                                         (result > 0 ? "too large" : "too small") + ")"});
     }
     return errors;
 }

@@ -46,6 +46,8 @@ std::vector<std::string> rowOf(const TrainingRun &run)
         hardware ? formatNumber(hardware->deviceCount) : std::string(),
         hardware ? formatNumber(hardware->trainingHours) : std::string(),
         hardware ? formatNumber(hardware->utilization) : std::string(),
+        // Our keys ("tensor-fp16"), which the importer reads back exactly.
+        hardware ? std::string(numberFormatKey(hardware->numberFormat)) : std::string(),
         std::string(confidenceKey(run.confidence)),
         run.hasTag(kTagFrontier) ? "True" : "",
         run.upperBound ? "True" : "",
@@ -63,7 +65,8 @@ std::string writeRunsCsv(const Dataset &dataset, const std::vector<std::size_t> 
     std::string out = csvRecord({"Model", "Organization", "Domain", "Publication date",
                                  "Training compute (FLOP)", "Training compute estimation method",
                                  "Parameters", "Training hardware", "Hardware quantity",
-                                 "Training time (hours)", "Hardware utilization", "Confidence",
+                                 "Training time (hours)", "Hardware utilization",
+                                 "Numerical format", "Confidence",
                                  "Frontier model", "Upper bound", "Reference", "Link", "Notes",
                                  "Id"});
     if (runIndices.empty()) {

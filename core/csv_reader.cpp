@@ -3,6 +3,7 @@
 #include <csv.h>
 
 #include <memory>
+#include <utility>
 
 namespace compute {
 namespace {
@@ -36,6 +37,27 @@ void onRecordEnd(int, void *context)
     if (!(*state->onRecord)(state->record)) state->stopped = true;
 }
 
+// Record and field (both 1-based) holding byte `offset`: line breaks and commas
+// outside quotes are counted, blank lines skipped, as libcsv does.
+std::pair<std::size_t, std::size_t> positionOf(std::string_view bytes, std::size_t offset)
+{
+    std::size_t record = 1, field = 1;
+    bool quoted = false, lineHasContent = false;
+    for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
+        const char c = bytes[i];
+        if (c == '"') quoted = !quoted;
+        if (!quoted && (c == '\n' || c == '\r')) {
+            if (lineHasContent) ++record;
+            lineHasContent = false;
+            field = 1;
+            continue;
+        }
+        if (!quoted && c == ',') ++field;
+        lineHasContent = true;
+    }
+    return {record, field};
+}
+
 } // namespace
 
 Result<std::size_t> readCsv(std::string_view bytes, const std::string &sourceName,
@@ -43,8 +65,12 @@ Result<std::size_t> readCsv(std::string_view bytes, const std::string &sourceNam
                             const std::function<bool(double)> &progress)
 {
     if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-    if (bytes.find('\0') != std::string_view::npos)
-        return Error{sourceName, "is not a text file (it contains NUL bytes); expected CSV"};
+    if (const std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
+        const auto [record, field] = positionOf(bytes, nul);
+        return Error{sourceName + ": row " + std::to_string(record) + ", column " +
+                         std::to_string(field),
+                     "a NUL byte: this is not a text file (expected CSV text)"};
+    }
 
     csv_parser parser;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
@@ -57,7 +83,8 @@ Result<std::size_t> readCsv(std::string_view bytes, const std::string &sourceNam
     ParseState state;
     state.onRecord = &onRecord;
     auto located = [&](const char *what) {
-        return Error{sourceName + ": row " + std::to_string(state.record.number + 1),
+        return Error{sourceName + ": row " + std::to_string(state.record.number + 1) +
+                         ", column " + std::to_string(state.fieldCount + 1),
                      std::string(what)};
     };
 

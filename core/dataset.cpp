@@ -28,7 +28,9 @@ Errors validateRun(const TrainingRun &run, const std::string &where)
         errors.push_back({where + ".date", "'" + run.date->toIso() + "' is not a calendar date"});
     if (run.parameters && (!std::isfinite(*run.parameters) || *run.parameters <= 0))
         errors.push_back({where + ".parameters", "expected a number of parameters greater than 0"});
-    if (!run.estimates.empty() && run.primary >= run.estimates.size())
+    if (run.estimates.empty() && run.primary != 0)
+        errors.push_back({where + ".primary", "expected 0 (the run has no estimates)"});
+    else if (!run.estimates.empty() && run.primary >= run.estimates.size())
         errors.push_back({where + ".primary", "expected an index below " +
                                                   std::to_string(run.estimates.size())});
     for (std::size_t i = 0; i < run.estimates.size(); ++i) {

@@ -1,5 +1,7 @@
 #include "core/date.h"
 
+#include "core/text_util.h"
+
 #include <charconv>
 #include <cstdio>
 
@@ -32,7 +34,7 @@ void civilFromDays(std::int64_t z, int &year, int &month, int &day)
     day = static_cast<int>(d);
 }
 
-// Parses exactly `digits` ASCII digits (or 1..digits when `atMost`), nothing else.
+// Parses minDigits..maxDigits ASCII digits and nothing else (no sign, no blank).
 std::optional<int> parseDigits(std::string_view text, std::size_t minDigits, std::size_t maxDigits)
 {
     if (text.size() < minDigits || text.size() > maxDigits) return std::nullopt;
@@ -41,14 +43,6 @@ std::optional<int> parseDigits(std::string_view text, std::size_t minDigits, std
     int value = 0;
     std::from_chars(text.data(), text.data() + text.size(), value);
     return value;
-}
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
 }
 
 std::optional<Date> validOrNull(Date date)
@@ -150,7 +144,7 @@ std::string_view precisionKey(DatePrecision precision)
 
 std::optional<Date> parseFlexibleDate(std::string_view raw)
 {
-    const std::string_view text = trim(raw);
+    const std::string_view text = trimmed(raw);
     if (text.empty()) return std::nullopt;
     if (auto iso = Date::fromIso(text)) return iso;
 

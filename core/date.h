@@ -1,6 +1,5 @@
 #pragma once
 
-#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -39,11 +38,12 @@ public:
     // ISO text at the date's precision: "2012-06-01", "2012-06" or "2012".
     std::string toIso() const;
 
-    // Dates compare by the day they stand for; precision does not order them.
-    std::strong_ordering operator<=>(const Date &other) const
-    {
-        return daysSinceEpoch() <=> other.daysSinceEpoch();
-    }
+    // Dates order by the day they stand for; precision does not order them. (No <=>:
+    // moc cannot parse <compare>, and app headers with Q_OBJECT include this one.)
+    bool operator<(const Date &other) const { return daysSinceEpoch() < other.daysSinceEpoch(); }
+    bool operator>(const Date &other) const { return other < *this; }
+    bool operator<=(const Date &other) const { return !(other < *this); }
+    bool operator>=(const Date &other) const { return !(*this < other); }
     bool operator==(const Date &other) const
     {
         return m_year == other.m_year && m_month == other.m_month && m_day == other.m_day &&

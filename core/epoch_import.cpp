@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <optional>
 #include <set>
 
@@ -16,7 +17,7 @@ namespace {
 enum Column {
     kName, kDomain, kOrganization, kDate, kCompute, kParameters, kHardware, kQuantity, kHours,
     kUtilization, kLink, kReference, kComputeNotes, kConfidence, kFrontier, kMethod,
-    kNumberFormat, kColumnCount
+    kNumberFormat, kUpperBound, kNotes, kColumnCount
 };
 
 // Column names as they appear across Epoch's exports (compared normalised).
@@ -38,6 +39,9 @@ const std::array<std::vector<std::string_view>, kColumnCount> kColumnNames = {{
     {"Frontier model"},
     {"Training compute estimation method"},
     {"Numerical format"},
+    // Written by writeRunsCsv, so that an exported file imports back whole.
+    {"Upper bound"},
+    {"Notes"},
 }};
 
 class RowReader {
@@ -62,11 +66,32 @@ public:
 
     std::string where(Column c) const
     {
+        const int index = (*m_columns)[c];
+        if (index < 0) return m_source + ": row " + std::to_string(m_record->number);
         return m_source + ": row " + std::to_string(m_record->number) + ", column '" +
-               m_header[static_cast<std::size_t>((*m_columns)[c])] + "'";
+               m_header[static_cast<std::size_t>(index)] + "'";
     }
 
     void warn(Column c, const std::string &message) { m_report.warnings.push_back({where(c), message}); }
+
+    // A row whose field count differs from the header's is kept: missing cells read as
+    // empty, extra ones are ignored, and the user is told.
+    void checkFieldCount()
+    {
+        const std::size_t fields = m_record->fields.size();
+        if (fields == m_header.size()) return;
+        std::string at = m_source + ": row " + std::to_string(m_record->number);
+        std::string message = "has " + std::to_string(fields) + " fields but the header has " +
+                              std::to_string(m_header.size()) + "; ";
+        if (fields < m_header.size()) {
+            message += "the missing cells are read as empty";
+        } else {
+            at += ", column " + std::to_string(m_header.size() + 1);
+            message += "the fields after column " + std::to_string(m_header.size()) +
+                       " are ignored";
+        }
+        m_report.warnings.push_back({at, message});
+    }
 
     // A positive finite number, or nullopt (with a warning when the cell is not empty).
     std::optional<double> positive(Column c, const char *what)
@@ -125,6 +150,12 @@ std::optional<HardwareInputs> hardwareFromRow(RowReader &row, const HardwareCata
         if (*u <= 1) in.utilization = *u;
         else row.warn(kUtilization, "'" + std::string(row.text(kUtilization)) +
                                         "' is above 1 (expected a fraction such as 0.4)");
+    }
+    // Finite cells can still multiply past the largest double (1e200 chips x 1e200 h).
+    if (!std::isfinite(hardwareFlop(in))) {
+        row.warn(kHardware, "quantity x peak FLOP/s x hours is beyond the range of numbers; "
+                            "no hardware estimate (expected realistic figures)");
+        return std::nullopt;
     }
     return in;
 }
@@ -190,6 +221,7 @@ Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &s
         if (record.fields.size() == 1 && trimmed(record.fields[0]).empty()) return true;
 
         row.start(record, columns);
+        row.checkFieldCount();
         ++report.rows;
         TrainingRun run;
         run.name = std::string(row.text(kName));
@@ -211,7 +243,12 @@ Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &s
 
         run.parameters = row.positive(kParameters, "a number of parameters");
         if (auto c = confidenceFromText(row.text(kConfidence))) run.confidence = *c;
+        else row.warn(kConfidence, "'" + std::string(row.text(kConfidence).substr(0, 80)) +
+                                       "' is not a confidence (expected Confident, Likely, "
+                                       "Speculative or Unknown)");
         if (normalizedKey(row.text(kFrontier)) == "true") run.tags.emplace_back(kTagFrontier);
+        run.upperBound = normalizedKey(row.text(kUpperBound)) == "true";
+        run.notes = std::string(row.text(kNotes));
 
         const std::string_view link = row.text(kLink);
         const std::string_view reference = row.text(kReference);
@@ -259,6 +296,9 @@ Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &s
     if (fatal) return *fatal;
     if (!read) return read.errors();
     if (read.value() == 0) return Error{sourceName, "is empty (expected a CSV file with a header row)"};
+    if (report.rows == 0 && !report.cancelled)
+        report.warnings.push_back({sourceName + ": row 2", "no data rows after the header (expected "
+                                                           "one row per training run)"});
     return result;
 }
 

@@ -2,15 +2,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <optional>
+
 namespace compute {
 
 using ordered_json = nlohmann::ordered_json;
 
 namespace {
 
+// A number, or null when it does not exist. nlohmann would print NaN and infinity as
+// null anyway, but silently; here it is on purpose (e.g. the doubling time of a flat trend).
 ordered_json optionalNumber(const std::optional<double> &value)
 {
-    return value ? ordered_json(*value) : ordered_json(nullptr);
+    return value && std::isfinite(*value) ? ordered_json(*value) : ordered_json(nullptr);
 }
 
 } // namespace
@@ -26,7 +31,9 @@ std::string fitReportJson(const std::vector<EraFit> &fits)
         j["to"] = ef.era.to ? ordered_json(ef.era.to->toIso()) : ordered_json(nullptr);
         j["n"] = f.n;
         j["status"] = f.ok() ? "ok" : f.statusMessage();
-        auto value = [&](double v) { return f.ok() ? ordered_json(v) : ordered_json(nullptr); };
+        auto value = [&](double v) {
+            return optionalNumber(f.ok() ? std::optional<double>(v) : std::nullopt);
+        };
         j["slope_log10_per_year"] = value(f.slope);
         j["intercept_log10_flop_1970"] = value(f.intercept);
         j["doubling_time_days"] = value(f.doublingTimeDays());

@@ -10,6 +10,10 @@ namespace compute {
 
 using nlohmann::json;
 
+namespace {
+constexpr const char *kFormatKeys = "fp64, fp32, fp16, tf32, tensor-fp16 or int8";
+}
+
 std::string_view numberFormatKey(NumberFormat format)
 {
     switch (format) {
@@ -71,7 +75,7 @@ Result<HardwareCatalog> HardwareCatalog::fromJson(std::string_view text,
     json root;
     try {
         root = json::parse(text);
-    } catch (const json::parse_error &e) {
+    } catch (const json::exception &e) { // parse_error; out_of_range for 1e999
         return Error{sourceName, std::string("not valid JSON: ") + e.what()};
     }
     const auto entries = root.find("accelerators");
@@ -91,7 +95,7 @@ Result<HardwareCatalog> HardwareCatalog::fromJson(std::string_view text,
         auto str = [&](const char *key, std::string &out, bool required) {
             const auto it = entry.find(key);
             if (it == entry.end() || it->is_null()) {
-                if (required) errors.push_back({where + "." + key, "missing"});
+                if (required) errors.push_back({where + "." + key, "missing (expected a string)"});
                 return;
             }
             if (!it->is_string())
@@ -109,8 +113,11 @@ Result<HardwareCatalog> HardwareCatalog::fromJson(std::string_view text,
             if (!it->is_array())
                 errors.push_back({where + ".aliases", "expected an array of strings"});
             else
-                for (const json &alias : *it)
-                    if (alias.is_string()) a.aliases.push_back(alias.get<std::string>());
+                for (std::size_t k = 0; k < it->size(); ++k) {
+                    if ((*it)[k].is_string()) a.aliases.push_back((*it)[k].get<std::string>());
+                    else errors.push_back({where + ".aliases[" + std::to_string(k) + "]",
+                                           "expected a string"});
+                }
         }
         const auto peaks = entry.find("peak_flops");
         if (peaks == entry.end() || !peaks->is_object() || peaks->empty()) {
@@ -120,7 +127,8 @@ Result<HardwareCatalog> HardwareCatalog::fromJson(std::string_view text,
         for (const auto &[key, value] : peaks->items()) {
             const auto format = numberFormatFromKey(key);
             if (!format) {
-                errors.push_back({where + ".peak_flops." + key, "unknown number format"});
+                errors.push_back({where + ".peak_flops." + key,
+                                  "unknown number format '" + key + "' (expected " + kFormatKeys + ")"});
                 continue;
             }
             if (!value.is_number() || !std::isfinite(value.get<double>()) ||
@@ -137,21 +145,22 @@ Result<HardwareCatalog> HardwareCatalog::fromJson(std::string_view text,
             if (!a.peak(*f))
                 errors.push_back({where + ".default_format", "has no peak_flops entry"});
         } else if (!defaultFormat.empty()) {
-            errors.push_back({where + ".default_format", "unknown number format"});
+            errors.push_back({where + ".default_format", "unknown number format '" + defaultFormat +
+                                                              "' (expected " + kFormatKeys + ")"});
         }
 
         const std::size_t position = catalog.m_accelerators.size();
-        for (const std::string &key : [&] {
-                 std::vector<std::string> keys{a.id, a.name};
-                 keys.insert(keys.end(), a.aliases.begin(), a.aliases.end());
-                 return keys;
-             }()) {
+        // Every spelling must lead to one accelerator; say which field repeats which.
+        std::vector<std::pair<std::string, std::string>> keys{{".id", a.id}, {".name", a.name}};
+        for (std::size_t k = 0; k < a.aliases.size(); ++k)
+            keys.emplace_back(".aliases[" + std::to_string(k) + "]", a.aliases[k]);
+        for (const auto &[field, key] : keys) {
             const std::string normal = normalizedKey(key);
             if (normal.empty()) continue;
             const auto [it, inserted] = catalog.m_index.emplace(normal, position);
             if (!inserted && it->second != position)
-                errors.push_back({where, "name or alias '" + key + "' is already used by " +
-                                             catalog.m_accelerators[it->second].id});
+                errors.push_back({where + field, "'" + key + "' is already used by " +
+                                                     catalog.m_accelerators[it->second].id});
         }
         catalog.m_accelerators.push_back(std::move(a));
     }

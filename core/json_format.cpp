@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <initializer_list>
 
@@ -333,8 +334,8 @@ ordered_json runToJson(const TrainingRun &run)
     if (run.upperBound) j["upper_bound"] = true;
     if (run.confidence != Confidence::Unknown)
         j["confidence"] = std::string(confidenceKey(run.confidence));
+    if (run.primary != 0) j["primary"] = run.primary;
     if (!run.estimates.empty()) {
-        if (run.primary != 0) j["primary"] = run.primary;
         ordered_json estimates = ordered_json::array();
         for (const ComputeEstimate &e : run.estimates) estimates.push_back(estimateToJson(e));
         j["estimates"] = std::move(estimates);
@@ -372,6 +373,70 @@ ordered_json schemeToJson(const EraScheme &scheme)
     return j;
 }
 
+// The JSON path at which parsing stopped ("runs[3].name"), found by parsing again
+// with a callback that follows objects and arrays. Only run after a failure, so the
+// common case pays nothing for it.
+std::string pathWhereParsingStops(std::string_view bytes)
+{
+    struct Level {
+        bool isArray = false;
+        std::size_t index = 0; // elements of an array completed so far
+        std::string key;       // last key read in an object
+    };
+    std::vector<Level> levels;
+    auto track = [&](int, json::parse_event_t event, json &parsed) {
+        switch (event) {
+        case json::parse_event_t::object_start: levels.push_back({false, 0, {}}); break;
+        case json::parse_event_t::array_start: levels.push_back({true, 0, {}}); break;
+        case json::parse_event_t::key: levels.back().key = parsed.get<std::string>(); break;
+        case json::parse_event_t::object_end:
+        case json::parse_event_t::array_end:
+            levels.pop_back();
+            [[fallthrough]];
+        case json::parse_event_t::value:
+            if (!levels.empty() && levels.back().isArray) ++levels.back().index;
+            break;
+        }
+        return true;
+    };
+    try {
+        const json discarded = json::parse(bytes.begin(), bytes.end(), track);
+    } catch (const json::exception &) {
+    }
+    std::string path;
+    for (const Level &level : levels) {
+        if (level.isArray) path += "[" + std::to_string(level.index) + "]";
+        else if (!level.key.empty()) path += (path.empty() ? "" : ".") + level.key;
+    }
+    return path;
+}
+
+// A located error for bytes that nlohmann::json refused: the JSON path reached and,
+// for syntax errors, the line and column.
+Error parseFailure(std::string_view bytes, const std::string &sourceName,
+                   const json::exception &e)
+{
+    std::string where = pathWhereParsingStops(bytes);
+    std::string what = e.what(); // "[json.exception.parse_error.101] parse error at ...: ..."
+    if (const auto *syntax = dynamic_cast<const json::parse_error *>(&e)) {
+        const std::size_t offset = std::min<std::size_t>(syntax->byte, bytes.size());
+        const std::string_view before = bytes.substr(0, offset > 0 ? offset - 1 : 0);
+        const auto newlines = std::count(before.begin(), before.end(), '\n');
+        const std::size_t lineStart = before.rfind('\n');
+        const std::size_t column =
+            before.size() - (lineStart == std::string_view::npos ? 0 : lineStart + 1) + 1;
+        where += (where.empty() ? "" : ", ") + std::string("line ") +
+                 std::to_string(newlines + 1) + ", column " + std::to_string(column);
+        // After "parse error at line 1, column 5: " comes what was expected.
+        if (const auto colon = what.find(": "); colon != std::string::npos)
+            what = "not valid JSON: " + what.substr(colon + 2);
+    } else if (const auto bracket = what.find("] "); bracket != std::string::npos) {
+        what = what.substr(bracket + 2);
+        if (e.id == 406) what += " (expected a number within the range of a double, ~1.8e308)";
+    }
+    return {where.empty() ? sourceName : sourceName + ": " + where, what};
+}
+
 std::string dump(const ordered_json &j)
 {
     // Invalid UTF-8 (from a mis-encoded CSV, say) is replaced rather than aborting a save.
@@ -382,13 +447,14 @@ std::string dump(const ordered_json &j)
 
 Result<Dataset> readDatasetJson(std::string_view bytes, const std::string &sourceName)
 {
+    if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        return Error{sourceName, "is empty (expected a JSON object with \"runs\")"};
     json root;
     try {
+        // A UTF-8 byte order mark (Windows editors add one) is skipped by the parser.
         root = json::parse(bytes.begin(), bytes.end());
-    } catch (const json::parse_error &e) {
-        return Error{sourceName, std::string("not valid JSON (") + e.what() + ")"};
-    } catch (const std::exception &e) {
-        return Error{sourceName, std::string("could not be read as JSON (") + e.what() + ")"};
+    } catch (const json::exception &e) {
+        return parseFailure(bytes, sourceName, e);
     }
     if (!root.is_object())
         return Error{sourceName, std::string("expected a JSON object at the top level, got ") +
@@ -399,6 +465,7 @@ Result<Dataset> readDatasetJson(std::string_view bytes, const std::string &sourc
     Reader r(sourceName);
     const std::string top;
     r.checkKeys(root, top, {"schema_version", "app_version", "metadata", "era_schemes", "runs"});
+    (void)r.string(root, top, "app_version");
     Dataset dataset;
     if (const json *meta = r.field(root, "metadata"); meta && r.isObject(*meta, "metadata")) {
         const std::string at = "metadata";

@@ -1,5 +1,7 @@
 #include "core/number_parse.h"
 
+#include "core/text_util.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -9,13 +11,15 @@ namespace compute {
 
 std::optional<double> parseNumber(std::string_view text)
 {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
-        text.remove_suffix(1);
+    text = trimmed(text);
     if (text.empty()) return std::nullopt;
-    // from_chars does not accept a leading '+', people (and spreadsheets) write it.
-    if (text.front() == '+') text.remove_prefix(1);
-    if (text.empty() || text.front() == '+' || text == "-") return std::nullopt;
+    // from_chars does not accept a leading '+', people (and spreadsheets) write it; one
+    // sign only ("+-5" is a typo, not -5).
+    if (text.front() == '+') {
+        text.remove_prefix(1);
+        if (!text.empty() && (text.front() == '+' || text.front() == '-')) return std::nullopt;
+    }
+    if (text.empty() || text == "-") return std::nullopt;
     // Only digits, one sign, '.', and an exponent: rejects "inf", "nan", hex floats.
     for (char c : text) {
         const bool ok = (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '-' ||

@@ -4,6 +4,7 @@
 
 #include <boost/math/distributions/students_t.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace compute {
@@ -11,9 +12,19 @@ namespace {
 
 constexpr double kLog10Of2 = 0.30102999566398119521;
 
+// Sum of squared residuals from the centred sums alone. Syy - b Sxy cancels badly on a
+// near-perfect fit (an error of eps x Syy becomes sqrt(eps) in the residual error), so
+// it is the fallback for when the points themselves are gone (FitAccumulator).
+double residualSumFromSums(double slope, double sxy, double syy)
+{
+    return std::max(0.0, syy - slope * sxy);
+}
+
 // Completes a fit from centred sums: n, means, Sxx, Sxy, Syy (sums of squared or
-// crossed deviations from the means).
-TrendFit finishFit(std::size_t n, double xMean, double yMean, double sxx, double sxy, double syy)
+// crossed deviations from the means). `sseOf(slope)` gives the sum of squared residuals.
+template <typename SseOf>
+TrendFit finishFit(std::size_t n, double xMean, double yMean, double sxx, double sxy, double syy,
+                   SseOf sseOf)
 {
     TrendFit fit;
     fit.n = n;
@@ -31,7 +42,7 @@ TrendFit finishFit(std::size_t n, double xMean, double yMean, double sxx, double
     fit.sxx = sxx;
     fit.slope = sxy / sxx;
     fit.intercept = yMean - fit.slope * xMean;
-    const double sse = std::max(0.0, syy - fit.slope * sxy);
+    const double sse = sseOf(fit.slope);
     fit.rSquared = syy > 0 ? 1.0 - sse / syy : 1.0;
     const double dof = static_cast<double>(n - 2);
     fit.residualStdError = std::sqrt(sse / dof);
@@ -86,11 +97,13 @@ double TrendFit::doublingTimeMonths() const
 
 Interval TrendFit::doublingTimeDaysCi95() const
 {
+    if (!ok()) return {};
     return doublingInterval(slopeCiLow, slopeCiHigh, 1.0);
 }
 
 Interval TrendFit::doublingTimeMonthsCi95() const
 {
+    if (!ok()) return {};
     return doublingInterval(slopeCiLow, slopeCiHigh, kDaysPerMonth);
 }
 
@@ -101,6 +114,7 @@ double TrendFit::growthFactorPerYear() const
 
 Interval TrendFit::meanCi95Log10(double x) const
 {
+    if (!ok()) return {}; // no line, no band (and no 0/0 from the empty sums)
     const double dx = x - xMean;
     const double half =
         tQuantile * residualStdError * std::sqrt(1.0 / static_cast<double>(n) + dx * dx / sxx);
@@ -110,6 +124,7 @@ Interval TrendFit::meanCi95Log10(double x) const
 
 Interval TrendFit::predictionCi95Log10(double x) const
 {
+    if (!ok()) return {};
     const double dx = x - xMean;
     const double half = tQuantile * residualStdError *
                         std::sqrt(1.0 + 1.0 / static_cast<double>(n) + dx * dx / sxx);
@@ -126,7 +141,7 @@ std::optional<double> TrendFit::xAtLog10(double log10Flop) const
 TrendFit fitTrend(std::span<const double> x, std::span<const double> y)
 {
     const std::size_t n = std::min(x.size(), y.size());
-    if (n == 0) return finishFit(0, 0, 0, 0, 0, 0);
+    if (n == 0) return TrendFit{};
     // Two passes: means first, then centred sums (no cancellation on big x or y).
     double sumX = 0, sumY = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -143,7 +158,16 @@ TrendFit fitTrend(std::span<const double> x, std::span<const double> y)
         sxy += dx * dy;
         syy += dy * dy;
     }
-    return finishFit(n, xMean, yMean, sxx, sxy, syy);
+    // A third pass sums the residuals themselves: exact data gives s = 0, not ~1e-8.
+    const auto sseOf = [&](double slope) {
+        double sse = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double r = (y[i] - yMean) - slope * (x[i] - xMean);
+            sse += r * r;
+        }
+        return sse;
+    };
+    return finishFit(n, xMean, yMean, sxx, sxy, syy, sseOf);
 }
 
 void FitAccumulator::add(double x, double y)
@@ -159,6 +183,11 @@ void FitAccumulator::add(double x, double y)
 
 void FitAccumulator::remove(double x, double y)
 {
+    if (m_n == 0) return; // nothing to remove: never wrap the count around
+    if (m_n == 1) {
+        clear(); // drop the rounding residue of the sums along with the last run
+        return;
+    }
     x -= kOrigin;
     --m_n;
     m_sx -= x;
@@ -170,13 +199,14 @@ void FitAccumulator::remove(double x, double y)
 
 TrendFit FitAccumulator::fit() const
 {
-    if (m_n == 0) return finishFit(0, 0, 0, 0, 0, 0);
+    if (m_n == 0) return TrendFit{};
     const double n = static_cast<double>(m_n);
     const double xMean = m_sx / n;
     const double yMean = m_sy / n;
-    TrendFit fit = finishFit(m_n, xMean + kOrigin, yMean, m_sxx - m_sx * xMean,
-                             m_sxy - m_sx * yMean, m_syy - m_sy * yMean);
-    return fit;
+    const double sxy = m_sxy - m_sx * yMean;
+    const double syy = m_syy - m_sy * yMean;
+    return finishFit(m_n, xMean + kOrigin, yMean, m_sxx - m_sx * xMean, sxy, syy,
+                     [&](double slope) { return residualSumFromSums(slope, sxy, syy); });
 }
 
 } // namespace compute

@@ -43,14 +43,16 @@ struct TrendFit {
     // log10(2) / slope, in days (negative: the trend halves). Only when ok().
     double doublingTimeDays() const;
     double doublingTimeMonths() const; // days / 30.4375
-    // 95% interval of the doubling time, from the slope's interval.
+    // 95% interval of the doubling time, from the slope's interval; unbounded when that
+    // interval includes 0, empty when the fit is not ok().
     Interval doublingTimeDaysCi95() const;
     Interval doublingTimeMonthsCi95() const;
     double growthFactorPerYear() const; // 10^slope
 
     // Fitted log10 FLOP at x (years since 1970).
     double predictLog10(double x) const { return intercept + slope * x; }
-    // 95% confidence interval of the fitted line (the mean) at x, in log10 FLOP.
+    // 95% confidence interval of the fitted line (the mean) at x, in log10 FLOP; empty
+    // (both bounds missing) when the fit is not ok().
     Interval meanCi95Log10(double x) const;
     // 95% prediction interval for a new run at x, in log10 FLOP.
     Interval predictionCi95Log10(double x) const;
@@ -63,9 +65,12 @@ TrendFit fitTrend(std::span<const double> x, std::span<const double> y);
 
 // Running sums (n, Sx, Sy, Sxx, Sxy, Syy) that update in O(1) when a run is added to or
 // removed from an era. x is shifted by a fixed origin to keep the sums well conditioned.
+// Without the points, the residuals come from Syy - b Sxy: on a near-perfect fit the
+// residual error is only good to ~1e-8 (fitTrend sums the residuals themselves).
 class FitAccumulator {
 public:
     void add(double x, double y);
+    // Removes a point added before; removing from an empty accumulator does nothing.
     void remove(double x, double y);
     void clear() { *this = FitAccumulator(); }
     std::size_t count() const { return m_n; }

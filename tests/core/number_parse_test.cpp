@@ -1,1 +1,137 @@
+#include "core/number_parse.h"
+
 #include <gtest/gtest.h>
+
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <random>
+
+using compute::formatNumber;
+using compute::formatSignificant;
+using compute::parseNumber;
+
+TEST(ParseNumber, ReadsPlainDecimals)
+{
+    EXPECT_EQ(parseNumber("1200"), 1200.0);
+    EXPECT_EQ(parseNumber("0.33"), 0.33);
+    EXPECT_EQ(parseNumber("-2.5"), -2.5);
+    EXPECT_EQ(parseNumber("0"), 0.0);
+    EXPECT_EQ(parseNumber(".5"), 0.5);
+    EXPECT_EQ(parseNumber("5."), 5.0);
+    EXPECT_EQ(parseNumber("175000000000"), 175e9);
+}
+
+TEST(ParseNumber, ReadsScientificNotation)
+{
+    EXPECT_EQ(parseNumber("3.14e23"), 3.14e23);
+    EXPECT_EQ(parseNumber("3.14E+23"), 3.14e23);
+    EXPECT_EQ(parseNumber("3.14e+23"), 3.14e23);
+    EXPECT_EQ(parseNumber("1e-300"), 1e-300);
+    EXPECT_EQ(parseNumber("1E300"), 1e300);
+    EXPECT_EQ(parseNumber("8.64e19"), 8.64e19);
+    EXPECT_EQ(parseNumber("-1.5e-3"), -1.5e-3);
+}
+
+TEST(ParseNumber, AcceptsLeadingPlusAndSurroundingBlanks)
+{
+    EXPECT_EQ(parseNumber("+5"), 5.0);
+    EXPECT_EQ(parseNumber("+3.14e23"), 3.14e23);
+    EXPECT_EQ(parseNumber(" 0.33 "), 0.33);
+    EXPECT_EQ(parseNumber("\t1e20\r"), 1e20);
+    EXPECT_EQ(parseNumber("  +42  "), 42.0);
+    EXPECT_EQ(parseNumber("7\r\n"), 7.0);
+}
+
+TEST(ParseNumber, RejectsNonFiniteSpellings)
+{
+    for (const char *text : {"nan", "NaN", "-nan", "inf", "-inf", "+inf", "Infinity", "INF"})
+        EXPECT_FALSE(parseNumber(text).has_value()) << text;
+}
+
+TEST(ParseNumber, RejectsValuesThatOverflowADouble)
+{
+    EXPECT_FALSE(parseNumber("1e400").has_value());
+    EXPECT_FALSE(parseNumber("-1e400").has_value());
+    EXPECT_FALSE(parseNumber("1.8e308").has_value());
+    EXPECT_EQ(parseNumber("1.7976931348623157e308"), std::numeric_limits<double>::max());
+}
+
+TEST(ParseNumber, RejectsTyposRatherThanMisreadingThem)
+{
+    for (const char *text :
+         {"1,000", "12abc", "", " ", "-", "+", "0x10", "0X1p3", "1e", "1e+", "e5", ".", "1..2",
+          "1.2.3", "++5", "+-5", "--5", "-+5", "5-", "1e5.5", "1 000", "10 FLOP", "$5", "5%",
+          "1_000", "3.14e23x", "1e2e3"}) {
+        EXPECT_FALSE(parseNumber(text).has_value()) << "'" << text << "'";
+    }
+}
+
+TEST(FormatNumber, WritesTheShortestTextThatReadsBack)
+{
+    EXPECT_EQ(formatNumber(0.1), "0.1");
+    EXPECT_EQ(formatNumber(3.14e23), "3.14e+23");
+    EXPECT_EQ(formatNumber(1200), "1200");
+    EXPECT_EQ(formatNumber(0.33), "0.33");
+    EXPECT_EQ(formatNumber(-2.5), "-2.5");
+}
+
+TEST(FormatNumber, RoundTripsThroughParseNumberExactly)
+{
+    for (double v : {0.0, 0.1, 0.2, 1.0 / 3.0, 1e-300, 1e300, 3.14e23, 8.64e19, 0.33,
+                     -123456.789, 2.2250738585072014e-308, std::numeric_limits<double>::max(),
+                     std::numeric_limits<double>::min(), std::nextafter(1.0, 2.0)}) {
+        const auto back = parseNumber(formatNumber(v));
+        ASSERT_TRUE(back.has_value()) << formatNumber(v);
+        EXPECT_EQ(std::bit_cast<std::uint64_t>(*back), std::bit_cast<std::uint64_t>(v))
+            << formatNumber(v);
+    }
+}
+
+TEST(FormatNumber, RoundTripsTheSmallestSubnormal)
+{
+    const double tiny = std::numeric_limits<double>::denorm_min(); // 4.94e-324
+    EXPECT_EQ(formatNumber(tiny), "5e-324");
+    EXPECT_EQ(parseNumber("5e-324"), tiny);
+}
+
+TEST(FormatNumber, RoundTripsRandomBitPatterns)
+{
+    std::mt19937_64 rng(42);
+    int checked = 0;
+    for (int i = 0; i < 100000; ++i) {
+        const double v = std::bit_cast<double>(rng());
+        if (!std::isfinite(v)) continue;
+        const auto back = parseNumber(formatNumber(v));
+        ASSERT_TRUE(back.has_value()) << formatNumber(v);
+        ASSERT_EQ(std::bit_cast<std::uint64_t>(*back), std::bit_cast<std::uint64_t>(v))
+            << formatNumber(v);
+        ++checked;
+    }
+    EXPECT_GT(checked, 99000);
+}
+
+TEST(FormatNumber, NegativeZeroKeepsItsSign)
+{
+    const auto back = parseNumber(formatNumber(-0.0));
+    ASSERT_TRUE(back);
+    EXPECT_TRUE(std::signbit(*back));
+}
+
+TEST(FormatSignificant, UsesPlainNotationForEverydayMagnitudes)
+{
+    EXPECT_EQ(formatSignificant(3.4, 2), "3.4");
+    EXPECT_EQ(formatSignificant(3.41234, 2), "3.4");
+    EXPECT_EQ(formatSignificant(0.33, 2), "0.33");
+    EXPECT_EQ(formatSignificant(0, 3), "0");
+    EXPECT_EQ(formatSignificant(21.26, 3), "21.3");
+}
+
+TEST(FormatSignificant, UsesScientificNotationForHugeAndTinyMagnitudes)
+{
+    EXPECT_EQ(formatSignificant(1.2e23, 2), "1.2e+23");
+    EXPECT_EQ(formatSignificant(3.14159e23, 3), "3.14e+23");
+    EXPECT_EQ(formatSignificant(-8.64e19, 3), "-8.64e+19");
+    EXPECT_EQ(formatSignificant(2.5e-5, 2), "2.5e-05");
+}

@@ -1,0 +1,58 @@
+# Thin wrapper: the real build is CMake (CMakeLists.txt, CMakePresets.json).
+#   make run     install missing Debian packages, build, start the app (bundled data)
+#   make test    install, build, run every test
+#   make bench   build in Release and run the benchmarks (compute-bench)
+#   make package build the .deb and .tar.gz (CPack)
+# BUILD_DIR and CMAKE_ARGS can be overridden: make test BUILD_DIR=build-ci CMAKE_ARGS=-DCOMPUTE_WERROR=ON
+
+BUILD_DIR ?= build
+RELEASE_DIR ?= build-release
+CMAKE_ARGS ?=
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+BIN = $(BUILD_DIR)/app/compute-explorer
+
+export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
+
+.PHONY: all deps configure build run test bench package clean
+
+all: build
+
+deps:
+	@sh packaging/install-deps.sh
+
+$(BUILD_DIR)/build.ninja:
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_ARGS)
+
+configure: deps $(BUILD_DIR)/build.ninja
+
+build: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	@mkdir -p -m 700 $(XDG_RUNTIME_DIR)
+	@if [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; then \
+	    $(BIN); \
+	else \
+	    echo "No display (DISPLAY/WAYLAND_DISPLAY unset): writing the chart headless instead."; \
+	    $(BIN) --export compute-explorer-chart.png && \
+	    echo "Chart written to $$(pwd)/compute-explorer-chart.png"; \
+	    $(BIN) --fit; \
+	fi
+
+test: build
+	@mkdir -p -m 700 $(XDG_RUNTIME_DIR)
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+bench: deps
+	cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS)
+	cmake --build $(RELEASE_DIR) -j $(JOBS) --target compute-bench
+	@mkdir -p -m 700 $(XDG_RUNTIME_DIR)
+	QT_QPA_PLATFORM=offscreen $(RELEASE_DIR)/tests/benchmarks/compute-bench --benchmark_counters_tabular=true
+
+package: deps
+	cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS)
+	cmake --build $(RELEASE_DIR) -j $(JOBS)
+	cd $(RELEASE_DIR) && cpack -G "DEB;TGZ"
+
+clean:
+	rm -rf $(BUILD_DIR) $(RELEASE_DIR)

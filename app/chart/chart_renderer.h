@@ -1,0 +1,91 @@
+#pragma once
+
+#include "app/chart/chart_scene.h"
+
+#include <QPointer>
+#include <QString>
+#include <QVector>
+
+#include <functional>
+#include <optional>
+
+class QCustomPlot;
+class QCPGraph;
+class QCPItemText;
+class QCPItemRect;
+class QCPTextElement;
+class QCPLayoutGrid;
+
+namespace app {
+
+// What goes on the figure besides the data. The window and the exporter use the same
+// options type; the exporter turns selection styling and fast points off.
+struct RenderOptions {
+    QString title;          // empty: no title
+    QString citation;       // empty: no citation line ("Data: Epoch AI, CC BY 4.0")
+    bool legend = true;
+    bool labels = true;     // point labels (collision-free subset)
+    bool bands = true;      // era bands with names
+    bool fits = true;       // fit lines, confidence bands, annotations
+    bool selection = true;  // highlight selected runs
+    bool fastPoints = false; // pixmap markers for huge datasets (screen only: raster)
+    int maxLabels = 120;
+};
+
+// Draws a ChartScene into a QCustomPlot: the one path from core results to pixels,
+// used by the interactive chart and by every exported figure.
+class ChartRenderer {
+public:
+    explicit ChartRenderer(QCustomPlot *plot);
+
+    // Configures axes, layers and tickers once.
+    void setUp();
+    // Where point labels get their text (the run's name, by dataset index).
+    void setNameProvider(std::function<QString(int)> nameOf) { m_nameOf = std::move(nameOf); }
+    // Replaces everything drawn with `scene` (keeps the axis ranges).
+    void render(const ChartScene &scene, const RenderOptions &options);
+    // Re-places point labels for the current axis ranges (after zoom or pan).
+    void relayoutLabels();
+    // Sets the axis ranges to the scene's data with a margin.
+    void rescaleToData(const ChartScene &scene);
+
+    const ChartScene &scene() const { return m_scene; }
+    const RenderOptions &options() const { return m_options; }
+    // The labels currently shown, by run index (for tests and export checks).
+    QVector<int> labelledRuns() const;
+    QStringList labelTexts() const;
+    QStringList annotationTexts() const;
+    int pointGraphCount() const { return static_cast<int>(m_pointGraphs.size()); }
+    int drawnPointCount() const;
+    // Band edges in pixels (for dragging era boundaries): era index, which edge, x.
+    struct BandEdge {
+        int era;
+        bool isStart;
+        double pixelX;
+    };
+    QVector<BandEdge> bandEdges() const;
+
+private:
+    void clear();
+    void drawBands();
+    void drawPoints();
+    void drawFits();
+    void drawLegend();
+    void drawTexts();
+
+    QCustomPlot *m_plot;
+    ChartScene m_scene;
+    RenderOptions m_options;
+    QVector<QCPGraph *> m_pointGraphs;
+    QVector<QCPItemText *> m_labels;
+    QVector<int> m_labelRuns;
+    QVector<QCPItemText *> m_annotations;
+    QPointer<QCPTextElement> m_title;
+    QPointer<QCPTextElement> m_citation;
+    std::function<QString(int)> m_nameOf;
+};
+
+// Axis label for a unit: "Training compute (FLOP)" or "... (petaflop/s-days)".
+QString computeAxisLabel(compute::ComputeUnit units);
+
+} // namespace app

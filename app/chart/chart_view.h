@@ -1,0 +1,90 @@
+#pragma once
+
+#include "app/chart/chart_renderer.h"
+#include "app/chart/domain_palette.h"
+#include "core/era.h"
+
+#include <QPointF>
+#include <QWidget>
+
+#include <functional>
+#include <optional>
+
+class QCustomPlot;
+class QMouseEvent;
+class QTimer;
+
+namespace app {
+
+class Document;
+class TrendModel;
+class ViewState;
+
+// The interactive chart: draws the document through ChartRenderer and turns mouse
+// input into view changes (zoom, pan, selection) or, for era boundary drags, into a
+// preview while dragging and one signal on release. It computes no statistics.
+class ChartView : public QWidget {
+    Q_OBJECT
+
+public:
+    ChartView(Document *document, ViewState *view, TrendModel *trends, QWidget *parent = nullptr);
+
+    QCustomPlot *plot() const { return m_plot; }
+    const ChartRenderer &renderer() const { return m_renderer; }
+    const DomainPalette &palette() const { return m_palette; }
+    // Builds the scene and redraws now (normally coalesced on the next event loop pass).
+    void rebuildNow();
+
+    // Rich-text tooltip for the point under `pixel`, or empty.
+    QString tooltipAt(const QPointF &pixel) const;
+    // Dataset index of the plotted run nearest to `pixel` within a few pixels.
+    std::optional<int> runAt(const QPointF &pixel) const;
+    // Pixel position of a run's point, if plotted.
+    std::optional<QPointF> pixelOfRun(int runIndex) const;
+
+    // For tests: what a click (with or without Ctrl) at `pixel` does.
+    void clickAt(const QPointF &pixel, bool addToSelection);
+    // For tests: drag the boundary of an era from its current position to `key`.
+    bool dragBoundary(int era, bool isStart, double toKey);
+
+public slots:
+    void resetView();  // all plotted runs in view
+    void fitToData();  // the selected runs, or all plotted ones when none is selected
+    void zoomIn();
+    void zoomOut();
+
+signals:
+    // The user dropped an era boundary; the receiver pushes an undo command.
+    void eraBoundaryDropped(int era, const compute::Era &value);
+    // Double click on a run: open it for editing.
+    void runActivated(int runIndex);
+
+private:
+    void scheduleRebuild();
+    void scheduleRelayout();
+    void onMousePress(QMouseEvent *event);
+    void onMouseMove(QMouseEvent *event);
+    void onMouseRelease(QMouseEvent *event);
+    void onDoubleClick(QMouseEvent *event);
+    std::optional<ChartRenderer::BandEdge> edgeNear(const QPointF &pixel) const;
+    std::optional<compute::Era> movedEra(int era, bool isStart, double key) const;
+
+    Document *m_document;
+    ViewState *m_view;
+    TrendModel *m_trends;
+    QCustomPlot *m_plot;
+    ChartRenderer m_renderer;
+    DomainPalette m_palette;
+    QTimer *m_rebuildTimer;
+    QTimer *m_relayoutTimer;
+    bool m_needsRescale = true;
+
+    struct Drag {
+        int era = -1;
+        bool isStart = true;
+    };
+    std::optional<Drag> m_drag;
+    QPointF m_pressPos;
+};
+
+} // namespace app

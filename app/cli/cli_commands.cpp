@@ -1,0 +1,109 @@
+#include "app/cli/cli_commands.h"
+
+#include "app/cli/command_line.h"
+#include "app/data/dataset_file.h"
+#include "core/fit_report.h"
+#include "core/run_selection.h"
+
+#include <QFileInfo>
+#include <QTextStream>
+
+#include <optional>
+
+namespace app {
+namespace {
+
+void printErrors(QTextStream &err, const compute::Errors &errors)
+{
+    for (const compute::Error &e : errors)
+        err << "compute-explorer: " << QString::fromStdString(e.toString()) << "\n";
+}
+
+// Loads FILE, --bundled KEY, or the default bundled dataset; prints problems.
+std::optional<LoadedDataset> loadFor(const CommandLine &command, QTextStream &err)
+{
+    auto loaded = !command.file.isEmpty()    ? loadDataset(command.file)
+                  : !command.bundled.isEmpty() ? loadBundledDataset(command.bundled)
+                                               : loadBundledDataset(QStringLiteral("openai"));
+    if (!loaded) {
+        printErrors(err, loaded.errors());
+        return std::nullopt;
+    }
+    if (const auto &report = loaded->importReport) {
+        for (const compute::Error &w : report->warnings)
+            err << "compute-explorer: warning: " << QString::fromStdString(w.toString()) << "\n";
+    }
+    return std::move(loaded).value();
+}
+
+} // namespace
+
+std::optional<std::vector<compute::Era>> erasFor(const CommandLine &command,
+                                                 const compute::Dataset &dataset, QTextStream &err)
+{
+    if (command.from) {
+        compute::Era era;
+        era.name = command.from->toIso() + " to " + command.to->toIso();
+        era.from = command.from;
+        era.to = command.to;
+        return std::vector<compute::Era>{era};
+    }
+    if (command.eraScheme.isEmpty()) {
+        if (dataset.eraSchemes.empty()) {
+            compute::Era all;
+            all.name = "All runs";
+            return std::vector<compute::Era>{all};
+        }
+        return dataset.eraSchemes.front().eras;
+    }
+    if (const compute::EraScheme *scheme = dataset.findScheme(command.eraScheme.toStdString()))
+        return scheme->eras;
+    QStringList names;
+    for (const compute::EraScheme &s : dataset.eraSchemes) names << QString::fromStdString(s.name);
+    err << "compute-explorer: no era scheme named '" << command.eraScheme << "' (the dataset has: "
+        << (names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))) << ")\n";
+    return std::nullopt;
+}
+
+int runFit(const CommandLine &command, QTextStream &out, QTextStream &err)
+{
+    const auto loaded = loadFor(command, err);
+    if (!loaded) return kExitBadData;
+    const auto eras = erasFor(command, loaded->dataset, err);
+    if (!eras) return kExitUsage;
+    compute::RunFilter filter;
+    filter.includeHidden = command.includeHidden;
+    std::vector<compute::EraFit> fits;
+    for (const compute::Era &era : *eras)
+        fits.push_back({era, compute::fitEra(loaded->dataset, era, filter)});
+    out << QString::fromStdString(compute::fitReportJson(fits));
+    return kExitOk;
+}
+
+int runSave(const CommandLine &command, QTextStream &out, QTextStream &err)
+{
+    if (!command.output.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) {
+        err << "compute-explorer: --save writes the native format; name the output *.json (got '"
+            << command.output << "')\n";
+        return kExitUsage;
+    }
+    const auto loaded = loadFor(command, err);
+    if (!loaded) return kExitBadData;
+    if (const auto error = saveDataset(command.output, loaded->dataset)) {
+        err << "compute-explorer: " << *error << "\n";
+        return kExitBadData;
+    }
+    out << "Saved " << loaded->dataset.runs.size() << " runs to " << command.output;
+    if (loaded->importReport)
+        out << " (" << QString::fromStdString(loaded->importReport->summary()) << ")";
+    out << "\n";
+    return kExitOk;
+}
+
+int runExport(const CommandLine &, QTextStream &, QTextStream &err)
+{
+    err << "compute-explorer: --export is not available in this build yet\n";
+    return kExitUsage;
+}
+
+} // namespace app

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/date.h"
+#include "core/units.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QTextStream;
+
+namespace app {
+
+// What the user asked the binary to do. Everything but Gui runs without a window.
+struct CommandLine {
+    enum class Mode { Gui, Fit, Export, Save, Version, Help };
+    Mode mode = Mode::Gui;
+    QString file;    // dataset to open (.json or .csv); empty: the bundled default
+    QString bundled; // --bundled KEY
+    QString output;  // --export OUT / --save OUT
+    QString eraScheme;
+    std::optional<compute::Date> from;
+    std::optional<compute::Date> to;
+    bool includeHidden = false; // --all
+    int width = 1200;
+    int height = 800;
+    double scale = 2.0;
+    compute::ComputeUnit units = compute::ComputeUnit::Flop;
+    bool unitsGiven = false;
+};
+
+struct ParsedCommandLine {
+    std::optional<CommandLine> command;
+    QString error; // a usage error (exit code 2) when command is empty
+};
+
+// Parses argv (without the program name). Never exits the process.
+ParsedCommandLine parseCommandLine(const QStringList &arguments);
+
+QString helpText();
+
+// Exit codes of the command-line modes.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitBadData = 1;
+inline constexpr int kExitUsage = 2;
+
+// Runs a non-GUI mode: prints results on `out`, one line per problem on `err`, and
+// returns the exit code. Export needs a QApplication (offscreen is fine).
+int runCommand(const CommandLine &command, QTextStream &out, QTextStream &err);
+
+} // namespace app

@@ -1,0 +1,74 @@
+#include "app/data/dataset_file.h"
+
+#include "app/data/bundled_data.h"
+#include "core/json_format.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace app {
+
+FileKind fileKindOf(const QString &path)
+{
+    return path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) ? FileKind::EpochCsv
+                                                                      : FileKind::NativeJson;
+}
+
+compute::Result<LoadedDataset> loadDataset(const QString &path,
+                                           const std::function<bool(double)> &progress)
+{
+    const std::string name = path.startsWith(QStringLiteral(":/"))
+                                 ? QFileInfo(path).fileName().toStdString()
+                                 : path.toStdString();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return compute::Error{name, "cannot be opened: " + file.errorString().toStdString()};
+    const QByteArray bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError)
+        return compute::Error{name, "cannot be read: " + file.errorString().toStdString()};
+    const std::string_view view(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+
+    if (fileKindOf(path) == FileKind::EpochCsv) {
+        compute::ImportOptions options;
+        options.progress = progress;
+        auto imported = compute::importEpochCsv(view, name, &hardwareCatalog(), options);
+        if (!imported) return imported.errors();
+        LoadedDataset loaded{std::move(imported->dataset), std::move(imported->report)};
+        return loaded;
+    }
+    auto dataset = compute::readDatasetJson(view, name);
+    if (!dataset) return dataset.errors();
+    return LoadedDataset{std::move(dataset).value(), std::nullopt};
+}
+
+compute::Result<LoadedDataset> loadBundledDataset(const QString &key)
+{
+    const BundledDataset *bundled = findBundledDataset(key);
+    if (!bundled)
+        return compute::Error{key.toStdString(), "is not a bundled dataset (expected openai or epoch)"};
+    return loadDataset(bundled->resourcePath);
+}
+
+std::optional<QString> writeFileAtomically(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("%1: cannot be written: %2").arg(path, file.errorString());
+    if (file.write(bytes) != bytes.size()) {
+        const QString error = file.errorString();
+        file.cancelWriting();
+        return QStringLiteral("%1: cannot be written: %2").arg(path, error);
+    }
+    if (!file.commit())
+        return QStringLiteral("%1: cannot be written: %2").arg(path, file.errorString());
+    return std::nullopt;
+}
+
+std::optional<QString> saveDataset(const QString &path, const compute::Dataset &dataset)
+{
+    const std::string text = compute::writeDatasetJson(dataset);
+    return writeFileAtomically(path, QByteArray(text.data(), static_cast<qsizetype>(text.size())));
+}
+
+} // namespace app

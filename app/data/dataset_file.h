@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/dataset.h"
+#include "core/epoch_import.h"
+#include "core/result.h"
+
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace app {
+
+// What opening a file gave: the dataset, and for a CSV import the import report.
+struct LoadedDataset {
+    compute::Dataset dataset;
+    std::optional<compute::ImportReport> importReport;
+};
+
+enum class FileKind { NativeJson, EpochCsv };
+
+// By extension (.csv -> Epoch CSV, anything else -> native JSON).
+FileKind fileKindOf(const QString &path);
+
+// Reads a native .json dataset or imports an Epoch .csv export. Paths starting with
+// ":/" are bundled resources. Errors name the file.
+compute::Result<LoadedDataset> loadDataset(const QString &path,
+                                           const std::function<bool(double)> &progress = {});
+
+// Loads a bundled dataset by key ("openai", "epoch").
+compute::Result<LoadedDataset> loadBundledDataset(const QString &key);
+
+// Writes bytes atomically: a temporary file in the same folder, flushed to disk, then
+// renamed over `path`. On failure `path` is untouched and the error says why.
+std::optional<QString> writeFileAtomically(const QString &path, const QByteArray &bytes);
+
+// Saves a dataset in the native format, atomically.
+std::optional<QString> saveDataset(const QString &path, const compute::Dataset &dataset);
+
+} // namespace app

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/fit_cache.h"
+#include "core/trend_fit.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <optional>
+#include <vector>
+
+namespace app {
+
+class Document;
+class ViewState;
+
+// Keeps core's FitCache in step with the document and the filter, and hands out the
+// fits of the ticked eras of the current scheme. While an era boundary is being
+// dragged, a preview era stands in for the stored one so fits follow the mouse
+// without touching the document (the drop pushes one undo command).
+class TrendModel : public QObject {
+    Q_OBJECT
+
+public:
+    TrendModel(Document *document, ViewState *view, QObject *parent = nullptr);
+
+    const compute::FitCache &cache() const { return m_cache; }
+    // Eras of the current scheme, previews applied; empty without a scheme.
+    std::vector<compute::Era> eras() const;
+    std::optional<compute::Era> era(int index) const;
+    // The fit of one era of the current scheme under the current filter.
+    compute::TrendFit fit(int eraIndex) const;
+    // Fits of the ticked eras, by era index (computed once per change).
+    const QHash<int, compute::TrendFit> &tickedFits() const;
+
+    void setPreview(int eraIndex, const compute::Era &era);
+    void clearPreview();
+    bool hasPreview() const { return m_previewIndex >= 0; }
+
+signals:
+    // Runs, filter, eras or fits changed: views redraw.
+    void changed();
+
+private:
+    void rebuild();
+    void invalidateFits();
+
+    Document *m_document;
+    ViewState *m_view;
+    compute::FitCache m_cache;
+    int m_previewIndex = -1;
+    compute::Era m_preview;
+    mutable QHash<int, compute::TrendFit> m_fits;
+    mutable bool m_fitsValid = false;
+};
+
+} // namespace app

@@ -1,0 +1,51 @@
+// Compute Explorer: the executable. Chooses between the command-line modes, which
+// never open a window, and the GUI.
+#include "app/cli/command_line.h"
+#include "app/main_window.h"
+
+#include <QApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
+    const app::ParsedCommandLine parsed = app::parseCommandLine(arguments);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (!parsed.command) {
+        err << "compute-explorer: " << parsed.error << "\nTry 'compute-explorer --help'.\n";
+        return app::kExitUsage;
+    }
+    const app::CommandLine &command = *parsed.command;
+
+    if (command.mode == app::CommandLine::Mode::Gui) {
+        QApplication application(argc, argv);
+        app::MainWindow::setUpApplication();
+        app::MainWindow window;
+        if (!window.openInitial(command)) return app::kExitBadData;
+        window.show();
+        return QApplication::exec();
+    }
+    if (command.mode == app::CommandLine::Mode::Export) {
+        // Rendering needs a GUI application; without a display use the offscreen
+        // platform rather than aborting (no window is ever shown).
+        if (!hasDisplay() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication application(argc, argv);
+        return app::runCommand(command, out, err);
+    }
+    QCoreApplication application(argc, argv);
+    return app::runCommand(command, out, err);
+}
