@@ -98,6 +98,12 @@ void ChartRenderer::setUp()
         axis->grid()->setSubGridVisible(false);
         axis->grid()->setPen(QPen(QColor(0, 0, 0, 28), 1));
     }
+    // A closed frame: top and right axes without labels.
+    for (QCPAxis *axis : {m_plot->xAxis2, m_plot->yAxis2}) {
+        axis->setVisible(true);
+        axis->setTickLabels(false);
+        axis->setTicks(false);
+    }
     m_plot->yAxis->grid()->setSubGridVisible(true);
     m_plot->yAxis->grid()->setSubGridPen(QPen(QColor(0, 0, 0, 10), 1));
     m_plot->legend->setVisible(true);
@@ -215,20 +221,23 @@ void ChartRenderer::drawFits()
 {
     for (const SceneFit &fit : m_scene.fits) {
         if (!fit.ok) continue;
+        if (!fit.bandKeys.isEmpty()) {
         QCPGraph *low = m_plot->addGraph();
         QCPGraph *high = m_plot->addGraph();
         QColor band = fit.color;
-        band.setAlpha(45);
+        band.setAlpha(32);
         for (QCPGraph *g : {low, high}) {
             g->setPen(Qt::NoPen);
             g->setSelectable(QCP::stNone);
             g->removeFromLegend();
         }
-        low->setData(fit.keys, fit.low, true);
-        high->setData(fit.keys, fit.high, true);
+        low->setData(fit.bandKeys, fit.low, true);
+        high->setData(fit.bandKeys, fit.high, true);
         high->setBrush(band);
         high->setChannelFillGraph(low);
         low->setName(fit.eraName + QStringLiteral(" 95% CI"));
+        }
+        if (fit.keys.isEmpty()) continue;
 
         QCPGraph *line = m_plot->addGraph();
         line->setData(fit.keys, fit.values, true);

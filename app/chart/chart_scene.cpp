@@ -159,6 +159,7 @@ ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &tr
                 const double x = *lo + (*hi - *lo) * s / (kFitSamples - 1);
                 const compute::Interval ci = fit.meanCi95Log10(x);
                 f.keys.append(keyOfX(x));
+                f.bandKeys.append(keyOfX(x));
                 f.values.append(std::pow(10.0, fit.predictLog10(x) + unitShift));
                 f.low.append(std::pow(10.0, *ci.low + unitShift));
                 f.high.append(std::pow(10.0, *ci.high + unitShift));

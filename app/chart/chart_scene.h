@@ -47,7 +47,8 @@ struct SceneFit {
     bool ok = false;
     QVector<double> keys; // samples along the line
     QVector<double> values;
-    QVector<double> low; // 95% confidence band of the line
+    QVector<double> bandKeys; // samples of the 95% confidence band of the line
+    QVector<double> low;
     QVector<double> high;
     QString annotation; // "Modern era: doubling every 3.4 months (x11.2/yr, R² 0.97, n = 15)"
 };

@@ -2,6 +2,7 @@
 
 #include "app/cli/command_line.h"
 #include "app/data/dataset_file.h"
+#include "app/export/dataset_figure.h"
 #include "core/fit_report.h"
 #include "core/run_selection.h"
 
@@ -100,10 +101,40 @@ int runSave(const CommandLine &command, QTextStream &out, QTextStream &err)
     return kExitOk;
 }
 
-int runExport(const CommandLine &, QTextStream &, QTextStream &err)
+int runExport(const CommandLine &command, QTextStream &out, QTextStream &err)
 {
-    err << "compute-explorer: --export is not available in this build yet\n";
-    return kExitUsage;
+    if (!figureFormatOf(command.output)) {
+        err << "compute-explorer: --export '" << command.output
+            << "': unknown figure format (expected a .png, .svg or .pdf file name)\n";
+        return kExitUsage;
+    }
+    const auto loaded = loadFor(command, err);
+    if (!loaded) return kExitBadData;
+    DatasetFigureSettings settings;
+    settings.eraScheme = command.eraScheme;
+    if (command.from) {
+        compute::Era era;
+        era.name = command.from->toIso() + " to " + command.to->toIso();
+        era.from = command.from;
+        era.to = command.to;
+        era.color = "#d62728";
+        settings.range = era;
+    }
+    settings.units = command.units;
+    settings.includeHidden = command.includeHidden;
+    settings.width = command.width;
+    settings.height = command.height;
+    settings.scale = command.scale;
+    if (!command.eraScheme.isEmpty() && !loaded->dataset.findScheme(command.eraScheme.toStdString())) {
+        erasFor(command, loaded->dataset, err); // prints the schemes there are
+        return kExitUsage;
+    }
+    if (const auto error = writeDatasetFigure(loaded->dataset, settings, command.output)) {
+        err << "compute-explorer: " << *error << "\n";
+        return kExitBadData;
+    }
+    out << "Wrote " << command.output << "\n";
+    return kExitOk;
 }
 
 } // namespace app

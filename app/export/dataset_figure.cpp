@@ -1,0 +1,114 @@
+#include "app/export/dataset_figure.h"
+
+#include "app/chart/domain_palette.h"
+#include "app/document/document.h"
+#include "app/document/trend_model.h"
+#include "app/document/view_state.h"
+#include "core/version.h"
+
+#include <QCryptographicHash>
+
+#include <cmath>
+
+namespace app {
+namespace {
+
+// Builds the exporter for a dataset, or says why it cannot.
+std::unique_ptr<FigureExporter> makeExporter(const compute::Dataset &dataset,
+                                             const DatasetFigureSettings &settings, QString *error)
+{
+    Document document;
+    compute::Dataset copy = dataset;
+    int schemeIndex = copy.eraSchemes.empty() ? -1 : 0;
+    if (settings.range) {
+        copy.eraSchemes.push_back({"Range", {}, {*settings.range}});
+        schemeIndex = static_cast<int>(copy.eraSchemes.size() - 1);
+    } else if (!settings.eraScheme.isEmpty()) {
+        schemeIndex = -1;
+        for (std::size_t i = 0; i < copy.eraSchemes.size(); ++i)
+            if (QString::fromStdString(copy.eraSchemes[i].name) == settings.eraScheme)
+                schemeIndex = static_cast<int>(i);
+        if (schemeIndex < 0) {
+            if (error) *error = QStringLiteral("no era scheme named '%1'").arg(settings.eraScheme);
+            return nullptr;
+        }
+    }
+    document.reset(std::move(copy), QString());
+    ViewState view;
+    view.setUnits(settings.units);
+    compute::RunFilter filter;
+    filter.includeHidden = settings.includeHidden;
+    view.setFilter(filter);
+    view.setSchemeIndex(schemeIndex);
+    QSet<int> ticked;
+    if (schemeIndex >= 0)
+        for (int i = 0; i < static_cast<int>(document.dataset().eraSchemes[static_cast<std::size_t>(schemeIndex)].eras.size()); ++i)
+            ticked.insert(i);
+    view.setTickedEras(ticked);
+    TrendModel trends(&document, &view);
+    DomainPalette palette;
+    palette.rebuild(document.dataset());
+    ChartScene scene = buildChartScene(document.dataset(), trends, view, palette);
+
+    FigureRequest request;
+    request.width = settings.width;
+    request.height = settings.height;
+    request.scale = settings.scale;
+    request.options = settings.options;
+    if (request.options.citation.isEmpty()) request.options.citation = citationOf(dataset);
+    if (settings.range && settings.range->from && settings.range->to) {
+        const double from = keyOfX(settings.range->from->yearsSinceEpoch());
+        const double to = keyOfX(settings.range->to->yearsSinceEpoch());
+        const double pad = 0.03 * (to - from);
+        request.keyRange = std::make_pair(from - pad, to + pad);
+    }
+    request.title = QString::fromStdString(dataset.metadata.title);
+    request.metadata.insert(QStringLiteral("Software"),
+                            QStringLiteral("Compute Explorer %1").arg(QString::fromUtf8(compute::kAppVersion)));
+    request.metadata.insert(QStringLiteral("Source"), citationOf(dataset));
+
+    std::vector<std::string> names;
+    names.reserve(dataset.runs.size());
+    for (const compute::TrainingRun &run : document.dataset().runs) names.push_back(run.name);
+    auto nameOf = [names = std::move(names)](int run) {
+        return run >= 0 && run < static_cast<int>(names.size())
+                   ? QString::fromStdString(names[static_cast<std::size_t>(run)])
+                   : QString();
+    };
+    return std::make_unique<FigureExporter>(std::move(scene), std::move(nameOf), request);
+}
+
+} // namespace
+
+QString citationOf(const compute::Dataset &dataset)
+{
+    const auto &m = dataset.metadata;
+    if (!m.citation.empty()) return QString::fromStdString(m.citation);
+    QString text = QString::fromStdString(m.title);
+    if (!m.license.empty())
+        text += (text.isEmpty() ? QString() : QStringLiteral(", ")) + QString::fromStdString(m.license);
+    return text.isEmpty() ? QString() : QStringLiteral("Data: ") + text;
+}
+
+std::optional<QString> writeDatasetFigure(const compute::Dataset &dataset,
+                                          const DatasetFigureSettings &settings,
+                                          const QString &path)
+{
+    if (!figureFormatOf(path))
+        return QStringLiteral("%1: unknown figure format (expected .png, .svg or .pdf)").arg(path);
+    QString error;
+    auto exporter = makeExporter(dataset, settings, &error);
+    if (!exporter) return error;
+    return exporter->write(path);
+}
+
+std::optional<QByteArray> renderDatasetFigure(const compute::Dataset &dataset,
+                                              const DatasetFigureSettings &settings,
+                                              FigureFormat format, QString *error)
+{
+    auto exporter = makeExporter(dataset, settings, error);
+    if (!exporter) return std::nullopt;
+    return exporter->encode(format);
+}
+
+} // namespace app

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "app/export/figure_exporter.h"
+#include "core/dataset.h"
+#include "core/run_selection.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace app {
+
+// A figure of a whole dataset as a first look at it shows it: the chosen era scheme
+// (or one range) with every era's fit ticked, all plotted runs in view. This is what
+// `--export` and `make run` without a display write.
+struct DatasetFigureSettings {
+    QString eraScheme;                  // empty: the dataset's first scheme
+    std::optional<compute::Era> range;  // instead of a scheme: one era, also the view
+    compute::ComputeUnit units = compute::ComputeUnit::Flop;
+    bool includeHidden = false;
+    int width = 1200;
+    int height = 800;
+    double scale = 2.0;
+    RenderOptions options;              // citation defaults to the dataset's
+};
+
+// The citation line for a dataset: its citation, else its title and license.
+QString citationOf(const compute::Dataset &dataset);
+
+// Renders and writes the figure. Returns the error (unknown scheme, unwritable path).
+std::optional<QString> writeDatasetFigure(const compute::Dataset &dataset,
+                                          const DatasetFigureSettings &settings,
+                                          const QString &path);
+
+// The same, into bytes of the given format (benchmarks, tests).
+std::optional<QByteArray> renderDatasetFigure(const compute::Dataset &dataset,
+                                              const DatasetFigureSettings &settings,
+                                              FigureFormat format, QString *error = nullptr);
+
+} // namespace app

@@ -1,0 +1,282 @@
+#include "app/export/figure_exporter.h"
+
+#include "app/data/dataset_file.h"
+
+#include <qcustomplot.h>
+
+#include <QBuffer>
+#include <QFileInfo>
+#include <QImageWriter>
+#include <QPageLayout>
+#include <QPdfWriter>
+#include <QSvgGenerator>
+
+#include <cmath>
+
+namespace app {
+namespace {
+
+constexpr double kLogicalDpi = 96.0;
+
+// Liang-Barsky: clips the segment (x0,y0)-(x1,y1) to the rectangle; false if outside.
+bool clipSegment(double &x0, double &y0, double &x1, double &y1, double xl, double xh, double yl,
+                 double yh)
+{
+    double t0 = 0, t1 = 1;
+    const double dx = x1 - x0, dy = y1 - y0;
+    const double p[] = {-dx, dx, -dy, dy};
+    const double q[] = {x0 - xl, xh - x0, y0 - yl, yh - y0};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0) return false;
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0) t0 = std::max(t0, t);
+        else t1 = std::min(t1, t);
+        if (t0 > t1) return false;
+    }
+    const double nx0 = x0 + t0 * dx, ny0 = y0 + t0 * dy;
+    x1 = x0 + t1 * dx;
+    y1 = y0 + t1 * dy;
+    x0 = nx0;
+    y0 = ny0;
+    return true;
+}
+
+} // namespace
+
+std::optional<FigureFormat> figureFormatOf(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png")) return FigureFormat::Png;
+    if (suffix == QLatin1String("svg")) return FigureFormat::Svg;
+    if (suffix == QLatin1String("pdf")) return FigureFormat::Pdf;
+    return std::nullopt;
+}
+
+ChartScene clipScene(const ChartScene &scene, double kl, double kh, double vl, double vh)
+{
+    ChartScene out = scene;
+    auto inside = [&](double k, double v) { return k >= kl && k <= kh && v >= vl && v <= vh; };
+    for (ScenePointGroup &g : out.groups) {
+        ScenePointGroup kept = g;
+        kept.keys.clear();
+        kept.values.clear();
+        kept.runs.clear();
+        for (qsizetype i = 0; i < g.keys.size(); ++i) {
+            if (!inside(g.keys[i], g.values[i])) continue;
+            kept.keys << g.keys[i];
+            kept.values << g.values[i];
+            kept.runs << g.runs[i];
+        }
+        g = std::move(kept);
+    }
+    out.groups.erase(std::remove_if(out.groups.begin(), out.groups.end(),
+                                    [](const ScenePointGroup &g) { return g.keys.isEmpty(); }),
+                     out.groups.end());
+    auto keepPoints = [&](QVector<ScenePoint> &points) {
+        points.erase(std::remove_if(points.begin(), points.end(),
+                                    [&](const ScenePoint &p) { return !inside(p.key, p.value); }),
+                     points.end());
+    };
+    keepPoints(out.points);
+    keepPoints(out.selected);
+
+    for (SceneBand &b : out.bands) {
+        b.from = std::clamp(b.from, kl, kh);
+        b.to = std::clamp(b.to, kl, kh);
+    }
+    out.bands.erase(std::remove_if(out.bands.begin(), out.bands.end(),
+                                   [](const SceneBand &b) { return !(b.to > b.from); }),
+                    out.bands.end());
+
+    const double ll = std::log10(vl), lh = std::log10(vh);
+    for (SceneFit &f : out.fits) {
+        if (!f.ok || f.keys.size() < 2) continue;
+        // The fit line is straight in (key, log10 value): clip its end points.
+        double x0 = f.keys.front(), x1 = f.keys.back();
+        double y0 = std::log10(f.values.front()), y1 = std::log10(f.values.back());
+        const bool visible = clipSegment(x0, y0, x1, y1, kl, kh, ll, lh);
+        // The confidence band is an area: clamping it to the plot is clipping it.
+        QVector<double> keys, values, low, high;
+        const int samples = static_cast<int>(f.keys.size());
+        const double a = std::max(kl, f.keys.front()), b = std::min(kh, f.keys.back());
+        for (int s = 0; s < samples && b > a; ++s) {
+            const double k = a + (b - a) * s / (samples - 1);
+            // Interpolate the sampled curves at k (they are sampled uniformly in key).
+            const double t = (k - f.keys.front()) / (f.keys.back() - f.keys.front()) * (samples - 1);
+            const int i = std::clamp(static_cast<int>(t), 0, samples - 2);
+            const double u = t - i;
+            auto lerpLog = [&](const QVector<double> &v) {
+                return std::pow(10.0, (1 - u) * std::log10(v[i]) + u * std::log10(v[i + 1]));
+            };
+            keys << k;
+            low << std::clamp(lerpLog(f.low), vl, vh);
+            high << std::clamp(lerpLog(f.high), vl, vh);
+        }
+        if (visible) {
+            for (int s = 0; s < samples; ++s) {
+                const double t = static_cast<double>(s) / (samples - 1);
+                values << std::pow(10.0, y0 + (y1 - y0) * t);
+            }
+            QVector<double> lineKeys;
+            for (int s = 0; s < samples; ++s) lineKeys << x0 + (x1 - x0) * s / (samples - 1);
+            // Line and band share keys only when unclipped; keep them separate.
+            f.keys = lineKeys;
+            f.values = values;
+        } else {
+            f.keys.clear();
+            f.values.clear();
+        }
+        f.low = low;
+        f.high = high;
+        f.bandKeys = keys;
+    }
+    return out;
+}
+
+struct FigureExporter::Plot {
+    QCustomPlot plot;
+    ChartRenderer renderer{&plot};
+    bool drawn = false;
+};
+
+FigureExporter::FigureExporter(ChartScene scene, NameProvider nameOf, FigureRequest request)
+    : m_scene(std::move(scene)), m_nameOf(std::move(nameOf)), m_request(std::move(request)),
+      m_plot(std::make_unique<Plot>())
+{
+}
+
+FigureExporter::~FigureExporter() = default;
+
+void FigureExporter::prepare()
+{
+    if (m_plot->drawn) return;
+    QCustomPlot &plot = m_plot->plot;
+    plot.setAttribute(Qt::WA_DontShowOnScreen);
+    plot.resize(m_request.width, m_request.height);
+    plot.setViewport(QRect(0, 0, m_request.width, m_request.height));
+    ChartRenderer &renderer = m_plot->renderer;
+    renderer.setUp();
+    renderer.setNameProvider(m_nameOf);
+    if (m_request.keyRange) plot.xAxis->setRange(m_request.keyRange->first, m_request.keyRange->second);
+    if (m_request.valueRange)
+        plot.yAxis->setRange(m_request.valueRange->first, m_request.valueRange->second);
+    if (!m_request.keyRange || !m_request.valueRange) {
+        const QCPRange x = plot.xAxis->range(), y = plot.yAxis->range();
+        renderer.rescaleToData(m_scene);
+        if (m_request.keyRange) plot.xAxis->setRange(x);
+        if (m_request.valueRange) plot.yAxis->setRange(y);
+    }
+    const QCPRange x = plot.xAxis->range(), y = plot.yAxis->range();
+    RenderOptions options = m_request.options;
+    options.fastPoints = false; // vector markers in every format
+    options.selection = false;
+    renderer.render(clipScene(m_scene, x.lower, x.upper, y.lower, y.upper), options);
+    // Lay out once at the final size so labels are placed for this figure.
+    plot.replot(QCustomPlot::rpImmediateRefresh);
+    renderer.relayoutLabels();
+    m_plot->drawn = true;
+}
+
+const ChartRenderer &FigureExporter::renderer()
+{
+    prepare();
+    return m_plot->renderer;
+}
+
+QImage FigureExporter::toImage()
+{
+    prepare();
+    QImage image = m_plot->plot.toPixmap(m_request.width, m_request.height, m_request.scale).toImage();
+    image.setDotsPerMeterX(static_cast<int>(std::lround(kLogicalDpi * m_request.scale / 0.0254)));
+    image.setDotsPerMeterY(image.dotsPerMeterX());
+    for (auto it = m_request.metadata.cbegin(); it != m_request.metadata.cend(); ++it)
+        image.setText(it.key(), it.value());
+    if (!m_request.title.isEmpty()) image.setText(QStringLiteral("Title"), m_request.title);
+    return image;
+}
+
+QByteArray FigureExporter::toSvg()
+{
+    prepare();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setSize(QSize(m_request.width, m_request.height));
+    generator.setViewBox(QRect(0, 0, m_request.width, m_request.height));
+    // Match the plot's logical DPI or point-size fonts shrink to 75% (TOOLCHAIN P7).
+    generator.setResolution(m_plot->plot.logicalDpiX());
+    // Qt 6.4 writes title and description without escaping them.
+    generator.setTitle(m_request.title.toHtmlEscaped());
+    QStringList description;
+    for (auto it = m_request.metadata.cbegin(); it != m_request.metadata.cend(); ++it)
+        description << it.key() + QStringLiteral(": ") + it.value();
+    generator.setDescription(description.join(QLatin1Char('\n')).toHtmlEscaped());
+    QCPPainter painter;
+    painter.begin(&generator);
+    painter.setMode(QCPPainter::pmVectorized);
+    // toPainter() draws without cached pixmaps, so text stays <text> (TOOLCHAIN P6).
+    m_plot->plot.toPainter(&painter, m_request.width, m_request.height);
+    painter.end();
+    return bytes;
+}
+
+QByteArray FigureExporter::toPdf()
+{
+    prepare();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setResolution(static_cast<int>(kLogicalDpi));
+    writer.setCreator(QStringLiteral("Compute Explorer"));
+    writer.setTitle(m_request.title);
+    // One page exactly the figure's size: width px at 96 dpi = width x 0.75 pt.
+    const QSizeF points(m_request.width * 72.0 / kLogicalDpi, m_request.height * 72.0 / kLogicalDpi);
+    writer.setPageLayout(QPageLayout(QPageSize(points, QPageSize::Point, QString(),
+                                               QPageSize::ExactMatch),
+                                     QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+    QCPPainter painter;
+    if (!painter.begin(&writer)) return {};
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    m_plot->plot.toPainter(&painter, m_request.width, m_request.height);
+    painter.end();
+    return bytes;
+}
+
+QByteArray FigureExporter::encode(FigureFormat format)
+{
+    switch (format) {
+    case FigureFormat::Png: {
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QImageWriter writer(&buffer, "png");
+        // Text chunks come with the image (QImage::setText). Quality 90+ would turn
+        // compression off (11 MB files); the default compresses.
+        if (!writer.write(toImage())) return {};
+        return bytes;
+    }
+    case FigureFormat::Svg: return toSvg();
+    case FigureFormat::Pdf: return toPdf();
+    }
+    return {};
+}
+
+std::optional<QString> FigureExporter::write(const QString &path)
+{
+    const auto format = figureFormatOf(path);
+    if (!format)
+        return QStringLiteral("%1: unknown figure format '%2' (expected .png, .svg or .pdf)")
+            .arg(path, QFileInfo(path).suffix());
+    const QByteArray bytes = encode(*format);
+    if (bytes.isEmpty()) return QStringLiteral("%1: the figure could not be rendered").arg(path);
+    return writeFileAtomically(path, bytes);
+}
+
+} // namespace app
