@@ -76,8 +76,8 @@ void requirePositive(Errors &errors, const std::string &where, const char *field
                      const char *what)
 {
     if (!std::isfinite(value) || value <= 0)
-        errors.push_back({fieldPath(where, field), std::string("expected ") + what +
-                                                       " greater than 0"});
+        errors.push_back(
+            {fieldPath(where, field), std::string("expected ") + what + " greater than 0"});
 }
 
 } // namespace

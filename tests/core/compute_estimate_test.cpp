@@ -25,7 +25,8 @@ bool hasErrorAt(const Errors &errors, const std::string &where)
 std::string describe(const Errors &errors)
 {
     std::string text;
-    for (const Error &e : errors) text += e.toString() + "\n";
+    for (const Error &e : errors)
+        text += e.toString() + "\n";
     return text;
 }
 
@@ -150,16 +151,20 @@ TEST(ComputeEstimateValidation, NamesEachOperationsFieldThatIsNotPositiveAndFini
 {
     for (double bad : {0.0, -1.0, kNaN, kInf, -kInf}) {
         const std::string at = "runs[3].estimates[0]";
-        const Errors forward = ComputeEstimate({OperationsInputs{bad, 2, 1e6, 10}, {}}).validate(at);
+        const Errors forward =
+            ComputeEstimate({OperationsInputs{bad, 2, 1e6, 10}, {}}).validate(at);
         EXPECT_TRUE(hasErrorAt(forward, at + ".forward_flop_per_example")) << describe(forward);
-        const Errors examples = ComputeEstimate({OperationsInputs{1e9, 2, bad, 10}, {}}).validate(at);
+        const Errors examples =
+            ComputeEstimate({OperationsInputs{1e9, 2, bad, 10}, {}}).validate(at);
         EXPECT_TRUE(hasErrorAt(examples, at + ".examples_per_epoch")) << describe(examples);
-        const Errors epochs = ComputeEstimate({OperationsInputs{1e9, 2, 1e6, bad}, {}}).validate(at);
+        const Errors epochs =
+            ComputeEstimate({OperationsInputs{1e9, 2, 1e6, bad}, {}}).validate(at);
         EXPECT_TRUE(hasErrorAt(epochs, at + ".epochs")) << describe(epochs);
         EXPECT_EQ(epochs.size(), 1u) << describe(epochs); // only the field at fault
     }
     for (double bad : {-0.5, kNaN, kInf}) {
-        const Errors ratio = ComputeEstimate({OperationsInputs{1e9, bad, 1e6, 10}, {}}).validate("e");
+        const Errors ratio =
+            ComputeEstimate({OperationsInputs{1e9, bad, 1e6, 10}, {}}).validate("e");
         EXPECT_TRUE(hasErrorAt(ratio, "e.backward_forward_ratio")) << describe(ratio);
     }
 }
@@ -181,7 +186,8 @@ TEST(ComputeEstimateValidation, NamesEachHardwareFieldThatIsNotPositiveAndFinite
             in.*(c.field) = bad;
             const Errors errors = ComputeEstimate({in, {}}).validate("est");
             EXPECT_TRUE(hasErrorAt(errors, std::string("est.") + c.name))
-                << c.name << " = " << bad << "\n" << describe(errors);
+                << c.name << " = " << bad << "\n"
+                << describe(errors);
             EXPECT_EQ(errors.size(), 1u) << describe(errors);
         }
     }
@@ -317,6 +323,6 @@ TEST(CompareEstimates, NoComparisonWithAnEstimateThatHasNoCompute)
     const ComputeEstimate good = ComputeEstimate::reported(1e20);
     EXPECT_FALSE(compareEstimates(good, ComputeEstimate::reported(0)).has_value());
     EXPECT_FALSE(compareEstimates(ComputeEstimate::reported(kNaN), good).has_value());
-    EXPECT_FALSE(
-        compareEstimates(good, ComputeEstimate{ParametersTokensInputs{1e200, 1e200}, {}}).has_value());
+    EXPECT_FALSE(compareEstimates(good, ComputeEstimate{ParametersTokensInputs{1e200, 1e200}, {}})
+                     .has_value());
 }

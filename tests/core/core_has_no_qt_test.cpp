@@ -48,7 +48,8 @@ std::vector<std::string> qtIncludesUnder(const fs::path &root, std::size_t *file
 std::string joined(const std::vector<std::string> &lines)
 {
     std::string text;
-    for (const std::string &l : lines) text += l + "\n";
+    for (const std::string &l : lines)
+        text += l + "\n";
     return text;
 }
 
@@ -96,8 +97,8 @@ TEST(CoreHasNoQt, DetectorRecognisesQtIncludeSpellings)
         EXPECT_TRUE(isQtInclude(line)) << line;
     for (const char *line :
          {"#include \"core/date.h\"", "#include <queue>", "#include <nlohmann/json.hpp>",
-          "// never #include <QString> here", "#include <quadmath.h>", "QString s;",
-          "#pragma once", "#include \"core/qt_free.h\""})
+          "// never #include <QString> here", "#include <quadmath.h>", "QString s;", "#pragma once",
+          "#include \"core/qt_free.h\""})
         EXPECT_FALSE(isQtInclude(line)) << line;
 }
 

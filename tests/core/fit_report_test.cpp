@@ -25,15 +25,6 @@ TrainingRun run(const std::string &id, Date date, double flop)
     return r;
 }
 
-Era era(std::string name, std::optional<Date> from, std::optional<Date> to)
-{
-    Era e;
-    e.name = std::move(name);
-    e.from = from;
-    e.to = to;
-    return e;
-}
-
 // Runs growing exactly tenfold per Julian year from 1e17 FLOP on 2012-01-01, plus two
 // runs in the 1990s and a flat trio in the 2030s.
 Dataset dataset()
@@ -71,23 +62,21 @@ json reportFor(const std::vector<Era> &eras)
 }
 
 const char *const kNumericKeys[] = {"slope_log10_per_year", "doubling_time_days",
-                                    "doubling_time_months", "growth_factor_per_year",
-                                    "r_squared"};
+                                    "doubling_time_months", "growth_factor_per_year", "r_squared"};
 
 } // namespace
 
 TEST(FitReport, HasTheKeysOfTheCommandLineContract)
 {
-    const json report = reportFor({era("Deep Learning", Date(2010, 1, 1), Date(2020, 1, 1))});
+    const json report = reportFor({Era{"Deep Learning", Date(2010, 1, 1), Date(2020, 1, 1)}});
     ASSERT_TRUE(report.is_object());
     ASSERT_TRUE(report.contains("fits"));
     ASSERT_TRUE(report["fits"].is_array());
     ASSERT_EQ(report["fits"].size(), 1u);
     const json &fit = report["fits"][0];
-    for (const char *key : {"era", "from", "to", "n", "slope_log10_per_year",
-                            "doubling_time_days", "doubling_time_months",
-                            "doubling_time_months_ci95", "growth_factor_per_year", "r_squared",
-                            "status"})
+    for (const char *key : {"era", "from", "to", "n", "slope_log10_per_year", "doubling_time_days",
+                            "doubling_time_months", "doubling_time_months_ci95",
+                            "growth_factor_per_year", "r_squared", "status"})
         EXPECT_TRUE(fit.contains(key)) << key;
     EXPECT_EQ(fit["era"], "Deep Learning");
     EXPECT_EQ(fit["from"], "2010-01-01");
@@ -102,7 +91,7 @@ TEST(FitReport, HasTheKeysOfTheCommandLineContract)
 TEST(FitReport, ReportsTheTenfoldPerYearTrendByHand)
 {
     const json fit =
-        reportFor({era("Deep Learning", Date(2010, 1, 1), Date(2020, 1, 1))})["fits"][0];
+        reportFor({Era{"Deep Learning", Date(2010, 1, 1), Date(2020, 1, 1)}})["fits"][0];
     // Tenfold per year: slope 1 OOM/yr, doubling in log10(2) years.
     EXPECT_NEAR(fit["slope_log10_per_year"].get<double>(), 1.0, 1e-9);
     EXPECT_NEAR(fit["growth_factor_per_year"].get<double>(), 10.0, 1e-8);
@@ -119,7 +108,7 @@ TEST(FitReport, ReportsTheTenfoldPerYearTrendByHand)
 TEST(FitReport, NumbersMatchTheTrendFit)
 {
     const Dataset d = dataset();
-    const Era all = era("All", std::nullopt, Date(2030, 1, 1));
+    const Era all = Era{"All", std::nullopt, Date(2030, 1, 1)};
     const TrendFit expected = fitEra(d, all);
     ASSERT_TRUE(expected.ok());
     const json fit = json::parse(fitReportJson({EraFit{all, expected}}))["fits"][0];
@@ -138,9 +127,10 @@ TEST(FitReport, NumbersMatchTheTrendFit)
 
 TEST(FitReport, TwoRunEraGivesNullsAndSaysWhy)
 {
-    const json fit = reportFor({era("1990s", Date(1990, 1, 1), Date(2000, 1, 1))})["fits"][0];
+    const json fit = reportFor({Era{"1990s", Date(1990, 1, 1), Date(2000, 1, 1)}})["fits"][0];
     EXPECT_EQ(fit["n"], 2);
-    for (const char *key : kNumericKeys) EXPECT_TRUE(fit[key].is_null()) << key;
+    for (const char *key : kNumericKeys)
+        EXPECT_TRUE(fit[key].is_null()) << key;
     EXPECT_EQ(fit["doubling_time_months_ci95"], json::array({nullptr, nullptr}));
     ASSERT_TRUE(fit["status"].is_string());
     EXPECT_EQ(fit["status"], "not enough data: 2 runs, a fit needs at least 3");
@@ -148,17 +138,19 @@ TEST(FitReport, TwoRunEraGivesNullsAndSaysWhy)
 
 TEST(FitReport, EmptyEraGivesNullsAndSaysWhy)
 {
-    const json fit = reportFor({era("Future", Date(2050, 1, 1), std::nullopt)})["fits"][0];
+    const json fit = reportFor({Era{"Future", Date(2050, 1, 1), std::nullopt}})["fits"][0];
     EXPECT_EQ(fit["n"], 0);
-    for (const char *key : kNumericKeys) EXPECT_TRUE(fit[key].is_null()) << key;
+    for (const char *key : kNumericKeys)
+        EXPECT_TRUE(fit[key].is_null()) << key;
     EXPECT_NE(fit["status"].get<std::string>().find("not enough data"), std::string::npos);
 }
 
 TEST(FitReport, RunsOnOneDateGiveNullsAndSayWhy)
 {
-    const json fit = reportFor({era("2040", Date(2040, 1, 1), Date(2041, 1, 1))})["fits"][0];
+    const json fit = reportFor({Era{"2040", Date(2040, 1, 1), Date(2041, 1, 1)}})["fits"][0];
     EXPECT_EQ(fit["n"], 3);
-    for (const char *key : kNumericKeys) EXPECT_TRUE(fit[key].is_null()) << key;
+    for (const char *key : kNumericKeys)
+        EXPECT_TRUE(fit[key].is_null()) << key;
     EXPECT_EQ(fit["doubling_time_months_ci95"], json::array({nullptr, nullptr}));
     EXPECT_NE(fit["status"].get<std::string>().find("no spread in dates"), std::string::npos)
         << fit["status"];
@@ -166,7 +158,7 @@ TEST(FitReport, RunsOnOneDateGiveNullsAndSayWhy)
 
 TEST(FitReport, FlatTrendHasNoDoublingTimeButAGrowthFactorOfOne)
 {
-    const json fit = reportFor({era("2030s", Date(2030, 1, 1), Date(2040, 1, 1))})["fits"][0];
+    const json fit = reportFor({Era{"2030s", Date(2030, 1, 1), Date(2040, 1, 1)}})["fits"][0];
     EXPECT_EQ(fit["n"], 3);
     EXPECT_EQ(fit["status"], "ok");
     EXPECT_EQ(fit["slope_log10_per_year"].get<double>(), 0.0);
@@ -182,8 +174,9 @@ TEST(FitReport, SlopeIntervalThroughZeroLeavesTheDoublingIntervalOpen)
     Dataset d;
     const double logs[] = {20.0, 22.0, 19.5, 21.8, 19.9, 20.6};
     for (int i = 0; i < 6; ++i)
-        d.runs.push_back(run("r" + std::to_string(i), Date(2010 + i, 1, 1), std::pow(10.0, logs[i])));
-    const Era all = era("All", std::nullopt, std::nullopt);
+        d.runs.push_back(
+            run("r" + std::to_string(i), Date(2010 + i, 1, 1), std::pow(10.0, logs[i])));
+    const Era all = Era{"All", std::nullopt, std::nullopt};
     const TrendFit f = fitEra(d, all);
     ASSERT_TRUE(f.ok());
     ASSERT_LT(f.slopeCiLow, 0.0);
@@ -198,9 +191,9 @@ TEST(FitReport, SlopeIntervalThroughZeroLeavesTheDoublingIntervalOpen)
 
 TEST(FitReport, OneEntryPerEraInOrder)
 {
-    const json report = reportFor({era("A", std::nullopt, Date(2000, 1, 1)),
-                                   era("B", Date(2012, 1, 1, DatePrecision::Year), std::nullopt),
-                                   era("C", Date(2031, 6, 1, DatePrecision::Month), std::nullopt)});
+    const json report = reportFor({Era{"A", std::nullopt, Date(2000, 1, 1)},
+                                   Era{"B", Date(2012, 1, 1, DatePrecision::Year), std::nullopt},
+                                   Era{"C", Date(2031, 6, 1, DatePrecision::Month), std::nullopt}});
     ASSERT_EQ(report["fits"].size(), 3u);
     EXPECT_EQ(report["fits"][0]["era"], "A");
     EXPECT_TRUE(report["fits"][0]["from"].is_null());
@@ -219,6 +212,7 @@ TEST(FitReport, NoErasGiveAnEmptyList)
 TEST(FitReport, EraNamesAreEscaped)
 {
     const std::string name = "\"Large-Scale\" era \\ 2015–2022";
-    const json report = json::parse(fitReportJson({EraFit{era(name, std::nullopt, std::nullopt), {}}}));
+    const json report =
+        json::parse(fitReportJson({EraFit{Era{name, std::nullopt, std::nullopt}, {}}}));
     EXPECT_EQ(report["fits"][0]["era"], name);
 }

@@ -61,9 +61,9 @@ TEST(ParseNumber, RejectsValuesThatOverflowADouble)
 TEST(ParseNumber, RejectsTyposRatherThanMisreadingThem)
 {
     for (const char *text :
-         {"1,000", "12abc", "", " ", "-", "+", "0x10", "0X1p3", "1e", "1e+", "e5", ".", "1..2",
-          "1.2.3", "++5", "+-5", "--5", "-+5", "5-", "1e5.5", "1 000", "10 FLOP", "$5", "5%",
-          "1_000", "3.14e23x", "1e2e3"}) {
+         {"1,000", "12abc", "",      " ",       "-",     "+",   "0x10",  "0X1p3",    "1e",
+          "1e+",   "e5",    ".",     "1..2",    "1.2.3", "++5", "+-5",   "--5",      "-+5",
+          "5-",    "1e5.5", "1 000", "10 FLOP", "$5",    "5%",  "1_000", "3.14e23x", "1e2e3"}) {
         EXPECT_FALSE(parseNumber(text).has_value()) << "'" << text << "'";
     }
 }
@@ -79,8 +79,8 @@ TEST(FormatNumber, WritesTheShortestTextThatReadsBack)
 
 TEST(FormatNumber, RoundTripsThroughParseNumberExactly)
 {
-    for (double v : {0.0, 0.1, 0.2, 1.0 / 3.0, 1e-300, 1e300, 3.14e23, 8.64e19, 0.33,
-                     -123456.789, 2.2250738585072014e-308, std::numeric_limits<double>::max(),
+    for (double v : {0.0, 0.1, 0.2, 1.0 / 3.0, 1e-300, 1e300, 3.14e23, 8.64e19, 0.33, -123456.789,
+                     2.2250738585072014e-308, std::numeric_limits<double>::max(),
                      std::numeric_limits<double>::min(), std::nextafter(1.0, 2.0)}) {
         const auto back = parseNumber(formatNumber(v));
         ASSERT_TRUE(back.has_value()) << formatNumber(v);

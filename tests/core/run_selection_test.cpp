@@ -11,8 +11,8 @@ using namespace compute;
 
 namespace {
 
-TrainingRun makeRun(std::string id, std::string name, std::string organization,
-                    std::string domain, std::optional<Date> date, double flop)
+TrainingRun makeRun(std::string id, std::string name, std::string organization, std::string domain,
+                    std::optional<Date> date, double flop)
 {
     TrainingRun run;
     run.id = std::move(id);
@@ -55,39 +55,30 @@ Dataset sampleDataset()
                              Date(1998, 11, 1), 2.81e12));
     d.runs.push_back(makeRun("alexnet", "AlexNet", "University of Toronto", "Vision",
                              Date(2012, 9, 30), 4.7e17));
-    d.runs.push_back(makeRun("seq2seq", "Seq2Seq LSTM", "Google", "Language", Date(2014, 9, 10),
-                             7.3e18));
-    d.runs.push_back(makeRun("alphago-zero", "AlphaGo Zero", "DeepMind", "Games",
-                             Date(2017, 10, 18), 3.41e23));
-    d.runs.push_back(makeRun("gpt3", "GPT-3 175B (davinci)", "OpenAI", "Language",
-                             Date(2020, 5, 28), 3.14e23));
+    d.runs.push_back(
+        makeRun("seq2seq", "Seq2Seq LSTM", "Google", "Language", Date(2014, 9, 10), 7.3e18));
+    d.runs.push_back(
+        makeRun("alphago-zero", "AlphaGo Zero", "DeepMind", "Games", Date(2017, 10, 18), 3.41e23));
+    d.runs.push_back(
+        makeRun("gpt3", "GPT-3 175B (davinci)", "OpenAI", "Language", Date(2020, 5, 28), 3.14e23));
     // Never fitted: an upper bound, an undated run, one without a usable compute.
-    TrainingRun bound = makeRun("bound", "Secret Model", "OpenAI", "Language",
-                                Date(2019, 1, 1), 1e24);
+    TrainingRun bound =
+        makeRun("bound", "Secret Model", "OpenAI", "Language", Date(2019, 1, 1), 1e24);
     bound.upperBound = true;
     d.runs.push_back(bound);
-    d.runs.push_back(makeRun("undated", "Undated Model", "DeepMind", "Language", std::nullopt,
-                             1e22));
+    d.runs.push_back(
+        makeRun("undated", "Undated Model", "DeepMind", "Language", std::nullopt, 1e22));
     d.runs.push_back(makeRun("nocompute", "No Compute", "Google", "Vision", Date(2016, 1, 1), 0));
-    TrainingRun noEstimate = makeRun("noestimate", "No Estimate", "Google", "Vision",
-                                     Date(2016, 2, 1), 1);
+    TrainingRun noEstimate =
+        makeRun("noestimate", "No Estimate", "Google", "Vision", Date(2016, 2, 1), 1);
     noEstimate.estimates.clear();
     d.runs.push_back(noEstimate);
     // Hidden by default (an appendix result never on the chart).
-    TrainingRun hidden = makeRun("dropout", "Dropout (appendix)", "University of Toronto",
-                                 "Vision", Date(2012, 6, 1), 1e16);
+    TrainingRun hidden = makeRun("dropout", "Dropout (appendix)", "University of Toronto", "Vision",
+                                 Date(2012, 6, 1), 1e16);
     hidden.tags = {"appendix"};
     d.runs.push_back(hidden);
     return d;
-}
-
-Era era(std::string name, std::optional<Date> from, std::optional<Date> to)
-{
-    Era e;
-    e.name = std::move(name);
-    e.from = from;
-    e.to = to;
-    return e;
 }
 
 } // namespace
@@ -96,7 +87,7 @@ Era era(std::string name, std::optional<Date> from, std::optional<Date> to)
 
 TEST(Era, ContainsFromInclusiveToExclusive)
 {
-    const Era deep = era("Deep Learning", Date(2010, 1, 1), Date(2022, 1, 1));
+    const Era deep = Era{"Deep Learning", Date(2010, 1, 1), Date(2022, 1, 1)};
     EXPECT_TRUE(deep.contains(Date(2010, 1, 1)));
     EXPECT_TRUE(deep.contains(Date(2021, 12, 31)));
     EXPECT_FALSE(deep.contains(Date(2022, 1, 1)));
@@ -108,15 +99,15 @@ TEST(Era, ContainsFromInclusiveToExclusive)
 
 TEST(Era, OpenEndsReachAsFarAsTheData)
 {
-    const Era before = era("Pre Deep Learning", std::nullopt, Date(2010, 1, 1));
+    const Era before = Era{"Pre Deep Learning", std::nullopt, Date(2010, 1, 1)};
     EXPECT_TRUE(before.contains(Date(1, 1, 1)));
     EXPECT_TRUE(before.contains(Date(1957, 1, 1)));
     EXPECT_FALSE(before.contains(Date(2010, 1, 1)));
-    const Era after = era("Large-Scale", Date(2015, 9, 1), std::nullopt);
+    const Era after = Era{"Large-Scale", Date(2015, 9, 1), std::nullopt};
     EXPECT_FALSE(after.contains(Date(2015, 8, 31)));
     EXPECT_TRUE(after.contains(Date(2015, 9, 1)));
     EXPECT_TRUE(after.contains(Date(9999, 12, 31)));
-    const Era all = era("All", std::nullopt, std::nullopt);
+    const Era all = Era{"All", std::nullopt, std::nullopt};
     EXPECT_TRUE(all.contains(Date(1, 1, 1)));
     EXPECT_TRUE(all.contains(Date(9999, 12, 31)));
 }
@@ -220,32 +211,31 @@ TEST(RunFilter, FiltersCombine)
 TEST(SelectFitPoints, UpperBoundsUndatedAndComputelessRunsAreNeverFitted)
 {
     const Dataset d = sampleDataset();
-    const Era all = era("All", std::nullopt, std::nullopt);
+    const Era all = Era{"All", std::nullopt, std::nullopt};
     EXPECT_EQ(fittedIds(d, all),
               (Ids{"perceptron", "lenet", "alexnet", "seq2seq", "alphago-zero", "gpt3"}));
     RunFilter everything;
     everything.includeHidden = true;
-    EXPECT_EQ(fittedIds(d, all, everything),
-              (Ids{"perceptron", "lenet", "alexnet", "seq2seq", "alphago-zero", "gpt3",
-                   "dropout"}));
+    EXPECT_EQ(fittedIds(d, all, everything), (Ids{"perceptron", "lenet", "alexnet", "seq2seq",
+                                                  "alphago-zero", "gpt3", "dropout"}));
 }
 
 TEST(SelectFitPoints, GivesYearsSinceEpochAndLog10Flop)
 {
     const Dataset d = sampleDataset();
-    const FitPoints points = selectFitPoints(d, era("2012-", Date(2012, 1, 1), std::nullopt), {});
+    const FitPoints points = selectFitPoints(d, Era{"2012-", Date(2012, 1, 1), std::nullopt}, {});
     ASSERT_EQ(points.runIndex, (std::vector<std::size_t>{2, 3, 4, 5}));
     ASSERT_EQ(points.x.size(), 4u);
     ASSERT_EQ(points.y.size(), 4u);
-    EXPECT_DOUBLE_EQ(points.x[0], 15613.0 / 365.25); // 2012-09-30
-    EXPECT_NEAR(points.y[0], 17.67209785793572, 1e-12);  // log10(4.7e17)
-    EXPECT_NEAR(points.y[3], 23.49692964807321, 1e-12);  // log10(3.14e23)
+    EXPECT_DOUBLE_EQ(points.x[0], 15613.0 / 365.25);    // 2012-09-30
+    EXPECT_NEAR(points.y[0], 17.67209785793572, 1e-12); // log10(4.7e17)
+    EXPECT_NEAR(points.y[3], 23.49692964807321, 1e-12); // log10(3.14e23)
 }
 
 TEST(SelectFitPoints, KeepsOnlyRunsInsideTheEraAndAcceptedByTheFilter)
 {
     const Dataset d = sampleDataset();
-    const Era deep = era("Deep Learning", Date(2010, 1, 1), Date(2020, 5, 28));
+    const Era deep = Era{"Deep Learning", Date(2010, 1, 1), Date(2020, 5, 28)};
     EXPECT_EQ(fittedIds(d, deep), (Ids{"alexnet", "seq2seq", "alphago-zero"}));
     RunFilter vision;
     vision.domains = {"Vision"};
@@ -255,7 +245,7 @@ TEST(SelectFitPoints, KeepsOnlyRunsInsideTheEraAndAcceptedByTheFilter)
 TEST(FitEra, FitsTheSelectedPointsOnly)
 {
     const Dataset d = sampleDataset();
-    const Era modern = era("Modern", Date(1990, 1, 1), std::nullopt);
+    const Era modern = Era{"Modern", Date(1990, 1, 1), std::nullopt};
     const TrendFit fit = fitEra(d, modern);
     ASSERT_TRUE(fit.ok()) << fit.statusMessage();
     EXPECT_EQ(fit.n, 5u);
@@ -276,13 +266,14 @@ TEST(FitScheme, ReturnsOneFitPerEraInOrder)
     const Dataset d = sampleDataset();
     EraScheme scheme;
     scheme.name = "Three eras";
-    scheme.eras = {era("Pre Deep Learning", std::nullopt, Date(2010, 1, 1)),
-                   era("Deep Learning", Date(2010, 1, 1), std::nullopt),
-                   era("Large-Scale", Date(2015, 9, 1), std::nullopt), // overlaps the previous
-                   era("Empty", Date(2030, 1, 1), std::nullopt)};
+    scheme.eras = {Era{"Pre Deep Learning", std::nullopt, Date(2010, 1, 1)},
+                   Era{"Deep Learning", Date(2010, 1, 1), std::nullopt},
+                   Era{"Large-Scale", Date(2015, 9, 1), std::nullopt}, // overlaps the previous
+                   Era{"Empty", Date(2030, 1, 1), std::nullopt}};
     const std::vector<EraFit> fits = fitScheme(d, scheme);
     ASSERT_EQ(fits.size(), 4u);
-    for (std::size_t i = 0; i < fits.size(); ++i) EXPECT_EQ(fits[i].era, scheme.eras[i]);
+    for (std::size_t i = 0; i < fits.size(); ++i)
+        EXPECT_EQ(fits[i].era, scheme.eras[i]);
     EXPECT_EQ(fits[0].fit.n, 2u); // Perceptron, LeNet
     EXPECT_EQ(fits[0].fit.status, FitStatus::NotEnoughData);
     EXPECT_EQ(fits[1].fit.n, 4u);
@@ -297,8 +288,8 @@ TEST(FitScheme, AppliesTheFilterToEveryEra)
 {
     const Dataset d = sampleDataset();
     EraScheme scheme;
-    scheme.eras = {era("All", std::nullopt, std::nullopt),
-                   era("Since 2010", Date(2010, 1, 1), std::nullopt)};
+    scheme.eras = {Era{"All", std::nullopt, std::nullopt},
+                   Era{"Since 2010", Date(2010, 1, 1), std::nullopt}};
     RunFilter language;
     language.domains = {"Language"};
     const std::vector<EraFit> fits = fitScheme(d, scheme, language);

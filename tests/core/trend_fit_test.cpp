@@ -10,8 +10,8 @@
 
 using compute::Date;
 using compute::FitAccumulator;
-using compute::fitTrend;
 using compute::FitStatus;
+using compute::fitTrend;
 using compute::Interval;
 using compute::studentTQuantile;
 using compute::TrendFit;
@@ -25,13 +25,14 @@ constexpr double kLog10Two = 0.301029995663981195213738894724493;
 std::vector<double> exactLine(const std::vector<double> &x, double intercept, double slope)
 {
     std::vector<double> y;
-    for (double xi : x) y.push_back(intercept + slope * xi);
+    for (double xi : x)
+        y.push_back(intercept + slope * xi);
     return y;
 }
 
 // Twelve runs between mid-2012 and 2024, with hand-made scatter (dof = 10).
-const std::vector<double> kNoisyX = {42.5, 43.25, 44,   45.5,  46.75, 47,
-                                     48.5, 49.25, 50,   51.5,  52.75, 54};
+const std::vector<double> kNoisyX = {42.5, 43.25, 44, 45.5, 46.75, 47,
+                                     48.5, 49.25, 50, 51.5, 52.75, 54};
 const std::vector<double> kNoisyY = {17.1, 17.9, 17.6, 18.9, 19.2, 19.8,
                                      20.1, 20.9, 20.4, 21.8, 22.6, 22.5};
 
@@ -71,9 +72,9 @@ HandFit handFit(const std::vector<double> &x, const std::vector<double> &y)
 
 void expectNoNaN(const TrendFit &fit)
 {
-    for (double v : {fit.slope, fit.intercept, fit.rSquared, fit.slopeStdError,
-                     fit.residualStdError, fit.slopeCiLow, fit.slopeCiHigh, fit.tQuantile,
-                     fit.xMean, fit.sxx}) {
+    for (double v :
+         {fit.slope, fit.intercept, fit.rSquared, fit.slopeStdError, fit.residualStdError,
+          fit.slopeCiLow, fit.slopeCiHigh, fit.tQuantile, fit.xMean, fit.sxx}) {
         EXPECT_FALSE(std::isnan(v));
         EXPECT_TRUE(std::isfinite(v));
     }
@@ -134,10 +135,10 @@ TEST(TrendFit, RecoversExponentialBuiltFromCalendarDates)
     // 1e17 FLOP on 2012-09-30, then x10 per year (a 10x/year trend from AlexNet on).
     const Date start(2012, 9, 30);
     std::vector<double> x, y;
-    for (const Date &d : {Date(2012, 9, 30), Date(2013, 6, 1), Date(2014, 12, 31),
-                          Date(2016, 3, 9), Date(2017, 12, 5), Date(2020, 5, 28)}) {
-        const double years = static_cast<double>(d.daysSinceEpoch() - start.daysSinceEpoch()) /
-                             365.25;
+    for (const Date &d : {Date(2012, 9, 30), Date(2013, 6, 1), Date(2014, 12, 31), Date(2016, 3, 9),
+                          Date(2017, 12, 5), Date(2020, 5, 28)}) {
+        const double years =
+            static_cast<double>(d.daysSinceEpoch() - start.daysSinceEpoch()) / 365.25;
         x.push_back(d.yearsSinceEpoch());
         y.push_back(17.0 + years);
     }
@@ -243,7 +244,7 @@ TEST(TrendFit, NoisyFitMatchesExactRationalReference)
     // Reference values from exact rational arithmetic (Python fractions + 40-digit decimal).
     const TrendFit fit = fitTrend(kNoisyX, kNoisyY);
     ASSERT_TRUE(fit.ok());
-    EXPECT_NEAR(fit.slope, 0.48648648648648648649, 1e-12);          // 18/37
+    EXPECT_NEAR(fit.slope, 0.48648648648648648649, 1e-12); // 18/37
     EXPECT_NEAR(fit.intercept, -3.41081081081081081081, 1e-10);
     EXPECT_NEAR(fit.rSquared, 0.97090171597888468564, 1e-12);
     EXPECT_NEAR(fit.residualStdError, 0.33068315855415339151, 1e-12);
@@ -270,7 +271,7 @@ TEST(TrendFit, ThreePointFitUsesOneDegreeOfFreedom)
     ASSERT_TRUE(fit.ok());
     EXPECT_NEAR(fit.slope, 0.5, 1e-12);
     EXPECT_NEAR(fit.intercept, 0.5, 1e-12);
-    EXPECT_NEAR(fit.rSquared, 0.25, 1e-12);            // 1 - 1.5 / 2
+    EXPECT_NEAR(fit.rSquared, 0.25, 1e-12); // 1 - 1.5 / 2
     EXPECT_NEAR(fit.residualStdError, std::sqrt(1.5), 1e-12);
     EXPECT_NEAR(fit.slopeStdError, std::sqrt(1.5 / 2.0), 1e-12);
     EXPECT_NEAR(fit.slopeCiLow, 0.5 - 12.70620474 * std::sqrt(0.75), 1e-7);
@@ -474,7 +475,8 @@ void expectSameFit(const TrendFit &a, const TrendFit &b, double tolerance)
 TEST(FitAccumulator, MatchesFitTrendOnNoisyData)
 {
     FitAccumulator acc;
-    for (std::size_t i = 0; i < kNoisyX.size(); ++i) acc.add(kNoisyX[i], kNoisyY[i]);
+    for (std::size_t i = 0; i < kNoisyX.size(); ++i)
+        acc.add(kNoisyX[i], kNoisyY[i]);
     EXPECT_EQ(acc.count(), 12u);
     expectSameFit(acc.fit(), fitTrend(kNoisyX, kNoisyY), 1e-9);
 }
@@ -482,7 +484,8 @@ TEST(FitAccumulator, MatchesFitTrendOnNoisyData)
 TEST(FitAccumulator, RemovingARunGivesTheFitWithoutIt)
 {
     FitAccumulator acc;
-    for (std::size_t i = 0; i < kNoisyX.size(); ++i) acc.add(kNoisyX[i], kNoisyY[i]);
+    for (std::size_t i = 0; i < kNoisyX.size(); ++i)
+        acc.add(kNoisyX[i], kNoisyY[i]);
     acc.remove(kNoisyX[3], kNoisyY[3]);
     acc.remove(kNoisyX[7], kNoisyY[7]);
     std::vector<double> x = kNoisyX, y = kNoisyY;
@@ -523,7 +526,8 @@ TEST(FitAccumulator, RemovingEverythingLeavesAnEmptyAccumulator)
     acc.remove(47.9, 21.3); // one remove too many must not wrap the count around
     EXPECT_EQ(acc.count(), 0u);
     // After emptying, it behaves like a fresh accumulator.
-    for (std::size_t i = 0; i < kNoisyX.size(); ++i) acc.add(kNoisyX[i], kNoisyY[i]);
+    for (std::size_t i = 0; i < kNoisyX.size(); ++i)
+        acc.add(kNoisyX[i], kNoisyY[i]);
     expectSameFit(acc.fit(), fitTrend(kNoisyX, kNoisyY), 1e-9);
 }
 
