@@ -274,6 +274,10 @@ std::optional<QString> FigureExporter::write(const QString &path)
     if (!format)
         return QStringLiteral("%1: unknown figure format '%2' (expected .png, .svg or .pdf)")
             .arg(path, QFileInfo(path).suffix());
+    const QFileInfo info(path);
+    if (!info.absoluteDir().exists())
+        return QStringLiteral("%1: cannot be written: the folder %2 does not exist")
+            .arg(path, info.absolutePath());
     const QByteArray bytes = encode(*format);
     if (bytes.isEmpty()) return QStringLiteral("%1: the figure could not be rendered").arg(path);
     return writeFileAtomically(path, bytes);

@@ -1,1 +1,258 @@
+#include "app/chart/chart_view.h"
+
+#include "app/chart/label_layout.h"
+#include "app/chart/year_ticker.h"
+#include "app/commands/dataset_commands.h"
+#include "app/data/dataset_file.h"
+#include "app/document/document.h"
+#include "app/document/trend_model.h"
+#include "app/document/view_state.h"
+#include "app/export/figure_exporter.h"
+#include "core/run_selection.h"
+#include "core/units.h"
+#include "tests/app/gui_test_util.h"
+
+#include <qcustomplot.h>
+
+#include <QApplication>
+
 #include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace {
+
+// The window's chart pieces on the bundled OpenAI dataset, two-era scheme selected.
+struct ChartFixture : ::testing::Test {
+    app::Document document;
+    app::ViewState view;
+    app::TrendModel trends{&document, &view};
+    app::ChartView chart{&document, &view, &trends};
+
+    void SetUp() override
+    {
+        auto loaded = app::loadBundledDataset(QStringLiteral("openai"));
+        ASSERT_TRUE(loaded.ok()) << loaded.errorText();
+        document.reset(std::move(loaded->dataset), QString());
+        view.setSchemeIndex(0); // "OpenAI 2019: two eras"
+        chart.resize(1000, 700);
+        chart.show(); // offscreen: gives the plot its real size
+        QApplication::processEvents();
+        chart.rebuildNow();
+        chart.resetView();
+        chart.plot()->replot();
+    }
+
+    int runIndex(const std::string &id) const
+    {
+        return static_cast<int>(document.dataset().indexOfRun(id));
+    }
+    const compute::Era &era(int i) const
+    {
+        return document.dataset().eraSchemes[0].eras[static_cast<std::size_t>(i)];
+    }
+};
+
+TEST_F(ChartFixture, TickingAnEraShowsAFitWhoseDoublingTimeEqualsCores)
+{
+    EXPECT_TRUE(chart.renderer().scene().fits.isEmpty());
+    view.setTicked(1, true); // Modern era
+    chart.rebuildNow();
+    const auto &fits = chart.renderer().scene().fits;
+    ASSERT_EQ(fits.size(), 1);
+    EXPECT_EQ(fits[0].era, 1);
+    const compute::TrendFit core = compute::fitEra(document.dataset(), era(1));
+    ASSERT_TRUE(core.ok());
+    // The window refits from cached running sums (FitAccumulator), core's fitEra from
+    // centred sums: the same least squares up to rounding.
+    EXPECT_NEAR(trends.tickedFits().value(1).doublingTimeMonths(), core.doublingTimeMonths(), 1e-9);
+    EXPECT_NEAR(core.doublingTimeMonths(), 3.43, 0.05);
+    EXPECT_TRUE(fits[0].annotation.contains(QStringLiteral("doubling every 3.4 months")))
+        << fits[0].annotation.toStdString();
+    EXPECT_TRUE(fits[0].annotation.contains(QStringLiteral("n = 15")));
+    EXPECT_EQ(chart.renderer().annotationTexts(), QStringList{fits[0].annotation});
+}
+
+TEST_F(ChartFixture, HoveringAKnownPointYieldsItsTooltip)
+{
+    const auto pixel = chart.pixelOfRun(runIndex("alexnet"));
+    ASSERT_TRUE(pixel.has_value());
+    const QString tip = chart.tooltipAt(*pixel + QPointF(2, -1));
+    EXPECT_TRUE(tip.contains(QStringLiteral("AlexNet")));
+    EXPECT_TRUE(tip.contains(QStringLiteral("University of Toronto")));
+    EXPECT_TRUE(tip.contains(QStringLiteral("2012-06-01")));
+    EXPECT_TRUE(tip.contains(QStringLiteral("5.00e+17 FLOP"))) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("pfs-days")));
+    EXPECT_TRUE(tip.contains(QStringLiteral("openai.com")));
+    EXPECT_TRUE(chart.tooltipAt(QPointF(5, 5)).isEmpty());
+}
+
+TEST_F(ChartFixture, ClickSelectsAndCtrlClickAddsToTheSelection)
+{
+    const auto alexnet = chart.pixelOfRun(runIndex("alexnet"));
+    const auto dqn = chart.pixelOfRun(runIndex("dqn"));
+    ASSERT_TRUE(alexnet && dqn);
+    chart.clickAt(*alexnet, false);
+    EXPECT_EQ(view.selection(), QSet<QString>{QStringLiteral("alexnet")});
+    chart.clickAt(*dqn, true);
+    EXPECT_EQ(view.selection(), (QSet<QString>{QStringLiteral("alexnet"), QStringLiteral("dqn")}));
+    chart.clickAt(*dqn, true); // Ctrl+click again removes
+    EXPECT_EQ(view.selection(), QSet<QString>{QStringLiteral("alexnet")});
+    chart.clickAt(QPointF(3, 3), false); // empty space clears
+    EXPECT_TRUE(view.selection().isEmpty());
+}
+
+TEST_F(ChartFixture, SelectedRunsAreRingedOnTheChart)
+{
+    view.setSelection({QStringLiteral("alexnet")});
+    chart.rebuildNow();
+    ASSERT_EQ(chart.renderer().scene().selected.size(), 1);
+    EXPECT_EQ(chart.renderer().scene().selected[0].run, runIndex("alexnet"));
+}
+
+TEST_F(ChartFixture, DomainFilterChangesThePlottedCountAndTheFit)
+{
+    view.setTicked(1, true);
+    chart.rebuildNow();
+    const int before = chart.renderer().scene().plotted;
+    compute::RunFilter filter;
+    filter.domains = {"Vision"};
+    view.setFilter(filter);
+    chart.rebuildNow();
+    int expected = 0;
+    for (const auto &run : document.dataset().runs)
+        expected += run.isPlottable() && filter.accepts(document.dataset(), run);
+    EXPECT_EQ(chart.renderer().scene().plotted, expected);
+    EXPECT_LT(expected, before);
+    const compute::TrendFit fit = trends.tickedFits().value(1);
+    EXPECT_EQ(fit.n, compute::fitEra(document.dataset(), era(1), filter).n);
+    EXPECT_LT(fit.n, 15u);
+    EXPECT_TRUE(chart.renderer().scene().fits[0].annotation.contains(QStringLiteral("filtered")));
+}
+
+TEST_F(ChartFixture, DraggingAnEraBoundaryChangesTheFitAndOneUndoRestoresIt)
+{
+    view.setTicked(1, true);
+    QObject::connect(&chart, &app::ChartView::eraBoundaryDropped,
+                     [this](int e, const compute::Era &value) {
+                         document.undoStack()->push(
+                             app::makeEditEraCommand(&document, 0, static_cast<std::size_t>(e),
+                                                     value, QStringLiteral("Move era boundary"))
+                                 .release());
+                     });
+    const compute::TrendFit before = trends.fit(1);
+    // Modern era starts 2012-01-01; move its start to mid-2014: fewer runs, new fit.
+    ASSERT_TRUE(chart.dragBoundary(1, true, app::YearTicker::keyOf(2014, 7, 1)));
+    EXPECT_EQ(document.undoStack()->count(), 1);
+    EXPECT_EQ(era(1).from->year(), 2014);
+    const compute::TrendFit after = trends.fit(1);
+    EXPECT_LT(after.n, before.n);
+    EXPECT_NE(after.slope, before.slope);
+    EXPECT_EQ(after.n, compute::fitEra(document.dataset(), era(1)).n);
+    document.undoStack()->undo();
+    EXPECT_EQ(*era(1).from, compute::Date(2012, 1, 1));
+    EXPECT_DOUBLE_EQ(trends.fit(1).slope, before.slope);
+}
+
+TEST_F(ChartFixture, BoundaryDragStopsShortOfTheOtherEnd)
+{
+    // Dragging the end of "First era" (open start) is fine; dragging the start of
+    // "Modern era" past 2030 cannot invert it because its end is open, so test the
+    // four-era scheme where both ends exist.
+    view.setSchemeIndex(1);
+    const compute::Era &e = document.dataset().eraSchemes[1].eras[1]; // 2012-2014
+    compute::Era moved;
+    QObject::connect(&chart, &app::ChartView::eraBoundaryDropped,
+                     [&moved](int, const compute::Era &value) { moved = value; });
+    ASSERT_TRUE(chart.dragBoundary(1, true, app::YearTicker::keyOf(2020, 1, 1)));
+    ASSERT_TRUE(moved.from && moved.to);
+    EXPECT_LT(*moved.from, *moved.to);
+    EXPECT_EQ(*moved.to, *e.to);
+}
+
+TEST_F(ChartFixture, UnitsSwitchDividesEveryValueByOnePetaflopSDay)
+{
+    const auto flopScene = chart.renderer().scene();
+    view.setUnits(compute::ComputeUnit::PfsDays);
+    chart.rebuildNow();
+    const auto &pfs = chart.renderer().scene();
+    ASSERT_EQ(pfs.points.size(), flopScene.points.size());
+    for (qsizetype i = 0; i < pfs.points.size(); ++i)
+        EXPECT_NEAR(pfs.points[i].value * compute::kFlopPerPfsDay / flopScene.points[i].value, 1.0, 1e-12);
+    EXPECT_EQ(chart.plot()->yAxis->label(), QStringLiteral("Training compute (petaflop/s-days)"));
+}
+
+TEST_F(ChartFixture, LabelsAreShownWithoutOverlapping)
+{
+    const QStringList labels = chart.renderer().labelTexts();
+    EXPECT_GE(labels.size(), 10);
+    EXPECT_TRUE(labels.contains(QStringLiteral("AlphaGoZero")));
+    view.setShowLabels(false);
+    chart.rebuildNow();
+    EXPECT_TRUE(chart.renderer().labelTexts().isEmpty());
+}
+
+TEST_F(ChartFixture, ExportedFigureDrawsTheSameSceneAsTheWindow)
+{
+    view.setTicked(0, true);
+    view.setTicked(1, true);
+    chart.rebuildNow();
+    const app::ChartScene &scene = chart.renderer().scene();
+    app::FigureRequest request;
+    request.width = 1000;
+    request.height = 700;
+    request.keyRange = std::make_pair(chart.plot()->xAxis->range().lower, chart.plot()->xAxis->range().upper);
+    request.valueRange = std::make_pair(chart.plot()->yAxis->range().lower, chart.plot()->yAxis->range().upper);
+    app::FigureExporter exporter(scene, [this](int run) {
+        return QString::fromStdString(document.dataset().runs[static_cast<std::size_t>(run)].name);
+    }, request);
+    const app::ChartRenderer &exported = exporter.renderer();
+    EXPECT_EQ(exported.annotationTexts(), chart.renderer().annotationTexts());
+    EXPECT_EQ(exported.drawnPointCount(), chart.renderer().drawnPointCount());
+    EXPECT_EQ(exported.pointGraphCount(), chart.renderer().pointGraphCount());
+    EXPECT_EQ(exported.labelledRuns(), chart.renderer().labelledRuns());
+}
+
+TEST(LabelLayout, PlacedLabelsNeverOverlapAndStayInBounds)
+{
+    QVector<app::LabelCandidate> candidates;
+    QVector<QPointF> points;
+    for (int i = 0; i < 200; ++i) {
+        const QPointF p(20 + (i * 37) % 560, 20 + (i * 53) % 360);
+        points << p;
+        candidates.append({i, p, QSizeF(60, 12), static_cast<double>(i % 17)});
+    }
+    const QRectF bounds(0, 0, 600, 400);
+    const auto placed = app::layoutLabels(candidates, bounds, points, 1000);
+    EXPECT_GT(placed.size(), 10);
+    for (int i = 0; i < placed.size(); ++i) {
+        EXPECT_TRUE(bounds.contains(placed[i].rect));
+        for (int j = i + 1; j < placed.size(); ++j)
+            EXPECT_FALSE(placed[i].rect.intersects(placed[j].rect)) << i << " " << j;
+    }
+}
+
+TEST(YearTicker, LabelsDecadesYearsAndMonthsByZoom)
+{
+    QCustomPlot plot;
+    plot.resize(800, 400);
+    QSharedPointer<app::YearTicker> ticker(new app::YearTicker);
+    plot.xAxis->setTicker(ticker);
+    auto labels = [&](double from, double to) {
+        plot.xAxis->setRange(from, to);
+        plot.replot();
+        return plot.xAxis->tickVectorLabels();
+    };
+    const QStringList wide = labels(1950, 2030);
+    EXPECT_TRUE(wide.contains(QStringLiteral("1960"))) << wide.join(QLatin1Char(' ')).toStdString();
+    EXPECT_TRUE(wide.contains(QStringLiteral("2020")));
+    const QStringList months = labels(app::YearTicker::keyOf(2017, 1, 1), app::YearTicker::keyOf(2017, 9, 1));
+    EXPECT_TRUE(months.contains(QStringLiteral("Mar 2017"))) << months.join(QLatin1Char(' ')).toStdString();
+    // Ticks sit exactly on the first day of their month, the chart's key for that date.
+    for (double tick : plot.xAxis->tickVector()) {
+        const double days = (tick - 1970.0) * 365.25;
+        EXPECT_NEAR(days, std::round(days), 1e-6);
+    }
+}
+
+} // namespace

@@ -1,1 +1,229 @@
+#include "app/cli/command_line.h"
+
+#include "core/json_format.h"
+#include "tests/app/gui_test_util.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImageReader>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QXmlStreamReader>
+
+#include <nlohmann/json.hpp>
+
 #include <gtest/gtest.h>
+
+namespace {
+
+struct CliOutcome {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliOutcome run(const QStringList &arguments)
+{
+    CliOutcome outcome;
+    const app::ParsedCommandLine parsed = app::parseCommandLine(arguments);
+    if (!parsed.command) {
+        outcome.exitCode = app::kExitUsage;
+        outcome.err = parsed.error;
+        return outcome;
+    }
+    QTextStream out(&outcome.out);
+    QTextStream err(&outcome.err);
+    outcome.exitCode = app::runCommand(*parsed.command, out, err);
+    out.flush();
+    err.flush();
+    return outcome;
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    return path;
+}
+
+TEST(CommandLine, FitOverOpenAiChartYearsPrintsThreePointFourThreeMonths)
+{
+    const CliOutcome r = run({QStringLiteral("--fit"), QStringLiteral("--from"), QStringLiteral("2012-01-01"),
+                              QStringLiteral("--to"), QStringLiteral("2019-01-01")});
+    ASSERT_EQ(r.exitCode, app::kExitOk) << r.err.toStdString();
+    const auto json = nlohmann::json::parse(r.out.toStdString());
+    ASSERT_EQ(json["fits"].size(), 1u);
+    const auto &fit = json["fits"][0];
+    EXPECT_EQ(fit["n"], 15);
+    EXPECT_NEAR(fit["doubling_time_months"].get<double>(), 3.43, 0.05);
+    EXPECT_EQ(fit["from"], "2012-01-01");
+    EXPECT_EQ(fit["to"], "2019-01-01");
+    ASSERT_EQ(fit["doubling_time_months_ci95"].size(), 2u);
+    EXPECT_LT(fit["doubling_time_months_ci95"][0].get<double>(), 3.43);
+    EXPECT_GT(fit["doubling_time_months_ci95"][1].get<double>(), 3.43);
+}
+
+TEST(CommandLine, FitWithoutRangeFitsEveryEraOfTheFirstScheme)
+{
+    const CliOutcome r = run({QStringLiteral("--fit")});
+    ASSERT_EQ(r.exitCode, app::kExitOk);
+    const auto json = nlohmann::json::parse(r.out.toStdString());
+    ASSERT_EQ(json["fits"].size(), 2u);
+    EXPECT_EQ(json["fits"][1]["era"], "Modern era");
+}
+
+TEST(CommandLine, FitAllIncludesHiddenRunsButNeverUpperBounds)
+{
+    const CliOutcome r = run({QStringLiteral("--fit"), QStringLiteral("--all"), QStringLiteral("--from"),
+                              QStringLiteral("2012-01-01"), QStringLiteral("--to"), QStringLiteral("2019-01-01")});
+    ASSERT_EQ(r.exitCode, app::kExitOk);
+    const auto json = nlohmann::json::parse(r.out.toStdString());
+    EXPECT_EQ(json["fits"][0]["n"], 17); // + Attention, Learning to Align; 4 upper bounds stay out
+}
+
+TEST(CommandLine, UnknownSchemeIsABadUsageThatNamesTheSchemes)
+{
+    const CliOutcome r = run({QStringLiteral("--fit"), QStringLiteral("--era-scheme"), QStringLiteral("Nope")});
+    EXPECT_EQ(r.exitCode, app::kExitUsage);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("OpenAI 2019: two eras"))) << r.err.toStdString();
+}
+
+TEST(CommandLine, BadUsageExitsWithTwoAndSaysWhy)
+{
+    EXPECT_EQ(run({QStringLiteral("--frobnicate")}).exitCode, app::kExitUsage);
+    EXPECT_EQ(run({QStringLiteral("--fit"), QStringLiteral("--from"), QStringLiteral("2012-01-01")}).exitCode,
+              app::kExitUsage);
+    const CliOutcome bad = run({QStringLiteral("--fit"), QStringLiteral("--from"), QStringLiteral("2012-13-01"),
+                                QStringLiteral("--to"), QStringLiteral("2019-01-01")});
+    EXPECT_EQ(bad.exitCode, app::kExitUsage);
+    EXPECT_TRUE(bad.err.contains(QStringLiteral("2012-13-01")));
+    EXPECT_EQ(run({QStringLiteral("a.json"), QStringLiteral("b.json")}).exitCode, app::kExitUsage);
+    EXPECT_EQ(run({QStringLiteral("--fit"), QStringLiteral("--export"), QStringLiteral("x.png")}).exitCode,
+              app::kExitUsage);
+}
+
+TEST(CommandLine, BadDataExitsWithOneAndNamesFileAndPath)
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("bad.json"),
+                                   R"({"schema_version":1,"runs":[{"id":"a","name":"A","date":"2021-02-30"}]})");
+    const CliOutcome r = run({QStringLiteral("--fit"), path});
+    EXPECT_EQ(r.exitCode, app::kExitBadData);
+    EXPECT_TRUE(r.err.contains(path)) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("runs[0].date"))) << r.err.toStdString();
+    EXPECT_TRUE(r.out.isEmpty());
+}
+
+TEST(CommandLine, FitReadsAnEpochCsvExportDirectly)
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("epoch.csv"),
+                                   "Model,Publication date,Training compute (FLOP)\r\n"
+                                   "A,2012-01-01,1e18\r\nB,2013-01-01,1e19\r\nC,2014-01-01,1e20\r\n"
+                                   "D,Forthcoming,1e21\r\n");
+    const CliOutcome r = run({QStringLiteral("--fit"), QStringLiteral("--from"), QStringLiteral("2010-01-01"),
+                              QStringLiteral("--to"), QStringLiteral("2020-01-01"), path});
+    ASSERT_EQ(r.exitCode, app::kExitOk) << r.err.toStdString();
+    const auto json = nlohmann::json::parse(r.out.toStdString());
+    EXPECT_EQ(json["fits"][0]["n"], 3);
+    EXPECT_NEAR(json["fits"][0]["slope_log10_per_year"].get<double>(), 1.0, 0.01);
+}
+
+TEST(CommandLine, SaveConvertsCsvToNativeJsonAndFailureCreatesNothing)
+{
+    QTemporaryDir dir;
+    const QString csv = writeFile(dir, QStringLiteral("in.csv"),
+                                  "Model,Publication date,Training compute (FLOP)\nA,2012-01-01,1e18\n");
+    const QString out = dir.filePath(QStringLiteral("out.json"));
+    const CliOutcome ok = run({QStringLiteral("--save"), out, csv});
+    ASSERT_EQ(ok.exitCode, app::kExitOk) << ok.err.toStdString();
+    QFile saved(out);
+    ASSERT_TRUE(saved.open(QIODevice::ReadOnly));
+    const QByteArray bytes = saved.readAll();
+    auto dataset = compute::readDatasetJson(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), "out.json");
+    ASSERT_TRUE(dataset.ok()) << dataset.errorText();
+    EXPECT_EQ(dataset->runs.size(), 1u);
+
+    const QString missing = dir.filePath(QStringLiteral("nope.csv"));
+    const QString out2 = dir.filePath(QStringLiteral("out2.json"));
+    EXPECT_EQ(run({QStringLiteral("--save"), out2, missing}).exitCode, app::kExitBadData);
+    EXPECT_FALSE(QFile::exists(out2));
+}
+
+TEST(CommandLine, ExportUnknownExtensionIsRefusedAndCreatesNothing)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chart.bmp"));
+    const CliOutcome r = run({QStringLiteral("--export"), path});
+    EXPECT_EQ(r.exitCode, app::kExitUsage);
+    EXPECT_TRUE(r.err.contains(QStringLiteral(".png, .svg or .pdf")));
+    EXPECT_FALSE(QFile::exists(path));
+}
+
+TEST(CommandLine, ExportToAMissingFolderFailsCleanly)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("no/such/folder/chart.png"));
+    const CliOutcome r = run({QStringLiteral("--export"), path});
+    EXPECT_EQ(r.exitCode, app::kExitBadData);
+    EXPECT_TRUE(r.err.contains(path));
+    EXPECT_FALSE(QFile::exists(path));
+}
+
+TEST(CommandLine, ExportPngHasTheRequestedPixelSize)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chart.png"));
+    const CliOutcome r = run({QStringLiteral("--export"), path, QStringLiteral("--width"), QStringLiteral("640"),
+                              QStringLiteral("--height"), QStringLiteral("400"), QStringLiteral("--scale"),
+                              QStringLiteral("1.5")});
+    ASSERT_EQ(r.exitCode, app::kExitOk) << r.err.toStdString();
+    QImageReader reader(path);
+    EXPECT_EQ(reader.size(), QSize(960, 600));
+    EXPECT_EQ(QString::fromLatin1(reader.format()), QStringLiteral("png"));
+}
+
+TEST(CommandLine, ExportSvgIsWellFormedXmlWithTextAsText)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chart.svg"));
+    ASSERT_EQ(run({QStringLiteral("--export"), path}).exitCode, app::kExitOk);
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QStringList texts;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("text"))
+            texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+    }
+    ASSERT_FALSE(xml.hasError()) << xml.errorString().toStdString();
+    EXPECT_TRUE(texts.contains(QStringLiteral("AlphaGoZero")));
+    EXPECT_TRUE(texts.contains(QStringLiteral("Publication date")));
+}
+
+TEST(CommandLine, ExportPdfHasOnePage)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chart.pdf"));
+    ASSERT_EQ(run({QStringLiteral("--export"), path, QStringLiteral("--units"), QStringLiteral("pfs-days")}).exitCode,
+              app::kExitOk);
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray pdf = file.readAll();
+    EXPECT_TRUE(pdf.startsWith("%PDF-"));
+    EXPECT_EQ(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") + pdf.count("/Type /Page "), 1);
+}
+
+TEST(CommandLine, VersionAndHelp)
+{
+    const CliOutcome version = run({QStringLiteral("--version")});
+    EXPECT_EQ(version.exitCode, app::kExitOk);
+    EXPECT_TRUE(version.out.startsWith(QStringLiteral("compute-explorer ")));
+    const CliOutcome help = run({QStringLiteral("--help")});
+    EXPECT_TRUE(help.out.contains(QStringLiteral("--export OUT")));
+}
+
+} // namespace
