@@ -62,15 +62,14 @@ std::vector<std::string> rowOf(const TrainingRun &run)
 
 std::string writeRunsCsv(const Dataset &dataset, const std::vector<std::size_t> &runIndices)
 {
-    std::string out = csvRecord({"Model", "Organization", "Domain", "Publication date",
-                                 "Training compute (FLOP)", "Training compute estimation method",
-                                 "Parameters", "Training hardware", "Hardware quantity",
-                                 "Training time (hours)", "Hardware utilization",
-                                 "Numerical format", "Confidence",
-                                 "Frontier model", "Upper bound", "Reference", "Link", "Notes",
-                                 "Id"});
+    std::string out = csvRecord(
+        {"Model", "Organization", "Domain", "Publication date", "Training compute (FLOP)",
+         "Training compute estimation method", "Parameters", "Training hardware",
+         "Hardware quantity", "Training time (hours)", "Hardware utilization", "Numerical format",
+         "Confidence", "Frontier model", "Upper bound", "Reference", "Link", "Notes", "Id"});
     if (runIndices.empty()) {
-        for (const TrainingRun &run : dataset.runs) out += csvRecord(rowOf(run));
+        for (const TrainingRun &run : dataset.runs)
+            out += csvRecord(rowOf(run));
     } else {
         for (std::size_t i : runIndices)
             if (i < dataset.runs.size()) out += csvRecord(rowOf(dataset.runs[i]));

@@ -83,8 +83,8 @@ Result<std::size_t> readCsv(std::string_view bytes, const std::string &sourceNam
     ParseState state;
     state.onRecord = &onRecord;
     auto located = [&](const char *what) {
-        return Error{sourceName + ": row " + std::to_string(state.record.number + 1) +
-                         ", column " + std::to_string(state.fieldCount + 1),
+        return Error{sourceName + ": row " + std::to_string(state.record.number + 1) + ", column " +
+                         std::to_string(state.fieldCount + 1),
                      std::string(what)};
     };
 
@@ -108,8 +108,10 @@ Result<std::size_t> readCsv(std::string_view bytes, const std::string &sourceNam
 
 std::string csvField(std::string_view text)
 {
+    // Blanks at either end are quoted because readers (libcsv among them) trim them.
+    auto blank = [](char c) { return c == ' ' || c == '\t'; };
     const bool needsQuotes = text.find_first_of(",\"\r\n") != std::string_view::npos ||
-                             (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+                             (!text.empty() && (blank(text.front()) || blank(text.back())));
     if (!needsQuotes) return std::string(text);
     std::string out = "\"";
     for (char c : text) {

@@ -26,7 +26,7 @@ Result<std::size_t> readCsv(std::string_view bytes, const std::string &sourceNam
                             const std::function<bool(const CsvRecord &)> &onRecord,
                             const std::function<bool(double)> &progress = {});
 
-// Quotes a field when it needs it (comma, quote, CR, LF, or leading/trailing blank).
+// Quotes a field when it needs it (comma, quote, CR, LF, or a leading/trailing space or tab).
 std::string csvField(std::string_view text);
 // A record of quoted fields terminated by CRLF, as RFC 4180 writes it.
 std::string csvRecord(const std::vector<std::string> &fields);

@@ -31,16 +31,16 @@ Errors validateRun(const TrainingRun &run, const std::string &where)
     if (run.estimates.empty() && run.primary != 0)
         errors.push_back({where + ".primary", "expected 0 (the run has no estimates)"});
     else if (!run.estimates.empty() && run.primary >= run.estimates.size())
-        errors.push_back({where + ".primary", "expected an index below " +
-                                                  std::to_string(run.estimates.size())});
+        errors.push_back({where + ".primary",
+                          "expected an index below " + std::to_string(run.estimates.size())});
     for (std::size_t i = 0; i < run.estimates.size(); ++i) {
         Errors e = run.estimates[i].validate(where + ".estimates[" + std::to_string(i) + "]");
         errors.insert(errors.end(), e.begin(), e.end());
     }
     for (std::size_t i = 0; i < run.sources.size(); ++i)
         if (run.sources[i].title.empty() && run.sources[i].url.empty())
-            errors.push_back({where + ".sources[" + std::to_string(i) + "]",
-                              "needs a title or a URL"});
+            errors.push_back(
+                {where + ".sources[" + std::to_string(i) + "]", "needs a title or a URL"});
     return errors;
 }
 
@@ -59,9 +59,11 @@ Errors Dataset::validate() const
     for (std::size_t s = 0; s < eraSchemes.size(); ++s) {
         const EraScheme &scheme = eraSchemes[s];
         const std::string where = "era_schemes[" + std::to_string(s) + "]";
-        if (scheme.name.empty()) errors.push_back({where + ".name", "must not be empty"});
+        if (scheme.name.empty())
+            errors.push_back({where + ".name", "must not be empty"});
         else if (!schemeNames.insert(scheme.name).second)
-            errors.push_back({where + ".name", "'" + scheme.name + "' is used by an earlier scheme"});
+            errors.push_back(
+                {where + ".name", "'" + scheme.name + "' is used by an earlier scheme"});
         for (std::size_t e = 0; e < scheme.eras.size(); ++e) {
             const Era &era = scheme.eras[e];
             const std::string at = where + ".eras[" + std::to_string(e) + "]";

@@ -15,9 +15,26 @@ namespace compute {
 namespace {
 
 enum Column {
-    kName, kDomain, kOrganization, kDate, kCompute, kParameters, kHardware, kQuantity, kHours,
-    kUtilization, kLink, kReference, kComputeNotes, kConfidence, kFrontier, kMethod,
-    kNumberFormat, kUpperBound, kNotes, kColumnCount
+    kName,
+    kDomain,
+    kOrganization,
+    kDate,
+    kCompute,
+    kParameters,
+    kHardware,
+    kQuantity,
+    kHours,
+    kUtilization,
+    kLink,
+    kReference,
+    kComputeNotes,
+    kConfidence,
+    kFrontier,
+    kMethod,
+    kNumberFormat,
+    kUpperBound,
+    kNotes,
+    kColumnCount
 };
 
 // Column names as they appear across Epoch's exports (compared normalised).
@@ -72,7 +89,10 @@ public:
                m_header[static_cast<std::size_t>(index)] + "'";
     }
 
-    void warn(Column c, const std::string &message) { m_report.warnings.push_back({where(c), message}); }
+    void warn(Column c, const std::string &message)
+    {
+        m_report.warnings.push_back({where(c), message});
+    }
 
     // A row whose field count differs from the header's is kept: missing cells read as
     // empty, extra ones are ignored, and the user is told.
@@ -87,8 +107,8 @@ public:
             message += "the missing cells are read as empty";
         } else {
             at += ", column " + std::to_string(m_header.size() + 1);
-            message += "the fields after column " + std::to_string(m_header.size()) +
-                       " are ignored";
+            message +=
+                "the fields after column " + std::to_string(m_header.size()) + " are ignored";
         }
         m_report.warnings.push_back({at, message});
     }
@@ -139,7 +159,8 @@ std::optional<HardwareInputs> hardwareFromRow(RowReader &row, const HardwareCata
     HardwareInputs in;
     in.device = device->id;
     in.numberFormat = device->defaultFormat;
-    if (auto format = numberFormatFromText(row.text(kNumberFormat)); format && device->peak(*format))
+    if (auto format = numberFormatFromText(row.text(kNumberFormat));
+        format && device->peak(*format))
         in.numberFormat = *format;
     in.peakFlopsPerDevice = *device->peak(in.numberFormat);
     in.deviceCount = *quantity;
@@ -147,9 +168,11 @@ std::optional<HardwareInputs> hardwareFromRow(RowReader &row, const HardwareCata
     in.timeUnit = TimeUnit::Hours;
     in.utilization = options.defaultUtilization;
     if (auto u = row.positive(kUtilization, "a utilization between 0 and 1")) {
-        if (*u <= 1) in.utilization = *u;
-        else row.warn(kUtilization, "'" + std::string(row.text(kUtilization)) +
-                                        "' is above 1 (expected a fraction such as 0.4)");
+        if (*u <= 1)
+            in.utilization = *u;
+        else
+            row.warn(kUtilization, "'" + std::string(row.text(kUtilization)) +
+                                       "' is above 1 (expected a fraction such as 0.4)");
     }
     // Finite cells can still multiply past the largest double (1e200 chips x 1e200 h).
     if (!std::isfinite(hardwareFlop(in))) {
@@ -164,8 +187,8 @@ std::optional<HardwareInputs> hardwareFromRow(RowReader &row, const HardwareCata
 
 std::string ImportReport::summary() const
 {
-    std::string s = std::to_string(rows) + " rows: " + std::to_string(withReportedCompute) +
-                    " with compute";
+    std::string s =
+        std::to_string(rows) + " rows: " + std::to_string(withReportedCompute) + " with compute";
     if (computeFromHardware)
         s += ", " + std::to_string(computeFromHardware) + " estimated from hardware";
     s += ", " + std::to_string(withoutCompute) + " without compute, " +
@@ -233,7 +256,8 @@ Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &s
         run.organization = std::string(row.text(kOrganization));
         const std::vector<std::string> domains = splitTrimmed(row.text(kDomain), ',');
         if (!domains.empty()) run.domain = domains.front();
-        for (std::size_t i = 1; i < domains.size(); ++i) run.tags.push_back("domain:" + domains[i]);
+        for (std::size_t i = 1; i < domains.size(); ++i)
+            run.tags.push_back("domain:" + domains[i]);
 
         const std::string_view dateText = row.text(kDate);
         run.date = parseFlexibleDate(dateText);
@@ -242,10 +266,12 @@ Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &s
                                 "' is not a date (expected yyyy-mm-dd, d/m/yyyy, m/yyyy or yyyy)");
 
         run.parameters = row.positive(kParameters, "a number of parameters");
-        if (auto c = confidenceFromText(row.text(kConfidence))) run.confidence = *c;
-        else row.warn(kConfidence, "'" + std::string(row.text(kConfidence).substr(0, 80)) +
-                                       "' is not a confidence (expected Confident, Likely, "
-                                       "Speculative or Unknown)");
+        if (auto c = confidenceFromText(row.text(kConfidence)))
+            run.confidence = *c;
+        else
+            row.warn(kConfidence, "'" + std::string(row.text(kConfidence).substr(0, 80)) +
+                                      "' is not a confidence (expected Confident, Likely, "
+                                      "Speculative or Unknown)");
         if (normalizedKey(row.text(kFrontier)) == "true") run.tags.emplace_back(kTagFrontier);
         run.upperBound = normalizedKey(row.text(kUpperBound)) == "true";
         run.notes = std::string(row.text(kNotes));
@@ -295,10 +321,12 @@ Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &s
     Result<std::size_t> read = readCsv(bytes, sourceName, onRecord, onProgress);
     if (fatal) return *fatal;
     if (!read) return read.errors();
-    if (read.value() == 0) return Error{sourceName, "is empty (expected a CSV file with a header row)"};
+    if (read.value() == 0)
+        return Error{sourceName, "is empty (expected a CSV file with a header row)"};
     if (report.rows == 0 && !report.cancelled)
-        report.warnings.push_back({sourceName + ": row 2", "no data rows after the header (expected "
-                                                           "one row per training run)"});
+        report.warnings.push_back({sourceName + ": row 2",
+                                   "no data rows after the header (expected "
+                                   "one row per training run)"});
     return result;
 }
 

@@ -17,12 +17,18 @@ constexpr const char *kFormatKeys = "fp64, fp32, fp16, tf32, tensor-fp16 or int8
 std::string_view numberFormatKey(NumberFormat format)
 {
     switch (format) {
-    case NumberFormat::FP64: return "fp64";
-    case NumberFormat::FP32: return "fp32";
-    case NumberFormat::FP16: return "fp16";
-    case NumberFormat::TF32: return "tf32";
-    case NumberFormat::TensorFP16: return "tensor-fp16";
-    case NumberFormat::INT8: return "int8";
+    case NumberFormat::FP64:
+        return "fp64";
+    case NumberFormat::FP32:
+        return "fp32";
+    case NumberFormat::FP16:
+        return "fp16";
+    case NumberFormat::TF32:
+        return "tf32";
+    case NumberFormat::TensorFP16:
+        return "tensor-fp16";
+    case NumberFormat::INT8:
+        return "int8";
     }
     return "fp32";
 }
@@ -30,12 +36,18 @@ std::string_view numberFormatKey(NumberFormat format)
 std::string_view numberFormatLabel(NumberFormat format)
 {
     switch (format) {
-    case NumberFormat::FP64: return "FP64";
-    case NumberFormat::FP32: return "FP32";
-    case NumberFormat::FP16: return "FP16";
-    case NumberFormat::TF32: return "TF32 (tensor)";
-    case NumberFormat::TensorFP16: return "FP16/BF16 (tensor)";
-    case NumberFormat::INT8: return "INT8";
+    case NumberFormat::FP64:
+        return "FP64";
+    case NumberFormat::FP32:
+        return "FP32";
+    case NumberFormat::FP16:
+        return "FP16";
+    case NumberFormat::TF32:
+        return "TF32 (tensor)";
+    case NumberFormat::TensorFP16:
+        return "FP16/BF16 (tensor)";
+    case NumberFormat::INT8:
+        return "INT8";
     }
     return "FP32";
 }
@@ -114,9 +126,11 @@ Result<HardwareCatalog> HardwareCatalog::fromJson(std::string_view text,
                 errors.push_back({where + ".aliases", "expected an array of strings"});
             else
                 for (std::size_t k = 0; k < it->size(); ++k) {
-                    if ((*it)[k].is_string()) a.aliases.push_back((*it)[k].get<std::string>());
-                    else errors.push_back({where + ".aliases[" + std::to_string(k) + "]",
-                                           "expected a string"});
+                    if ((*it)[k].is_string())
+                        a.aliases.push_back((*it)[k].get<std::string>());
+                    else
+                        errors.push_back(
+                            {where + ".aliases[" + std::to_string(k) + "]", "expected a string"});
                 }
         }
         const auto peaks = entry.find("peak_flops");
@@ -127,8 +141,9 @@ Result<HardwareCatalog> HardwareCatalog::fromJson(std::string_view text,
         for (const auto &[key, value] : peaks->items()) {
             const auto format = numberFormatFromKey(key);
             if (!format) {
-                errors.push_back({where + ".peak_flops." + key,
-                                  "unknown number format '" + key + "' (expected " + kFormatKeys + ")"});
+                errors.push_back(
+                    {where + ".peak_flops." + key,
+                     "unknown number format '" + key + "' (expected " + kFormatKeys + ")"});
                 continue;
             }
             if (!value.is_number() || !std::isfinite(value.get<double>()) ||
@@ -146,7 +161,7 @@ Result<HardwareCatalog> HardwareCatalog::fromJson(std::string_view text,
                 errors.push_back({where + ".default_format", "has no peak_flops entry"});
         } else if (!defaultFormat.empty()) {
             errors.push_back({where + ".default_format", "unknown number format '" + defaultFormat +
-                                                              "' (expected " + kFormatKeys + ")"});
+                                                             "' (expected " + kFormatKeys + ")"});
         }
 
         const std::size_t position = catalog.m_accelerators.size();

@@ -40,7 +40,8 @@ public:
     {
         for (const auto &item : object.items()) {
             bool found = false;
-            for (std::string_view k : known) found = found || item.key() == k;
+            for (std::string_view k : known)
+                found = found || item.key() == k;
             if (!found) fail(join(path, item.key()), "unknown field");
         }
     }
@@ -96,8 +97,7 @@ public:
         const json *value = field(object, key);
         if (!value) return false;
         if (!value->is_boolean()) {
-            fail(join(path, key), std::string("expected true or false, got ") +
-                                       value->type_name());
+            fail(join(path, key), std::string("expected true or false, got ") + value->type_name());
             return false;
         }
         return value->get<bool>();
@@ -138,8 +138,10 @@ public:
         if (const json *list = array(object, path, key)) {
             for (std::size_t i = 0; i < list->size(); ++i) {
                 const json &item = (*list)[i];
-                if (item.is_string()) out.push_back(item.get<std::string>());
-                else fail(join(path, key) + "[" + std::to_string(i) + "]", "expected a string");
+                if (item.is_string())
+                    out.push_back(item.get<std::string>());
+                else
+                    fail(join(path, key) + "[" + std::to_string(i) + "]", "expected a string");
             }
         }
         return out;
@@ -166,8 +168,9 @@ std::optional<ComputeEstimate> readEstimate(Reader &r, const json &e, const std:
     estimate.note = r.string(e, path, "note");
     switch (*method) {
     case EstimateMethod::Operations: {
-        r.checkKeys(e, path, {"method", "note", "forward_flop_per_example",
-                              "backward_forward_ratio", "examples_per_epoch", "epochs"});
+        r.checkKeys(e, path,
+                    {"method", "note", "forward_flop_per_example", "backward_forward_ratio",
+                     "examples_per_epoch", "epochs"});
         OperationsInputs in;
         in.forwardFlopPerExample = r.numberOr(e, path, "forward_flop_per_example", 0);
         in.backwardForwardRatio = r.numberOr(e, path, "backward_forward_ratio", 2);
@@ -177,23 +180,29 @@ std::optional<ComputeEstimate> readEstimate(Reader &r, const json &e, const std:
         break;
     }
     case EstimateMethod::Hardware: {
-        r.checkKeys(e, path, {"method", "note", "device", "number_format", "device_count",
-                              "peak_flops_per_device", "training_hours", "time_unit",
-                              "utilization", "adjustment"});
+        r.checkKeys(e, path,
+                    {"method", "note", "device", "number_format", "device_count",
+                     "peak_flops_per_device", "training_hours", "time_unit", "utilization",
+                     "adjustment"});
         HardwareInputs in;
         in.device = r.string(e, path, "device");
         const std::string format = r.string(e, path, "number_format");
         if (!format.empty()) {
-            if (auto f = numberFormatFromKey(format)) in.numberFormat = *f;
-            else r.fail(path + ".number_format", "unknown number format '" + format + "'");
+            if (auto f = numberFormatFromKey(format))
+                in.numberFormat = *f;
+            else
+                r.fail(path + ".number_format", "unknown number format '" + format + "'");
         }
         in.deviceCount = r.numberOr(e, path, "device_count", 0);
         in.peakFlopsPerDevice = r.numberOr(e, path, "peak_flops_per_device", 0);
         in.trainingHours = r.numberOr(e, path, "training_hours", 0);
         const std::string unit = r.string(e, path, "time_unit");
-        if (unit == "hours") in.timeUnit = TimeUnit::Hours;
-        else if (unit.empty() || unit == "days") in.timeUnit = TimeUnit::Days;
-        else r.fail(path + ".time_unit", "expected \"hours\" or \"days\"");
+        if (unit == "hours")
+            in.timeUnit = TimeUnit::Hours;
+        else if (unit.empty() || unit == "days")
+            in.timeUnit = TimeUnit::Days;
+        else
+            r.fail(path + ".time_unit", "expected \"hours\" or \"days\"");
         in.utilization = r.numberOr(e, path, "utilization", 0.33);
         in.adjustment = r.numberOr(e, path, "adjustment", 1);
         estimate.inputs = in;
@@ -212,9 +221,12 @@ std::optional<ComputeEstimate> readEstimate(Reader &r, const json &e, const std:
         ReportedInputs in;
         in.value = r.numberOr(e, path, "value", 0);
         const std::string unit = r.string(e, path, "unit");
-        if (unit == "pfs-days") in.unit = ComputeUnit::PfsDays;
-        else if (unit.empty() || unit == "flop") in.unit = ComputeUnit::Flop;
-        else r.fail(path + ".unit", "expected \"flop\" or \"pfs-days\"");
+        if (unit == "pfs-days")
+            in.unit = ComputeUnit::PfsDays;
+        else if (unit.empty() || unit == "flop")
+            in.unit = ComputeUnit::Flop;
+        else
+            r.fail(path + ".unit", "expected \"flop\" or \"pfs-days\"");
         estimate.inputs = in;
         break;
     }
@@ -225,8 +237,9 @@ std::optional<ComputeEstimate> readEstimate(Reader &r, const json &e, const std:
 std::optional<TrainingRun> readRun(Reader &r, const json &j, const std::string &path)
 {
     if (!r.isObject(j, path)) return std::nullopt;
-    r.checkKeys(j, path, {"id", "name", "organization", "domain", "date", "estimates", "primary",
-                          "parameters", "sources", "notes", "tags", "upper_bound", "confidence"});
+    r.checkKeys(j, path,
+                {"id", "name", "organization", "domain", "date", "estimates", "primary",
+                 "parameters", "sources", "notes", "tags", "upper_bound", "confidence"});
     TrainingRun run;
     run.id = r.string(j, path, "id", true);
     run.name = r.string(j, path, "name", true);
@@ -238,12 +251,15 @@ std::optional<TrainingRun> readRun(Reader &r, const json &j, const std::string &
     run.upperBound = r.boolean(j, path, "upper_bound");
     run.parameters = r.number(j, path, "parameters");
     const std::string confidence = r.string(j, path, "confidence");
-    if (auto c = confidenceFromText(confidence)) run.confidence = *c;
-    else r.fail(path + ".confidence", "expected confident, likely, speculative or unknown");
+    if (auto c = confidenceFromText(confidence))
+        run.confidence = *c;
+    else
+        r.fail(path + ".confidence", "expected confident, likely, speculative or unknown");
     if (const json *primary = r.field(j, "primary")) {
         if (!primary->is_number_unsigned())
             r.fail(path + ".primary", "expected an index (a whole number of 0 or more)");
-        else run.primary = primary->get<std::size_t>();
+        else
+            run.primary = primary->get<std::size_t>();
     }
     if (const json *sources = r.array(j, path, "sources")) {
         for (std::size_t i = 0; i < sources->size(); ++i) {
@@ -256,7 +272,8 @@ std::optional<TrainingRun> readRun(Reader &r, const json &j, const std::string &
     }
     if (const json *estimates = r.array(j, path, "estimates")) {
         for (std::size_t i = 0; i < estimates->size(); ++i) {
-            auto e = readEstimate(r, (*estimates)[i], path + ".estimates[" + std::to_string(i) + "]");
+            auto e =
+                readEstimate(r, (*estimates)[i], path + ".estimates[" + std::to_string(i) + "]");
             if (e) run.estimates.push_back(std::move(*e));
         }
     }
@@ -337,7 +354,8 @@ ordered_json runToJson(const TrainingRun &run)
     if (run.primary != 0) j["primary"] = run.primary;
     if (!run.estimates.empty()) {
         ordered_json estimates = ordered_json::array();
-        for (const ComputeEstimate &e : run.estimates) estimates.push_back(estimateToJson(e));
+        for (const ComputeEstimate &e : run.estimates)
+            estimates.push_back(estimateToJson(e));
         j["estimates"] = std::move(estimates);
     }
     if (!run.sources.empty()) {
@@ -386,9 +404,15 @@ std::string pathWhereParsingStops(std::string_view bytes)
     std::vector<Level> levels;
     auto track = [&](int, json::parse_event_t event, json &parsed) {
         switch (event) {
-        case json::parse_event_t::object_start: levels.push_back({false, 0, {}}); break;
-        case json::parse_event_t::array_start: levels.push_back({true, 0, {}}); break;
-        case json::parse_event_t::key: levels.back().key = parsed.get<std::string>(); break;
+        case json::parse_event_t::object_start:
+            levels.push_back({false, 0, {}});
+            break;
+        case json::parse_event_t::array_start:
+            levels.push_back({true, 0, {}});
+            break;
+        case json::parse_event_t::key:
+            levels.back().key = parsed.get<std::string>();
+            break;
         case json::parse_event_t::object_end:
         case json::parse_event_t::array_end:
             levels.pop_back();
@@ -405,16 +429,21 @@ std::string pathWhereParsingStops(std::string_view bytes)
     }
     std::string path;
     for (const Level &level : levels) {
-        if (level.isArray) path += "[" + std::to_string(level.index) + "]";
-        else if (!level.key.empty()) path += (path.empty() ? "" : ".") + level.key;
+        if (path.size() > 120) { // "[0][0][0]..." of a pathological nesting
+            path += "...";
+            break;
+        }
+        if (level.isArray)
+            path += "[" + std::to_string(level.index) + "]";
+        else if (!level.key.empty())
+            path += (path.empty() ? "" : ".") + level.key;
     }
     return path;
 }
 
 // A located error for bytes that nlohmann::json refused: the JSON path reached and,
 // for syntax errors, the line and column.
-Error parseFailure(std::string_view bytes, const std::string &sourceName,
-                   const json::exception &e)
+Error parseFailure(std::string_view bytes, const std::string &sourceName, const json::exception &e)
 {
     std::string where = pathWhereParsingStops(bytes);
     std::string what = e.what(); // "[json.exception.parse_error.101] parse error at ...: ..."
@@ -425,8 +454,8 @@ Error parseFailure(std::string_view bytes, const std::string &sourceName,
         const std::size_t lineStart = before.rfind('\n');
         const std::size_t column =
             before.size() - (lineStart == std::string_view::npos ? 0 : lineStart + 1) + 1;
-        where += (where.empty() ? "" : ", ") + std::string("line ") +
-                 std::to_string(newlines + 1) + ", column " + std::to_string(column);
+        where += (where.empty() ? "" : ", ") + std::string("line ") + std::to_string(newlines + 1) +
+                 ", column " + std::to_string(column);
         // After "parse error at line 1, column 5: " comes what was expected.
         if (const auto colon = what.find(": "); colon != std::string::npos)
             what = "not valid JSON: " + what.substr(colon + 2);
@@ -469,8 +498,8 @@ Result<Dataset> readDatasetJson(std::string_view bytes, const std::string &sourc
     Dataset dataset;
     if (const json *meta = r.field(root, "metadata"); meta && r.isObject(*meta, "metadata")) {
         const std::string at = "metadata";
-        r.checkKeys(*meta, at, {"title", "description", "license", "citation", "source_url",
-                                "hidden_tags"});
+        r.checkKeys(*meta, at,
+                    {"title", "description", "license", "citation", "source_url", "hidden_tags"});
         dataset.metadata.title = r.string(*meta, at, "title");
         dataset.metadata.description = r.string(*meta, at, "description");
         dataset.metadata.license = r.string(*meta, at, "license");
@@ -496,7 +525,8 @@ Result<Dataset> readDatasetJson(std::string_view bytes, const std::string &sourc
 
     Errors invalid = dataset.validate();
     if (!invalid.empty()) {
-        for (Error &e : invalid) e.where = sourceName + ": " + e.where;
+        for (Error &e : invalid)
+            e.where = sourceName + ": " + e.where;
         return invalid;
     }
     return dataset;

@@ -32,7 +32,8 @@ Errors migrate0To1(json &root, const std::string &sourceName)
                     id = slugify(run["name"].get<std::string>()) + "-" + std::to_string(n);
                 run["id"] = id;
             }
-            if (run.contains("id") && run["id"].is_string()) used.insert(run["id"].get<std::string>());
+            if (run.contains("id") && run["id"].is_string())
+                used.insert(run["id"].get<std::string>());
             if (auto date = run.find("publication_date"); date != run.end()) {
                 run["date"] = *date;
                 run.erase("publication_date");
@@ -41,16 +42,17 @@ Errors migrate0To1(json &root, const std::string &sourceName)
                 if (flop->is_number())
                     run["estimates"] = json::array({{{"method", "reported"}, {"value", *flop}}});
                 else if (!flop->is_null())
-                    errors.push_back({at + "compute_flop", std::string("expected a number (FLOP), got ") +
-                                                               flop->type_name()});
+                    errors.push_back(
+                        {at + "compute_flop",
+                         std::string("expected a number (FLOP), got ") + flop->type_name()});
                 run.erase("compute_flop");
             }
             if (auto url = run.find("source_url"); url != run.end()) {
                 if (url->is_string() && !url->get<std::string>().empty())
                     run["sources"] = json::array({{{"url", *url}}});
                 else if (!url->is_string() && !url->is_null())
-                    errors.push_back({at + "source_url", std::string("expected a string, got ") +
-                                                             url->type_name()});
+                    errors.push_back({at + "source_url",
+                                      std::string("expected a string, got ") + url->type_name()});
                 run.erase("source_url");
             }
         }
@@ -81,8 +83,8 @@ Errors migrateToCurrent(json &root, const std::string &sourceName)
             if (auto app = root.find("app_version"); app != root.end() && app->is_string())
                 writer = "version " + app->get<std::string>();
             return {{sourceName + ": schema_version",
-                     "this file uses format version " + std::to_string(number) +
-                         ", written by " + writer +
+                     "this file uses format version " + std::to_string(number) + ", written by " +
+                         writer +
                          " of Compute Explorer; this version reads format versions up to " +
                          std::to_string(kSchemaVersion) + ". Please update Compute Explorer."}};
         }

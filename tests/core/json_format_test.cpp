@@ -31,10 +31,11 @@ Dataset everyField()
     perceptron.organization = "Cornell Aeronautical Laboratory";
     perceptron.domain = "Vision";
     perceptron.date = Date(1958, 7, 7);
-    perceptron.estimates = {ComputeEstimate{
-        OperationsInputs{.forwardFlopPerExample = 1000, .backwardForwardRatio = 1,
-                         .examplesPerEpoch = 6, .epochs = 0.5},
-        "Rosenblatt (1958): 1,000 multiply-adds per example"}};
+    perceptron.estimates = {ComputeEstimate{OperationsInputs{.forwardFlopPerExample = 1000,
+                                                             .backwardForwardRatio = 1,
+                                                             .examplesPerEpoch = 6,
+                                                             .epochs = 0.5},
+                                            "Rosenblatt (1958): 1,000 multiply-adds per example"}};
     perceptron.confidence = Confidence::Speculative;
     perceptron.upperBound = true;
     perceptron.tags = {"appendix"};
@@ -45,19 +46,18 @@ Dataset everyField()
     gpt3.organization = "OpenAI";
     gpt3.domain = "Language";
     gpt3.date = Date(2020, 5, 1, DatePrecision::Month);
-    gpt3.estimates = {
-        ComputeEstimate{ParametersTokensInputs{.parameters = 1.75e11, .tokens = 3e11},
-                        "6ND, 300B tokens"},
-        ComputeEstimate{HardwareInputs{.device = "nvidia-v100",
-                                       .numberFormat = NumberFormat::TensorFP16,
-                                       .deviceCount = 10000,
-                                       .peakFlopsPerDevice = 1.25e14,
-                                       .trainingHours = 355.2,
-                                       .timeUnit = TimeUnit::Hours,
-                                       .utilization = 0.1968,
-                                       .adjustment = 1},
-                        {}},
-        ComputeEstimate::reported(3.14e23, "Epoch AI")};
+    gpt3.estimates = {ComputeEstimate{ParametersTokensInputs{.parameters = 1.75e11, .tokens = 3e11},
+                                      "6ND, 300B tokens"},
+                      ComputeEstimate{HardwareInputs{.device = "nvidia-v100",
+                                                     .numberFormat = NumberFormat::TensorFP16,
+                                                     .deviceCount = 10000,
+                                                     .peakFlopsPerDevice = 1.25e14,
+                                                     .trainingHours = 355.2,
+                                                     .timeUnit = TimeUnit::Hours,
+                                                     .utilization = 0.1968,
+                                                     .adjustment = 1},
+                                      {}},
+                      ComputeEstimate::reported(3.14e23, "Epoch AI")};
     gpt3.primary = 2;
     gpt3.parameters = 1.75e11;
     gpt3.sources = {{"Language Models are Few-Shot Learners", "https://arxiv.org/abs/2005.14165"},
@@ -169,9 +169,11 @@ TEST(JsonFormat, WritesVersionsFirstAndOneRunPerLine)
 
 TEST(JsonFormat, DoublesSurviveExactly)
 {
-    const double values[] = {0.1,    1.58e12,          8.64e19 / 3, 1.0 / 3.0,
-                             0.33,   2.0000000000000004, 5e-324,   1.7976931348623157e308,
-                             3.14e23, 123456789012345678901234.0};
+    const double values[] = {0.1,         1.58e12,
+                             8.64e19 / 3, 1.0 / 3.0,
+                             0.33,        2.0000000000000004,
+                             5e-324,      1.7976931348623157e308,
+                             3.14e23,     123456789012345678901234.0};
     Dataset d;
     for (double value : values) {
         TrainingRun run;

@@ -30,7 +30,8 @@ std::string fixture(const std::string &folder, const std::string &file)
 {
     if (errors.empty()) return ::testing::AssertionFailure() << "no errors";
     std::string all;
-    for (const Error &e : errors) all += "\n  " + e.toString();
+    for (const Error &e : errors)
+        all += "\n  " + e.toString();
     for (const Error &e : errors)
         if (e.where.rfind(file, 0) != 0)
             return ::testing::AssertionFailure() << "an error does not name the file:" << all;
@@ -117,12 +118,12 @@ const JsonCase kJsonCases[] = {
     {"era_colour_bad.json", "era_schemes[0].eras[0].color", "expected a colour as #rrggbb"},
     {"era_colour_short_hex.json", "era_schemes[0].eras[0].color", "expected a colour as #rrggbb"},
     {"era_name_missing.json", "era_schemes[0].eras[0].name", "missing (expected a string)"},
-    {"duplicate_scheme_names.json", "era_schemes[1].name",
-     "'OpenAI' is used by an earlier scheme"},
+    {"duplicate_scheme_names.json", "era_schemes[1].name", "'OpenAI' is used by an earlier scheme"},
     {"schema_version_string.json", "schema_version", "expected a whole number of 0 or more"},
     {"schema_version_newer.json", "schema_version", "Please update Compute Explorer"},
     {"app_version_not_a_string.json", "app_version", "expected a string, got number"},
-    {"v0_compute_not_a_number.json", "runs[0].compute_flop", "expected a number (FLOP), got string"},
+    {"v0_compute_not_a_number.json", "runs[0].compute_flop",
+     "expected a number (FLOP), got string"},
     {"v0_source_url_not_a_string.json", "runs[0].source_url", "expected a string, got array"},
     {"trailing_comma.json", "runs[1], line 1, column 65",
      "not valid JSON: syntax error while parsing value - unexpected ']'"},
@@ -154,19 +155,69 @@ std::string caseName(const ::testing::TestParamInfo<JsonCase> &info)
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, MalformedJson, ::testing::ValuesIn(kJsonCases), caseName);
 
-TEST(MalformedJsonGenerated, BinaryGarbageIsRefusedWithALineAndColumn)
+TEST(MalformedJsonGenerated, BinaryGarbageIsRefusedNotThrown)
 {
     std::mt19937 random(20250807);
     for (int round = 0; round < 50; ++round) {
         std::string bytes(1 + random() % 4096, '\0');
-        for (char &b : bytes) b = static_cast<char>(random() % 256);
-        if (bytes.front() == '{' || bytes.front() == '[') bytes.front() = '\x01';
+        for (char &b : bytes)
+            b = static_cast<char>(random() % 256);
+        bytes.front() = '\x01'; // never a JSON value, so the file is never valid
         std::optional<Result<Dataset>> result;
         ASSERT_NO_THROW(result.emplace(readDatasetJson(bytes, "garbage.bin")));
         ASSERT_FALSE(result->ok());
-        EXPECT_TRUE(hasLocatedError(result->errors(), "garbage.bin", "garbage.bin: line 1, column ",
-                                    "not valid JSON"));
+        EXPECT_TRUE(hasLocatedError(result->errors(), "garbage.bin",
+                                    "garbage.bin: line 1, column 1", "not valid JSON"));
     }
+}
+
+TEST(MalformedJsonGenerated, DocumentCutAtAnyByteIsRefusedWithItsLineAndColumn)
+{
+    const std::string whole = testing_paths::readSource("tests/data/json/v0_dataset.json");
+    const std::size_t end = whole.rfind('}');
+    for (std::size_t cut = 0; cut < end; ++cut) {
+        const std::string bytes = whole.substr(0, cut);
+        std::optional<Result<Dataset>> result;
+        ASSERT_NO_THROW(result.emplace(readDatasetJson(bytes, "cut.json"))) << cut;
+        ASSERT_FALSE(result->ok()) << cut;
+        const Error &e = result->errors().front();
+        if (bytes.find_first_not_of(" \n") == std::string::npos) {
+            EXPECT_EQ(e.message.rfind("is empty", 0), 0u) << cut;
+            continue;
+        }
+        // The parser stops at the last character it read: the last one of the cut text.
+        const std::string_view before = std::string_view(bytes).substr(0, bytes.size() - 1);
+        const auto line = std::count(before.begin(), before.end(), '\n') + 1;
+        const std::size_t lineStart = before.rfind('\n');
+        const std::size_t column =
+            before.size() - (lineStart == std::string_view::npos ? 0 : lineStart + 1) + 1;
+        const std::string position =
+            "line " + std::to_string(line) + ", column " + std::to_string(column);
+        EXPECT_TRUE(e.where.ends_with(position)) << cut << ": " << e.toString();
+        EXPECT_EQ(e.message.rfind("not valid JSON: syntax error", 0), 0u) << e.toString();
+    }
+}
+
+TEST(MalformedJsonGenerated, CorruptedBytesNeverEscapeAsExceptions)
+{
+    const std::string whole = testing_paths::readSource("tests/data/json/v0_dataset.json");
+    std::mt19937 random(1958);
+    for (int round = 0; round < 500; ++round) {
+        std::string bytes = whole;
+        for (int n = 0; n < 3; ++n)
+            bytes[random() % bytes.size()] = static_cast<char>(random() % 256);
+        EXPECT_NO_THROW((void)readDatasetJson(bytes, "corrupt.json")) << round;
+    }
+}
+
+TEST(MalformedJsonGenerated, PathOfAPathologicalNestingIsCut)
+{
+    const std::string bytes = "{\"runs\": " + std::string(100000, '[');
+    const Result<Dataset> result = readDatasetJson(bytes, "deep.json");
+    ASSERT_FALSE(result.ok());
+    const std::string &where = result.errors().front().where;
+    EXPECT_EQ(where.rfind("deep.json: runs[0][0][0]", 0), 0u) << where.substr(0, 200);
+    EXPECT_LT(where.size(), 200u);
 }
 
 TEST(MalformedJsonGenerated, InvalidUtf8InAStringIsRefusedAtItsPath)
@@ -284,7 +335,8 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, MalformedCsv, ::testing::ValuesIn(kFatalCsvCa
 std::string warningText(const ImportReport &report)
 {
     std::string text;
-    for (const Error &e : report.warnings) text += "\n  " + e.toString();
+    for (const Error &e : report.warnings)
+        text += "\n  " + e.toString();
     return text;
 }
 
@@ -311,7 +363,8 @@ TEST(MalformedCsvRows, BinaryGarbageIsRefusedWithARowNotACrash)
     std::mt19937 random(4180);
     for (int round = 0; round < 50; ++round) {
         std::string bytes(1 + random() % 4096, '\0');
-        for (char &b : bytes) b = static_cast<char>(1 + random() % 255);
+        for (char &b : bytes)
+            b = static_cast<char>(1 + random() % 255);
         std::optional<Result<ImportResult>> result;
         ASSERT_NO_THROW(result.emplace(importEpochCsv(bytes, "garbage.csv", &catalog())));
         ASSERT_FALSE(result->ok());
@@ -430,7 +483,8 @@ TEST(MalformedCsvRows, QuarterDateIsKeptWithoutADateAndWarned)
     EXPECT_EQ(result->report.withoutDate, 1u);
     EXPECT_EQ(result->report.notPlottable, std::vector<std::size_t>{0});
     ASSERT_EQ(result->report.warnings.size(), 1u) << warningText(result->report);
-    EXPECT_EQ(result->report.warnings[0].where, "date_quarter.csv: row 2, column 'Publication date'");
+    EXPECT_EQ(result->report.warnings[0].where,
+              "date_quarter.csv: row 2, column 'Publication date'");
     EXPECT_EQ(result->report.warnings[0].message,
               "'Q3 2020' is not a date (expected yyyy-mm-dd, d/m/yyyy, m/yyyy or yyyy)");
 }
@@ -472,7 +526,8 @@ TEST(MalformedCsvRows, CrlfAndCrOnlyLineEndingsReadLikeLf)
         ASSERT_EQ(result->dataset.runs.size(), 2u);
         EXPECT_TRUE(result->report.warnings.empty()) << warningText(result->report);
         const TrainingRun &alexnet = result->dataset.runs[1];
-        EXPECT_EQ(alexnet.name, std::string(file) == "crlf.csv" ? "AlexNet, the original" : "AlexNet");
+        EXPECT_EQ(alexnet.name,
+                  std::string(file) == "crlf.csv" ? "AlexNet, the original" : "AlexNet");
         EXPECT_EQ(alexnet.date, Date(2012, 9, 30));
         EXPECT_EQ(alexnet.flop(), 4.7e17);
         EXPECT_EQ(result->dataset.runs[0].flop(), 3.14e23); // no '\r' left on the last cell
@@ -580,7 +635,8 @@ TEST(MalformedCsvRows, UnknownConfidenceIsWarnedNotDropped)
     const auto result = importFixture("confidence_unknown.csv");
     ASSERT_TRUE(result.ok()) << result.errorText();
     ASSERT_EQ(result->report.warnings.size(), 1u) << warningText(result->report);
-    EXPECT_EQ(result->report.warnings[0].where, "confidence_unknown.csv: row 2, column 'Confidence'");
+    EXPECT_EQ(result->report.warnings[0].where,
+              "confidence_unknown.csv: row 2, column 'Confidence'");
     EXPECT_EQ(result->report.warnings[0].message,
               "'Very likely' is not a confidence (expected Confident, Likely, Speculative or "
               "Unknown)");
@@ -590,14 +646,27 @@ TEST(MalformedCsvRows, EveryKeptFixtureImportsAsAValidDataset)
 {
     // Whatever the importer keeps must validate, or saving it would write a file that
     // cannot be read back.
-    for (const char *file :
-         {"header_only.csv", "short_row.csv", "long_row.csv", "compute_not_a_number.csv",
-          "compute_negative.csv", "compute_nan_inf.csv", "compute_thousands_separator.csv",
-          "date_quarter.csv", "date_forthcoming.csv", "date_impossible.csv", "crlf.csv",
-          "cr_only.csv", "quoted_fields.csv", "bom.csv", "blank_lines.csv",
-          "utilization_above_one.csv", "hardware_overflow.csv",
-          "hardware_quantity_not_a_number.csv", "unknown_hardware.csv", "empty_name.csv",
-          "confidence_unknown.csv"}) {
+    for (const char *file : {"header_only.csv",
+                             "short_row.csv",
+                             "long_row.csv",
+                             "compute_not_a_number.csv",
+                             "compute_negative.csv",
+                             "compute_nan_inf.csv",
+                             "compute_thousands_separator.csv",
+                             "date_quarter.csv",
+                             "date_forthcoming.csv",
+                             "date_impossible.csv",
+                             "crlf.csv",
+                             "cr_only.csv",
+                             "quoted_fields.csv",
+                             "bom.csv",
+                             "blank_lines.csv",
+                             "utilization_above_one.csv",
+                             "hardware_overflow.csv",
+                             "hardware_quantity_not_a_number.csv",
+                             "unknown_hardware.csv",
+                             "empty_name.csv",
+                             "confidence_unknown.csv"}) {
         SCOPED_TRACE(file);
         const auto result = importFixture(file);
         ASSERT_TRUE(result.ok()) << result.errorText();
