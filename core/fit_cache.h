@@ -4,6 +4,10 @@
 #include "core/trend_fit.h"
 
 #include <cstdint>
+#include <optional>
+#include <utility>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace compute {
@@ -25,10 +29,22 @@ public:
     bool isAccepted(std::size_t i) const { return m_flags[i] & kAccepted; }
     double x(std::size_t i) const { return m_x[i]; }
     double log10Flop(std::size_t i) const { return m_y[i]; }
+    double flop(std::size_t i) const { return m_flop[i]; }
+    bool isUpperBound(std::size_t i) const { return (m_flags[i] & (kPlottable | kFittable)) == kPlottable; }
+    // The primary estimate's method (Reported when there is none).
+    EstimateMethod method(std::size_t i) const { return static_cast<EstimateMethod>(m_method[i]); }
+    // Domains interned to small numbers, so drawing code groups runs without strings.
+    std::uint16_t domainIndex(std::size_t i) const { return m_domain[i]; }
+    const std::string &domainName(std::uint16_t index) const { return m_domainNames[index]; }
+    // Indices of the plottable runs in ascending x (date), kept up to date in O(n)
+    // per edit so a chart can be drawn without sorting.
+    const std::vector<std::uint32_t> &dateOrder() const { return m_order; }
 
     // The same runs selectFitPoints() picks, from the cached values.
     FitPoints points(const Era &era) const;
     TrendFit fit(const Era &era) const;
+    // Smallest and largest x of the runs fit(era) uses; nullopt when there are none.
+    std::optional<std::pair<double, double>> xRange(const Era &era) const;
 
     std::size_t plottedCount() const;   // plottable and accepted
     std::size_t unplottableCount() const; // no date or no compute (any filter)
@@ -36,9 +52,18 @@ public:
 private:
     enum : std::uint8_t { kPlottable = 1, kFittable = 2, kAccepted = 4 };
     void assign(const Dataset &dataset, const RunFilter &filter, std::size_t index);
+    void eraseFromOrder(std::size_t index);
+    void insertIntoOrder(std::size_t index);
+    void sortOrder();
 
     std::vector<double> m_x;
     std::vector<double> m_y;
+    std::vector<double> m_flop;
+    std::vector<std::uint8_t> m_method;
+    std::vector<std::uint16_t> m_domain;
+    std::vector<std::string> m_domainNames;
+    std::unordered_map<std::string, std::uint16_t> m_domainIndex;
+    std::vector<std::uint32_t> m_order;
     std::vector<std::uint8_t> m_flags;
 };
 

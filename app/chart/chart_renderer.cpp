@@ -1,6 +1,7 @@
 #include "app/chart/chart_renderer.h"
 
 #include "app/chart/label_layout.h"
+#include "app/chart/point_labels.h"
 #include "app/chart/year_ticker.h"
 #include "core/compute_estimate.h"
 
@@ -35,9 +36,12 @@ QCPScatterStyle styleOf(const ScenePointGroup &g, bool fast)
     fill.setAlpha(g.upperBound ? 0 : 210);
     const auto shape = shapeOf(g.method, g.upperBound);
     if (fast) {
-        // A pre-drawn marker is ~4x faster to blit than a vector shape per point.
+        // A pre-drawn marker is ~4x faster to blit than a vector shape per point; drawn
+        // at the screen's device pixel ratio so it stays sharp on high-DPI displays.
+        const qreal ratio = qApp ? qApp->devicePixelRatio() : 1.0;
         const int px = static_cast<int>(kPointSize) + 2;
-        QPixmap pixmap(px, px);
+        QPixmap pixmap(QSize(px, px) * ratio);
+        pixmap.setDevicePixelRatio(ratio);
         pixmap.fill(Qt::transparent);
         QCPPainter painter(&pixmap);
         painter.setRenderHint(QPainter::Antialiasing);
@@ -75,7 +79,9 @@ ChartRenderer::ChartRenderer(QCustomPlot *plot) : m_plot(plot) {}
 void ChartRenderer::setUp()
 {
     m_plot->setAntialiasedElements(QCP::aeAll);
-    m_plot->setNotAntialiasedElements(QCP::aeNone);
+    // Grid lines are axis-parallel: antialiasing only blurs them, and the log axis has
+    // ~200 sub-grid lines, the most expensive thing in a replot with it on.
+    m_plot->setNotAntialiasedElements(QCP::aeGrid | QCP::aeSubGrid);
     if (!m_plot->layer(kBandLayer))
         m_plot->addLayer(kBandLayer, m_plot->layer(QStringLiteral("grid")), QCustomPlot::limAbove);
     if (!m_plot->layer(kLabelLayer))
@@ -120,15 +126,14 @@ void ChartRenderer::clear()
     m_plot->clearGraphs();
     m_plot->clearItems();
     m_pointGraphs.clear();
-    m_labels.clear();
     m_labelRuns.clear();
     m_annotations.clear();
     if (m_plot->legend) m_plot->legend->clearItems();
 }
 
-void ChartRenderer::render(const ChartScene &scene, const RenderOptions &options)
+void ChartRenderer::render(ChartScene scene, const RenderOptions &options)
 {
-    m_scene = scene;
+    m_scene = std::move(scene);
     m_options = options;
     clear();
     m_plot->yAxis->setLabel(computeAxisLabel(scene.units));
@@ -186,12 +191,16 @@ void ChartRenderer::drawBands()
 
 void ChartRenderer::drawPoints()
 {
+    // Data is set per view range by relayoutLabels() (it thins out points that would
+    // be drawn on top of each other).
     for (const ScenePointGroup &g : m_scene.groups) {
         QCPGraph *graph = m_plot->addGraph();
         graph->setLineStyle(QCPGraph::lsNone);
         graph->setScatterStyle(styleOf(g, m_options.fastPoints));
-        graph->setAdaptiveSampling(true);
-        graph->setData(g.keys, g.values, true);
+        graph->setAdaptiveSampling(false);
+        // A pre-drawn marker at a whole pixel is a plain blit; antialiased placement
+        // would resample it for every point.
+        graph->setAntialiasedScatters(!m_options.fastPoints);
         graph->setName(g.domainGroup);
         graph->setSelectable(QCP::stNone);
         m_plot->legend->removeItem(m_plot->legend->itemCount() - 1);
@@ -347,69 +356,90 @@ void ChartRenderer::drawTexts()
 
 void ChartRenderer::relayoutLabels()
 {
-    for (QCPItemText *label : m_labels) m_plot->removeItem(label);
-    m_labels.clear();
+    if (!m_pointLabels) m_pointLabels = new PointLabels(m_plot, kLabelLayer);
     m_labelRuns.clear();
-    if (!m_options.labels || m_scene.points.isEmpty()) return;
-
-    QCPAxisRect *rect = m_plot->axisRect();
-    const QRectF bounds = rect->rect();
-    if (bounds.width() < 10 || bounds.height() < 10) return;
+    const QRectF bounds = m_plot->axisRect()->rect();
     const QCPRange xr = m_plot->xAxis->range();
     const QCPRange yr = m_plot->yAxis->range();
+
+    // Pixels of a key and of a log10 value: the axes' own mapping, linear in key and
+    // in log10 value, without a log per point.
+    const double x0 = m_plot->xAxis->coordToPixel(xr.lower);
+    const double xScale = (m_plot->xAxis->coordToPixel(xr.upper) - x0) / xr.size();
+    const double logLower = std::log10(yr.lower), logUpper = std::log10(yr.upper);
+    const double y0 = m_plot->yAxis->coordToPixel(yr.lower);
+    const double yScale = (m_plot->yAxis->coordToPixel(yr.upper) - y0) / (logUpper - logLower);
+    auto pixelOf = [&](const ScenePoint &p) {
+        return QPointF(x0 + (p.key - xr.lower) * xScale,
+                       y0 + (p.log10Flop + m_scene.log10Offset - logLower) * yScale);
+    };
+
+    // A marker drawn where a later-drawn one will cover it adds nothing visible: groups
+    // are visited top (last drawn) first and a point is dropped when its cell (a small
+    // fraction of a marker) is taken. 100,000 runs become the markers a plot can show.
+    constexpr double kCell = 2.5;
+    const int cols = std::max(1, static_cast<int>(bounds.width() / kCell) + 1);
+    const int rows = std::max(1, static_cast<int>(bounds.height() / kCell) + 1);
+    std::vector<bool> taken(static_cast<std::size_t>(cols) * static_cast<std::size_t>(rows), false);
+    QVector<QPointF> obstacles;
+    QVector<const ScenePoint *> visible;
+    for (int gi = static_cast<int>(std::min(m_scene.groups.size(), m_pointGraphs.size())) - 1; gi >= 0; --gi) {
+        const ScenePointGroup &g = m_scene.groups[gi];
+        QVector<double> keys, values;
+        for (int p = g.begin; p < g.end; ++p) {
+            const ScenePoint &point = m_scene.points[p];
+            if (!xr.contains(point.key) || !yr.contains(point.value)) continue;
+            const QPointF px = pixelOf(point);
+            const int c = std::clamp(static_cast<int>((px.x() - bounds.left()) / kCell), 0, cols - 1);
+            const int r = std::clamp(static_cast<int>((px.y() - bounds.top()) / kCell), 0, rows - 1);
+            const std::size_t cell = static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(c);
+            if (taken[cell]) continue;
+            visible.append(&point); // only drawn points get labels
+            taken[cell] = true;
+            keys.append(point.key);
+            values.append(point.value);
+            obstacles.append(px);
+        }
+        m_pointGraphs[gi]->setData(keys, values, true);
+    }
+
+    if (!m_options.labels || visible.isEmpty() || bounds.width() < 10 || bounds.height() < 10) {
+        m_pointLabels->setLabels({});
+        return;
+    }
     QFont font = m_plot->font();
     font.setPointSizeF(font.pointSizeF() * 0.8);
+    if (font != m_labelFont) m_textSizes.clear(); // sizes are per font
+    m_labelFont = font;
+    m_pointLabels->setFont(font);
     const QFontMetricsF metrics(font);
-
-    // Points in view; the largest compute first (the frontier is what people read).
-    QVector<const ScenePoint *> visible;
-    QVector<QPointF> obstacles;
-    for (const ScenePoint &p : m_scene.points) {
-        if (!xr.contains(p.key) || !yr.contains(p.value)) continue;
-        visible.append(&p);
+    // Label candidates: the largest compute in view first (the frontier is what people read).
+    constexpr int kMaxCandidates = 1500;
+    if (visible.size() > kMaxCandidates) {
+        std::nth_element(visible.begin(), visible.begin() + kMaxCandidates, visible.end(),
+                         [](const ScenePoint *a, const ScenePoint *b) { return a->log10Flop > b->log10Flop; });
+        visible.resize(kMaxCandidates);
     }
-    if (visible.isEmpty()) return;
-    const int maxCandidates = 1500;
-    if (visible.size() > maxCandidates) {
-        std::nth_element(visible.begin(), visible.begin() + maxCandidates, visible.end(),
-                         [](const ScenePoint *a, const ScenePoint *b) {
-                             return a->log10Flop > b->log10Flop;
-                         });
-    }
-    obstacles.reserve(std::min<qsizetype>(visible.size(), 20000));
-    for (const ScenePoint *p : visible) {
-        if (obstacles.size() >= 20000) break;
-        obstacles.append(QPointF(m_plot->xAxis->coordToPixel(p->key),
-                                 m_plot->yAxis->coordToPixel(p->value)));
-    }
+    QSet<int> selected;
+    for (const ScenePoint &s : m_scene.selected) selected.insert(s.run);
     QVector<LabelCandidate> candidates;
-    for (int i = 0; i < std::min<qsizetype>(visible.size(), maxCandidates); ++i) {
-        const ScenePoint *p = visible[i];
+    QHash<int, QString> texts;
+    for (const ScenePoint *p : visible) {
         const QString text = m_nameOf ? m_nameOf(p->run) : QString();
         if (text.isEmpty()) continue;
-        const QPointF anchor(m_plot->xAxis->coordToPixel(p->key), m_plot->yAxis->coordToPixel(p->value));
-        double priority = p->log10Flop;
-        for (const ScenePoint &s : m_scene.selected)
-            if (s.run == p->run) priority += 1000; // selected runs are always labelled first
-        candidates.append({p->run, anchor, metrics.size(0, text) + QSizeF(2, 0), priority});
+        texts.insert(p->run, text);
+        // Selected runs are labelled first, then the largest compute.
+        const double priority = p->log10Flop + (selected.contains(p->run) ? 1000 : 0);
+        auto size = m_textSizes.find(text);
+        if (size == m_textSizes.end()) size = m_textSizes.insert(text, metrics.size(0, text) + QSizeF(2, 0));
+        candidates.append({p->run, pixelOf(*p), *size, priority});
     }
-    const QVector<PlacedLabel> placed =
-        layoutLabels(candidates, bounds, obstacles, m_options.maxLabels, kPointSize / 2 + 1);
-    for (const PlacedLabel &l : placed) {
-        auto *label = new QCPItemText(m_plot);
-        label->setLayer(kLabelLayer);
-        label->setClipToAxisRect(true);
-        label->position->setType(QCPItemPosition::ptAbsolute);
-        label->position->setCoords(l.rect.left(), l.rect.center().y());
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-        label->setPadding(QMargins(0, 0, 0, 0));
-        label->setFont(font);
-        label->setColor(QColor(0x30, 0x30, 0x30));
-        label->setText(m_nameOf(l.id));
-        label->setSelectable(false);
-        m_labels.append(label);
+    QVector<PointLabels::Label> shown;
+    for (const PlacedLabel &l : layoutLabels(candidates, bounds, obstacles, m_options.maxLabels, kPointSize / 2 + 1)) {
+        shown.append({l.id, l.rect, texts.value(l.id)});
         m_labelRuns.append(l.id);
     }
+    m_pointLabels->setLabels(std::move(shown));
 }
 
 void ChartRenderer::rescaleToData(const ChartScene &scene)
@@ -435,7 +465,8 @@ QVector<int> ChartRenderer::labelledRuns() const
 QStringList ChartRenderer::labelTexts() const
 {
     QStringList texts;
-    for (const QCPItemText *t : m_labels) texts << t->text();
+    if (m_pointLabels)
+        for (const PointLabels::Label &l : m_pointLabels->labels()) texts << l.text;
     return texts;
 }
 

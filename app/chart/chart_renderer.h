@@ -2,7 +2,10 @@
 
 #include "app/chart/chart_scene.h"
 
+#include <QFont>
+#include <QHash>
 #include <QPointer>
+#include <QSizeF>
 #include <QString>
 #include <QVector>
 
@@ -18,6 +21,8 @@ class QCPLayoutGrid;
 
 namespace app {
 
+class PointLabels;
+
 // What goes on the figure besides the data. The window and the exporter use the same
 // options type; the exporter turns selection styling and fast points off.
 struct RenderOptions {
@@ -28,7 +33,7 @@ struct RenderOptions {
     bool bands = true;      // era bands with names
     bool fits = true;       // fit lines, confidence bands, annotations
     bool selection = true;  // highlight selected runs
-    bool fastPoints = false; // pixmap markers for huge datasets (screen only: raster)
+    bool fastPoints = false; // pixmap markers (screen only: raster in vector files)
     int maxLabels = 120;
 };
 
@@ -43,7 +48,7 @@ public:
     // Where point labels get their text (the run's name, by dataset index).
     void setNameProvider(std::function<QString(int)> nameOf) { m_nameOf = std::move(nameOf); }
     // Replaces everything drawn with `scene` (keeps the axis ranges).
-    void render(const ChartScene &scene, const RenderOptions &options);
+    void render(ChartScene scene, const RenderOptions &options);
     // Re-places point labels for the current axis ranges (after zoom or pan).
     void relayoutLabels();
     // Sets the axis ranges to the scene's data with a margin.
@@ -77,12 +82,14 @@ private:
     ChartScene m_scene;
     RenderOptions m_options;
     QVector<QCPGraph *> m_pointGraphs;
-    QVector<QCPItemText *> m_labels;
+    QPointer<PointLabels> m_pointLabels;
     QVector<int> m_labelRuns;
     QVector<QCPItemText *> m_annotations;
     QPointer<QCPTextElement> m_title;
     QPointer<QCPTextElement> m_citation;
     std::function<QString(int)> m_nameOf;
+    QFont m_labelFont;
+    QHash<QString, QSizeF> m_textSizes; // label text -> size, measured once
 };
 
 // Axis label for a unit: "Training compute (FLOP)" or "... (petaflop/s-days)".

@@ -23,6 +23,19 @@ QString number(double value, int significant)
     return QLocale::c().toString(value, 'g', significant);
 }
 
+// Dataset indices of the selected runs as a mask (empty when nothing is selected).
+std::vector<bool> selectedRuns(const compute::Dataset &dataset, const ViewState &view)
+{
+    std::vector<bool> mask;
+    if (view.selection().isEmpty()) return mask;
+    mask.assign(dataset.runs.size(), false);
+    std::unordered_set<std::string> ids;
+    for (const QString &id : view.selection()) ids.insert(id.toStdString());
+    for (std::size_t i = 0; i < dataset.runs.size(); ++i)
+        if (ids.count(dataset.runs[i].id)) mask[i] = true;
+    return mask;
+}
+
 } // namespace
 
 QString describeFit(const compute::TrendFit &fit)
@@ -47,71 +60,81 @@ ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &tr
     const double unitShift = scene.units == compute::ComputeUnit::Flop
                                  ? 0.0
                                  : -std::log10(compute::kFlopPerPfsDay);
+    scene.log10Offset = unitShift;
+    const double unitScale = scene.units == compute::ComputeUnit::Flop ? 1.0
+                                                                       : 1.0 / compute::kFlopPerPfsDay;
 
-    // Group points by (domain group, method, upper bound); one graph each. Keys are
-    // small integers so 100,000 runs group without string work per run.
-    std::unordered_map<std::string, int> domainGroup; // run.domain -> palette group index
-    std::unordered_map<int, int> groupIndex;          // packed key -> scene.groups index
-    std::unordered_set<std::string> selectedIds;
-    for (const QString &id : view.selection()) selectedIds.insert(id.toStdString());
+    // Group points by (domain group, method, upper bound); one graph each. Everything
+    // comes from the cache's compact arrays: no string or run access per point. Two
+    // passes: assign groups and count, then place each point in its group's slice.
+    std::vector<int> domainGroup; // cache domain index -> palette group index (-1 unknown)
+    std::vector<int> groupOfKey; // packed key -> group number (-1: none yet)
+    std::vector<int> groupOfPoint;
+    std::vector<std::uint32_t> runOfPoint;
+    std::vector<int> counts;
     const std::size_t n = std::min(cache.size(), dataset.runs.size());
-    scene.points.reserve(static_cast<qsizetype>(n));
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!cache.isPlottable(i) || !cache.isAccepted(i)) continue;
-        const compute::TrainingRun &run = dataset.runs[i];
-        auto d = domainGroup.find(run.domain);
-        if (d == domainGroup.end()) {
-            const QString group = palette.groupOf(QString::fromStdString(run.domain));
-            d = domainGroup.emplace(run.domain, static_cast<int>(palette.groups().indexOf(group))).first;
+    groupOfPoint.reserve(cache.dateOrder().size());
+    runOfPoint.reserve(cache.dateOrder().size());
+    for (const std::uint32_t i : cache.dateOrder()) { // date order: slices come out sorted
+        if (i >= n || !cache.isAccepted(i)) continue;
+        const std::uint16_t domain = cache.domainIndex(i);
+        if (domain >= domainGroup.size()) domainGroup.resize(domain + 1u, -1);
+        if (domainGroup[domain] < 0) {
+            const QString group = palette.groupOf(QString::fromStdString(cache.domainName(domain)));
+            domainGroup[domain] = static_cast<int>(palette.groups().indexOf(group));
         }
-        const compute::EstimateMethod method = run.primaryEstimate()->method();
-        const int key = (d->second * 8 + static_cast<int>(method)) * 2 + (run.upperBound ? 1 : 0);
-        auto it = groupIndex.find(key);
-        if (it == groupIndex.end()) {
+        const compute::EstimateMethod method = cache.method(i);
+        const bool upper = cache.isUpperBound(i);
+        const int key = (domainGroup[domain] * 8 + static_cast<int>(method)) * 2 + (upper ? 1 : 0);
+        if (static_cast<std::size_t>(key) >= groupOfKey.size()) groupOfKey.resize(static_cast<std::size_t>(key) + 1, -1);
+        int &group = groupOfKey[static_cast<std::size_t>(key)];
+        if (group < 0) {
             ScenePointGroup g;
-            g.domainGroup = palette.groups().value(d->second, DomainPalette::otherGroup());
+            g.domainGroup = palette.groups().value(domainGroup[domain], DomainPalette::otherGroup());
             g.color = palette.colorOf(g.domainGroup);
             g.method = method;
-            g.upperBound = run.upperBound;
+            g.upperBound = upper;
             scene.groups.append(g);
-            it = groupIndex.emplace(key, static_cast<int>(scene.groups.size() - 1)).first;
+            counts.push_back(0);
+            group = static_cast<int>(scene.groups.size() - 1);
         }
-        const double x = keyOfX(cache.x(i));
-        const double value = std::pow(10.0, cache.log10Flop(i) + unitShift);
-        ScenePointGroup &g = scene.groups[it->second];
-        g.keys.append(x);
-        g.values.append(value);
-        g.runs.append(static_cast<int>(i));
-        const ScenePoint point{static_cast<int>(i), x, value, cache.log10Flop(i)};
-        scene.points.append(point);
-        if (!selectedIds.empty() && selectedIds.count(run.id)) scene.selected.append(point);
+        ++counts[static_cast<std::size_t>(group)];
+        groupOfPoint.push_back(group);
+        runOfPoint.push_back(i);
+    }
+    // Stable legend order: by palette group, then method; slices follow that order.
+    std::vector<int> order(static_cast<std::size_t>(scene.groups.size()));
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const ScenePointGroup &ga = scene.groups[a], &gb = scene.groups[b];
+        const auto pa = palette.groups().indexOf(ga.domainGroup);
+        const auto pb = palette.groups().indexOf(gb.domainGroup);
+        if (pa != pb) return pa < pb;
+        if (ga.method != gb.method) return ga.method < gb.method;
+        return ga.upperBound < gb.upperBound;
+    });
+    QVector<ScenePointGroup> sorted;
+    std::vector<int> cursor(order.size());
+    int offset = 0;
+    for (int g : order) {
+        ScenePointGroup group = scene.groups[g];
+        group.begin = offset;
+        offset += counts[static_cast<std::size_t>(g)];
+        group.end = offset;
+        cursor[static_cast<std::size_t>(g)] = group.begin;
+        sorted.append(group);
+    }
+    scene.groups = std::move(sorted);
+    scene.points.resize(offset);
+    const std::vector<bool> selected = selectedRuns(dataset, view);
+    for (std::size_t p = 0; p < runOfPoint.size(); ++p) {
+        const std::uint32_t i = runOfPoint[p];
+        const ScenePoint point{static_cast<int>(i), keyOfX(cache.x(i)), cache.flop(i) * unitScale,
+                               cache.log10Flop(i)};
+        scene.points[cursor[static_cast<std::size_t>(groupOfPoint[p])]++] = point;
+        if (!selected.empty() && selected[i]) scene.selected.append(point);
     }
     scene.plotted = static_cast<int>(scene.points.size());
-
-    // Graph data must be sorted by key.
-    for (ScenePointGroup &g : scene.groups) {
-        std::vector<int> order(static_cast<std::size_t>(g.keys.size()));
-        std::iota(order.begin(), order.end(), 0);
-        if (!std::is_sorted(g.keys.begin(), g.keys.end())) {
-            std::stable_sort(order.begin(), order.end(),
-                             [&](int a, int b) { return g.keys[a] < g.keys[b]; });
-            ScenePointGroup sorted = g;
-            for (std::size_t k = 0; k < order.size(); ++k) {
-                sorted.keys[static_cast<qsizetype>(k)] = g.keys[order[k]];
-                sorted.values[static_cast<qsizetype>(k)] = g.values[order[k]];
-                sorted.runs[static_cast<qsizetype>(k)] = g.runs[order[k]];
-            }
-            g = std::move(sorted);
-        }
-    }
-    // Stable legend order: by palette group, then method.
-    std::stable_sort(scene.groups.begin(), scene.groups.end(), [&](const auto &a, const auto &b) {
-        const auto ga = palette.groups().indexOf(a.domainGroup);
-        const auto gb = palette.groups().indexOf(b.domainGroup);
-        if (ga != gb) return ga < gb;
-        if (a.method != b.method) return a.method < b.method;
-        return a.upperBound < b.upperBound;
-    });
 
     if (!scene.points.isEmpty()) {
         const auto [minK, maxK] = std::minmax_element(
@@ -153,10 +176,10 @@ ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &tr
         if (scene.filtered) f.annotation += QStringLiteral(" · filtered runs");
         if (fit.ok()) {
             // The line spans the runs it was fitted to.
-            const compute::FitPoints pts = cache.points(eras[static_cast<std::size_t>(e)]);
-            const auto [lo, hi] = std::minmax_element(pts.x.begin(), pts.x.end());
+            const auto range = cache.xRange(eras[static_cast<std::size_t>(e)]);
+            const double lo = range ? range->first : 0, hi = range ? range->second : 0;
             for (int s = 0; s < kFitSamples; ++s) {
-                const double x = *lo + (*hi - *lo) * s / (kFitSamples - 1);
+                const double x = lo + (hi - lo) * s / (kFitSamples - 1);
                 const compute::Interval ci = fit.meanCi95Log10(x);
                 f.keys.append(keyOfX(x));
                 f.bandKeys.append(keyOfX(x));

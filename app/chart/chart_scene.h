@@ -19,17 +19,26 @@ class DomainPalette;
 class TrendModel;
 class ViewState;
 
+struct ScenePoint {
+    int run = -1; // dataset index
+    double key = 0;
+    double value = 0;
+    double log10Flop = 0;
+};
+
 // What the chart shows, in plot coordinates (x: decimal year, y: compute in the chosen
 // unit), computed from core's data and fits. No QCustomPlot types: the same scene is
 // drawn on screen and into exported figures.
+// Points drawn alike (same domain colour, method marker, upper-bound or not): one graph.
+// Its points are ChartScene::points[begin, end), sorted by key.
 struct ScenePointGroup {
     QString domainGroup;
     QColor color;
     compute::EstimateMethod method = compute::EstimateMethod::Reported;
     bool upperBound = false;
-    QVector<double> keys; // sorted ascending
-    QVector<double> values;
-    QVector<int> runs; // dataset run index of each point
+    int begin = 0;
+    int end = 0;
+    int size() const { return end - begin; }
 };
 
 struct SceneBand {
@@ -53,19 +62,16 @@ struct SceneFit {
     QString annotation; // "Modern era: doubling every 3.4 months (x11.2/yr, R² 0.97, n = 15)"
 };
 
-struct ScenePoint {
-    int run = -1;
-    double key = 0;
-    double value = 0;
-    double log10Flop = 0;
-};
 
 struct ChartScene {
     compute::ComputeUnit units = compute::ComputeUnit::Flop;
+    // log10 of a point's value = log10Flop + log10Offset (0 in FLOP, -log10(8.64e19)
+    // in pfs-days); lets the renderer map points to pixels without a log per point.
+    double log10Offset = 0;
     QVector<ScenePointGroup> groups;
     QVector<SceneBand> bands;
     QVector<SceneFit> fits;
-    QVector<ScenePoint> points; // every plotted point, for labels and hit tests
+    QVector<ScenePoint> points; // every plotted point, grouped (see ScenePointGroup)
     QVector<ScenePoint> selected;
     int plotted = 0;
     bool filtered = false;

@@ -7,6 +7,7 @@
 
 #include <qcustomplot.h>
 
+#include <QElapsedTimer>
 #include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -18,7 +19,6 @@ namespace {
 
 constexpr double kHitRadius = 8;  // pixels around a point that count as on it
 constexpr double kEdgeRadius = 5; // pixels around an era boundary that grab it
-constexpr int kFastPointThreshold = 5000;
 
 compute::Date dateOfKey(double key)
 {
@@ -96,17 +96,22 @@ void ChartView::scheduleRelayout()
 void ChartView::rebuildNow()
 {
     m_rebuildTimer->stop();
-    const ChartScene scene = buildChartScene(m_document->dataset(), *m_trends, *m_view, m_palette);
+    QElapsedTimer t; t.start();
+    ChartScene scene = buildChartScene(m_document->dataset(), *m_trends, *m_view, m_palette);
+    const qint64 tScene = t.nsecsElapsed();
     RenderOptions options;
     options.labels = m_view->showLabels();
-    options.fastPoints = scene.plotted > kFastPointThreshold;
+    options.fastPoints = true;
     if (m_needsRescale) {
         m_renderer.rescaleToData(scene);
         m_needsRescale = false;
     }
-    m_renderer.render(scene, options);
+    m_renderer.render(std::move(scene), options);
+    const qint64 tRender = t.nsecsElapsed();
     m_relayoutTimer->stop();
     m_plot->replot(QCustomPlot::rpImmediateRefresh);
+    if (qEnvironmentVariableIsSet("CE_TIMING"))
+        qDebug("scene %.2f render %.2f replot %.2f ms", tScene / 1e6, (tRender - tScene) / 1e6, (t.nsecsElapsed() - tRender) / 1e6);
 }
 
 void ChartView::resetView()

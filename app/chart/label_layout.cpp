@@ -51,6 +51,50 @@ private:
     QVector<QVector<int>> m_cells;
 };
 
+// Which cells of a coarse pixel grid hold a point: a label may not cover one. Testing a
+// rectangle costs its area in cells, however many points the plot has.
+class Occupancy {
+public:
+    Occupancy(const QRectF &bounds, double cell) : m_bounds(bounds), m_cell(cell)
+    {
+        m_cols = std::max(1, static_cast<int>(bounds.width() / cell) + 1);
+        m_rows = std::max(1, static_cast<int>(bounds.height() / cell) + 1);
+        m_bits.assign(static_cast<std::size_t>(m_cols * m_rows), false);
+    }
+
+    void mark(const QRectF &r)
+    {
+        forCells(r, [&](std::size_t i) {
+            m_bits[i] = true;
+            return false;
+        });
+    }
+
+    bool any(const QRectF &r) const
+    {
+        return forCells(r, [&](std::size_t i) { return static_cast<bool>(m_bits[i]); });
+    }
+
+private:
+    template <typename F>
+    bool forCells(const QRectF &r, F &&f) const
+    {
+        const int c0 = std::clamp(static_cast<int>((r.left() - m_bounds.left()) / m_cell), 0, m_cols - 1);
+        const int c1 = std::clamp(static_cast<int>((r.right() - m_bounds.left()) / m_cell), 0, m_cols - 1);
+        const int r0 = std::clamp(static_cast<int>((r.top() - m_bounds.top()) / m_cell), 0, m_rows - 1);
+        const int r1 = std::clamp(static_cast<int>((r.bottom() - m_bounds.top()) / m_cell), 0, m_rows - 1);
+        for (int y = r0; y <= r1; ++y)
+            for (int x = c0; x <= c1; ++x)
+                if (f(static_cast<std::size_t>(y * m_cols + x))) return true;
+        return false;
+    }
+
+    QRectF m_bounds;
+    double m_cell;
+    int m_cols = 1, m_rows = 1;
+    std::vector<bool> m_bits;
+};
+
 } // namespace
 
 QVector<PlacedLabel> layoutLabels(QVector<LabelCandidate> candidates, const QRectF &bounds,
@@ -63,14 +107,12 @@ QVector<PlacedLabel> layoutLabels(QVector<LabelCandidate> candidates, const QRec
                      });
     QVector<PlacedLabel> placed;
     Grid labels(bounds, 64);
-    Grid points(bounds, 32);
-    QVector<QRectF> pointRects;
-    pointRects.reserve(obstacles.size());
+    // Cells a little smaller than a point, so a label may pass between distant points.
+    Occupancy points(bounds, std::max(2.0, pointRadius));
     for (const QPointF &p : obstacles) {
         if (!bounds.contains(p)) continue;
-        const QRectF r(p.x() - pointRadius, p.y() - pointRadius, 2 * pointRadius, 2 * pointRadius);
-        points.add(r, static_cast<int>(pointRects.size()));
-        pointRects.append(r);
+        points.mark(QRectF(p.x() - pointRadius, p.y() - pointRadius, 2 * pointRadius, 2 * pointRadius)
+                        .adjusted(1, 1, -1, -1));
     }
     const double gap = pointRadius + 2;
     for (const LabelCandidate &c : candidates) {
@@ -88,10 +130,7 @@ QVector<PlacedLabel> layoutLabels(QVector<LabelCandidate> candidates, const QRec
             if (!bounds.contains(r)) continue;
             const bool overlapsLabel = labels.anyNear(
                 r, [&](int i) { return placed[i].rect.intersects(r); });
-            if (overlapsLabel) continue;
-            const bool coversPoint =
-                points.anyNear(r, [&](int i) { return pointRects[i].intersects(r); });
-            if (coversPoint) continue;
+            if (overlapsLabel || points.any(r)) continue;
             labels.add(r, static_cast<int>(placed.size()));
             placed.append({c.id, r});
             break;

@@ -59,28 +59,25 @@ ChartScene clipScene(const ChartScene &scene, double kl, double kh, double vl, d
 {
     ChartScene out = scene;
     auto inside = [&](double k, double v) { return k >= kl && k <= kh && v >= vl && v <= vh; };
+    // Points outside the ranges go; each group keeps its slice of what remains.
+    QVector<ScenePoint> points;
+    points.reserve(scene.points.size());
     for (ScenePointGroup &g : out.groups) {
-        ScenePointGroup kept = g;
-        kept.keys.clear();
-        kept.values.clear();
-        kept.runs.clear();
-        for (qsizetype i = 0; i < g.keys.size(); ++i) {
-            if (!inside(g.keys[i], g.values[i])) continue;
-            kept.keys << g.keys[i];
-            kept.values << g.values[i];
-            kept.runs << g.runs[i];
-        }
-        g = std::move(kept);
+        const int begin = static_cast<int>(points.size());
+        for (int p = g.begin; p < g.end; ++p)
+            if (inside(scene.points[p].key, scene.points[p].value)) points.append(scene.points[p]);
+        g.begin = begin;
+        g.end = static_cast<int>(points.size());
     }
+    out.points = std::move(points);
     out.groups.erase(std::remove_if(out.groups.begin(), out.groups.end(),
-                                    [](const ScenePointGroup &g) { return g.keys.isEmpty(); }),
+                                    [](const ScenePointGroup &g) { return g.size() == 0; }),
                      out.groups.end());
     auto keepPoints = [&](QVector<ScenePoint> &points) {
         points.erase(std::remove_if(points.begin(), points.end(),
                                     [&](const ScenePoint &p) { return !inside(p.key, p.value); }),
                      points.end());
     };
-    keepPoints(out.points);
     keepPoints(out.selected);
 
     for (SceneBand &b : out.bands) {

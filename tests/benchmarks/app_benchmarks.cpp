@@ -1,0 +1,91 @@
+// App benchmarks: the live refit + replot after an edit, figure export, start-up.
+#include "app/chart/chart_view.h"
+#include "app/data/dataset_file.h"
+#include "app/document/document.h"
+#include "app/document/trend_model.h"
+#include "app/document/view_state.h"
+#include "app/export/dataset_figure.h"
+#include "app/main_window.h"
+#include "tests/support/synthetic_dataset.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+
+#include <benchmark/benchmark.h>
+
+namespace {
+
+compute::Dataset datasetFor(std::int64_t runs)
+{
+    if (runs == 0) {
+        auto bundled = app::loadBundledDataset(QStringLiteral("openai"));
+        return std::move(bundled).value().dataset;
+    }
+    return testing_support::syntheticDataset(static_cast<std::size_t>(runs));
+}
+
+// One run edited (its compute changes), then every ticked era refitted and the chart
+// redrawn, as after a form edit or an undo. Offscreen, 1200 x 800.
+void BM_RefitReplot(benchmark::State &state)
+{
+    app::Document document;
+    document.reset(datasetFor(state.range(0)), QString());
+    app::ViewState view;
+    view.setSchemeIndex(0);
+    view.setTickedEras({0, 1, 2});
+    app::TrendModel trends(&document, &view);
+    app::ChartView chart(&document, &view, &trends);
+    chart.resize(1200, 800);
+    chart.show();
+    QApplication::processEvents();
+    chart.rebuildNow();
+    std::size_t i = 0;
+    double factor = 2.0;
+    for (auto _ : state) {
+        const std::size_t index = (i++ * 7919) % document.dataset().runs.size();
+        compute::TrainingRun run = document.dataset().runs[index];
+        run.estimates = {compute::ComputeEstimate::reported(run.flop().value_or(1e20) * factor)};
+        factor = 1.0 / factor;
+        document.replaceRun(index, std::move(run));
+        chart.rebuildNow();
+    }
+    state.counters["plotted"] = chart.renderer().scene().plotted;
+}
+BENCHMARK(BM_RefitReplot)->Arg(0)->Arg(3000)->Arg(100000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void exportBenchmark(benchmark::State &state, app::FigureFormat format)
+{
+    const compute::Dataset dataset = datasetFor(state.range(0));
+    app::DatasetFigureSettings settings;
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        auto figure = app::renderDatasetFigure(dataset, settings, format);
+        if (!figure) state.SkipWithError("render failed");
+        else bytes = static_cast<std::size_t>(figure->size());
+    }
+    state.counters["KB"] = static_cast<double>(bytes) / 1e3;
+}
+
+// Arg 0 = the bundled OpenAI dataset; otherwise that many synthetic runs.
+void BM_ExportPng(benchmark::State &state) { exportBenchmark(state, app::FigureFormat::Png); }
+void BM_ExportSvg(benchmark::State &state) { exportBenchmark(state, app::FigureFormat::Svg); }
+void BM_ExportPdf(benchmark::State &state) { exportBenchmark(state, app::FigureFormat::Pdf); }
+BENCHMARK(BM_ExportPng)->Arg(0)->Arg(100000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ExportSvg)->Arg(0)->Arg(100000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ExportPdf)->Arg(0)->Arg(100000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Main window built, bundled dataset opened, shown and painted once.
+void BM_StartToFirstPaint(benchmark::State &state)
+{
+    for (auto _ : state) {
+        app::MainWindow window;
+        window.openBundled(QStringLiteral("openai"));
+        window.show();
+        QApplication::processEvents();
+        window.repaint();
+        benchmark::ClobberMemory();
+    }
+}
+BENCHMARK(BM_StartToFirstPaint)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+} // namespace

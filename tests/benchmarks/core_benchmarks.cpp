@@ -1,0 +1,103 @@
+// Core benchmarks: fitting, loading native files, importing Epoch CSV exports.
+#include "core/epoch_import.h"
+#include "core/fit_cache.h"
+#include "core/json_format.h"
+#include "core/trend_fit.h"
+#include "tests/support/synthetic_dataset.h"
+
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <random>
+
+namespace {
+
+// OLS over n runs whose x and log10 FLOP are already known (what the window keeps).
+void BM_Fit(benchmark::State &state)
+{
+    const auto n = static_cast<std::size_t>(state.range(0));
+    std::mt19937 rng(1);
+    std::uniform_real_distribution<double> x(-20, 55);
+    std::normal_distribution<double> noise(0, 0.7);
+    std::vector<double> xs(n), ys(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        xs[i] = x(rng);
+        ys[i] = 18 + 0.5 * xs[i] + noise(rng);
+    }
+    for (auto _ : state) {
+        compute::TrendFit fit = compute::fitTrend(xs, ys);
+        benchmark::DoNotOptimize(fit);
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
+}
+BENCHMARK(BM_Fit)->Arg(1000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
+
+// The window's refit of one era: a pass over the FitCache (no log10, no strings).
+void BM_FitCacheEra(benchmark::State &state)
+{
+    const auto dataset = testing_support::syntheticDataset(static_cast<std::size_t>(state.range(0)));
+    compute::FitCache cache;
+    cache.rebuild(dataset, {});
+    const compute::Era &era = dataset.eraSchemes[0].eras[1];
+    for (auto _ : state) {
+        compute::TrendFit fit = cache.fit(era);
+        benchmark::DoNotOptimize(fit);
+    }
+}
+BENCHMARK(BM_FitCacheEra)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
+
+// Selecting the runs of an era from the dataset itself (log10 of every FLOP) and fitting.
+void BM_FitEraFromDataset(benchmark::State &state)
+{
+    const auto dataset = testing_support::syntheticDataset(static_cast<std::size_t>(state.range(0)));
+    const compute::Era &era = dataset.eraSchemes[0].eras[1];
+    for (auto _ : state) {
+        compute::TrendFit fit = compute::fitEra(dataset, era);
+        benchmark::DoNotOptimize(fit);
+    }
+}
+BENCHMARK(BM_FitEraFromDataset)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+// Parse + validate a native file.
+void BM_LoadJson(benchmark::State &state)
+{
+    const std::string bytes =
+        compute::writeDatasetJson(testing_support::syntheticDataset(static_cast<std::size_t>(state.range(0))));
+    for (auto _ : state) {
+        auto dataset = compute::readDatasetJson(bytes, "bench.json");
+        if (!dataset) state.SkipWithError(dataset.errorText().c_str());
+        benchmark::DoNotOptimize(dataset);
+    }
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes.size()));
+    state.counters["MB"] = static_cast<double>(bytes.size()) / 1e6;
+}
+BENCHMARK(BM_LoadJson)->Arg(1000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+void BM_SaveJson(benchmark::State &state)
+{
+    const auto dataset = testing_support::syntheticDataset(static_cast<std::size_t>(state.range(0)));
+    for (auto _ : state) {
+        std::string bytes = compute::writeDatasetJson(dataset);
+        benchmark::DoNotOptimize(bytes);
+    }
+}
+BENCHMARK(BM_SaveJson)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+// Import of an Epoch-style CSV (quoted fields, hardware columns) into a dataset.
+void BM_ImportCsv(benchmark::State &state)
+{
+    const std::string csv = testing_support::syntheticEpochCsv(static_cast<std::size_t>(state.range(0)));
+    const std::string catalogJson = R"({"accelerators":[{"id":"nvidia-a100","name":"NVIDIA A100",
+        "source":"test","default_format":"tensor-fp16","peak_flops":{"fp32":1.95e13,"tensor-fp16":3.12e14}}]})";
+    const auto catalog = compute::HardwareCatalog::fromJson(catalogJson, "catalog");
+    for (auto _ : state) {
+        auto imported = compute::importEpochCsv(csv, "bench.csv", &catalog.value());
+        if (!imported) state.SkipWithError(imported.errorText().c_str());
+        benchmark::DoNotOptimize(imported);
+    }
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(csv.size()));
+    state.counters["MB"] = static_cast<double>(csv.size()) / 1e6;
+}
+BENCHMARK(BM_ImportCsv)->Arg(1000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+} // namespace
