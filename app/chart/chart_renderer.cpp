@@ -118,7 +118,16 @@ void ChartRenderer::setUp()
     QFont legendFont = m_plot->font();
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
     m_plot->legend->setFont(legendFont);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    // The legend sits below the plot in rows, so it never covers data.
+    if (m_plot->axisRect()->insetLayout()->take(m_plot->legend))
+        m_plot->axisRect()->insetLayout()->simplify();
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setWrap(6);
+    m_plot->legend->setBrush(Qt::NoBrush);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->legend->setRowSpacing(0);
+    m_plot->legend->setColumnSpacing(12);
+    m_plot->legend->setMargins(QMargins(0, 2, 0, 2));
 }
 
 void ChartRenderer::clear()
@@ -126,6 +135,7 @@ void ChartRenderer::clear()
     m_plot->clearGraphs();
     m_plot->clearItems();
     m_pointGraphs.clear();
+    m_bandNames.clear();
     m_labelRuns.clear();
     m_annotations.clear();
     if (m_plot->legend) m_plot->legend->clearItems();
@@ -181,6 +191,7 @@ void ChartRenderer::drawBands()
         name->setPadding(QMargins(4, 3, 4, 3));
         name->setText(band.name);
         name->setColor(band.color.darker(170));
+        m_bandNames.append(name);
         QFont f = m_plot->font();
         f.setBold(true);
         f.setPointSizeF(f.pointSizeF() * 0.9);
@@ -259,11 +270,26 @@ void ChartRenderer::drawFits()
 
 void ChartRenderer::drawLegend()
 {
+    QCPLayoutGrid *layout = m_plot->plotLayout();
+    const bool placed = m_plot->legend->layout() == layout;
     if (!m_options.legend) {
         m_plot->legend->setVisible(false);
+        if (placed) {
+            layout->take(m_plot->legend);
+            layout->simplify();
+        }
         return;
     }
     m_plot->legend->setVisible(true);
+    if (!placed) {
+        // Right below the axis rect (a title, if any, stays above it).
+        int row = 0;
+        for (int r = 0; r < layout->rowCount(); ++r)
+            if (layout->element(r, 0) == m_plot->axisRect()) row = r + 1;
+        layout->insertRow(row);
+        layout->addElement(row, 0, m_plot->legend);
+        layout->setRowStretchFactor(row, 0.001);
+    }
     // One entry per domain, then one grey entry per marker shape in use.
     QStringList domains;
     QVector<QPair<compute::EstimateMethod, bool>> shapes;
@@ -321,9 +347,7 @@ void ChartRenderer::drawTexts()
             m_annotations.append(text);
             y += 0.05;
         }
-        // Annotations sit below the band names.
-        for (int i = 0; i < m_annotations.size(); ++i)
-            m_annotations[i]->position->setCoords(0.005, 0.06 + 0.055 * i);
+        // Annotations sit below the band names; relayoutLabels() places both.
     }
 
     auto setElement = [this](QPointer<QCPTextElement> &element, const QString &text, int row,
@@ -354,9 +378,38 @@ void ChartRenderer::drawTexts()
     if (m_citation) m_citation->setTextFlags(Qt::AlignRight | Qt::AlignVCenter);
 }
 
+void ChartRenderer::placeTexts()
+{
+    const QRect rect = m_plot->axisRect()->rect();
+    // Band names along the top; a name that would run into the previous one in its row
+    // drops to the next row.
+    QVector<double> rowEnds;
+    double lineHeight = 0;
+    for (QCPItemText *name : m_bandNames) {
+        const QFontMetricsF metrics(name->font());
+        lineHeight = std::max(lineHeight, metrics.height() + 6);
+        const double width = metrics.horizontalAdvance(name->text()) + 8;
+        double left = m_plot->xAxis->coordToPixel(name->position->coords().x());
+        if (name->positionAlignment() & Qt::AlignRight) left -= width;
+        left = std::max(left, static_cast<double>(rect.left()));
+        int row = 0;
+        while (row < rowEnds.size() && left < rowEnds[row]) ++row;
+        if (row == rowEnds.size()) rowEnds.append(0);
+        rowEnds[row] = left + width;
+        name->setPadding(QMargins(4, 3 + static_cast<int>(row * lineHeight), 4, 3));
+    }
+    double y = rect.top() + rowEnds.size() * lineHeight + 4;
+    for (QCPItemText *text : m_annotations) {
+        text->position->setType(QCPItemPosition::ptAbsolute);
+        text->position->setCoords(rect.left() + 6, y);
+        y += QFontMetricsF(text->font()).height() + 10;
+    }
+}
+
 void ChartRenderer::relayoutLabels()
 {
     if (!m_pointLabels) m_pointLabels = new PointLabels(m_plot, kLabelLayer);
+    placeTexts();
     m_labelRuns.clear();
     const QRectF bounds = m_plot->axisRect()->rect();
     const QCPRange xr = m_plot->xAxis->range();

@@ -77,6 +77,7 @@ private:
     void drawFits();
     void drawLegend();
     void drawTexts();
+    void placeTexts();
 
     QCustomPlot *m_plot;
     ChartScene m_scene;
@@ -85,6 +86,7 @@ private:
     QPointer<PointLabels> m_pointLabels;
     QVector<int> m_labelRuns;
     QVector<QCPItemText *> m_annotations;
+    QVector<QCPItemText *> m_bandNames;
     QPointer<QCPTextElement> m_title;
     QPointer<QCPTextElement> m_citation;
     std::function<QString(int)> m_nameOf;

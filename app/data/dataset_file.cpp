@@ -1,6 +1,7 @@
 #include "app/data/dataset_file.h"
 
 #include "app/data/bundled_data.h"
+#include "core/epoch_defaults.h"
 #include "core/json_format.h"
 
 #include <QFile>
@@ -34,6 +35,8 @@ compute::Result<LoadedDataset> loadDataset(const QString &path,
         options.progress = progress;
         auto imported = compute::importEpochCsv(view, name, &hardwareCatalog(), options);
         if (!imported) return imported.errors();
+        compute::addEpochDefaults(imported->dataset,
+                                  "Epoch AI export: " + QFileInfo(path).fileName().toStdString());
         LoadedDataset loaded{std::move(imported->dataset), std::move(imported->report)};
         return loaded;
     }
