@@ -2,41 +2,79 @@
 
 #include "app/chart/chart_view.h"
 #include "app/cli/command_line.h"
+#include "app/commands/dataset_commands.h"
 #include "app/data/bundled_data.h"
-#include "app/data/dataset_file.h"
 #include "app/document/document.h"
+#include "app/document/file_controller.h"
+#include "app/document/recovery.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
+#include "app/widgets/run_details_dock.h"
+#include "app/widgets/run_table_dock.h"
+#include "app/widgets/unplottable_dialog.h"
 #include "core/version.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
-#include <QFileDialog>
+#include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QUndoView>
 
 namespace app {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_document(new Document(this)), m_view(new ViewState(this)),
       m_trends(new TrendModel(m_document, m_view, this)),
-      m_chart(new ChartView(m_document, m_view, m_trends, this))
+      m_chart(new ChartView(m_document, m_view, m_trends, this)),
+      m_files(new FileController(m_document, m_view, this)), m_recovery(new RecoveryStore(m_document, QString(), this))
 {
+    setObjectName(QStringLiteral("mainWindow"));
     setCentralWidget(m_chart);
-    createActions();
+    setAcceptDrops(true);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/compute-explorer.svg")));
+    createDocks();
+    createFileMenu();
+    createEditMenu();
+    createViewMenu();
+    createHelpMenu();
+    createToolBar();
+
     m_status = new QLabel(this);
-    statusBar()->addWidget(m_status);
+    m_status->setObjectName(QStringLiteral("statusRuns"));
+    m_status->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
+    connect(m_status, &QLabel::linkActivated, this, &MainWindow::showUnplottable);
+    statusBar()->addPermanentWidget(m_status);
+
     connect(m_document, &Document::datasetReset, this, [this] {
         refreshSchemes();
         updateTitle();
     });
+    connect(m_document, &Document::eraSchemesChanged, this, &MainWindow::refreshSchemes);
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_trends, &TrendModel::changed, this, &MainWindow::updateStatus);
-    resize(1200, 800);
+    connect(m_files, &FileController::importFinished, this,
+            [this](const QString &summary) { statusBar()->showMessage(summary, 15000); });
+    connect(m_chart, &ChartView::eraBoundaryDropped, this, [this](int era, const compute::Era &value) {
+        const int scheme = m_view->schemeIndex();
+        if (scheme < 0) return;
+        m_document->undoStack()->push(
+            makeEditEraCommand(m_document, static_cast<std::size_t>(scheme), static_cast<std::size_t>(era),
+                               value, tr("Move boundary of %1").arg(QString::fromStdString(value.name)))
+                .release());
+    });
+    readSettings();
+    updateTitle();
 }
 
 MainWindow::~MainWindow() = default;
@@ -47,80 +85,239 @@ void MainWindow::setUpApplication()
     QApplication::setApplicationDisplayName(QString::fromUtf8(compute::kAppName));
     QApplication::setApplicationVersion(QString::fromUtf8(compute::kAppVersion));
     QApplication::setOrganizationName(QStringLiteral("compute-explorer"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.computeexplorer.ComputeExplorer"));
+}
+
+void MainWindow::createDocks()
+{
+    setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
+    m_table = new RunTableDock(m_document, m_view, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_table);
+    m_details = new RunDetailsDock(m_document, m_view, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_details);
+
+    auto *undoView = new QUndoView(m_document->undoStack());
+    undoView->setEmptyLabel(tr("<opened>"));
+    m_undoDock = new QDockWidget(tr("Undo History"), this);
+    m_undoDock->setObjectName(QStringLiteral("undoHistoryDock"));
+    m_undoDock->setWidget(undoView);
+    addDockWidget(Qt::RightDockWidgetArea, m_undoDock);
+    tabifyDockWidget(m_details, m_undoDock);
+    m_details->raise();
+}
+
+void MainWindow::createFileMenu()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newAction = file->addAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New"),
+                                         m_files, &FileController::newDocument);
+    newAction->setShortcut(QKeySequence::New);
+    QAction *open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open..."),
+                                    m_files, &FileController::openWithDialog);
+    open->setShortcut(QKeySequence::Open);
+    open->setObjectName(QStringLiteral("openAction"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_files, &FileController::recentFilesChanged, this, &MainWindow::updateRecentMenu);
+    updateRecentMenu();
+    QMenu *bundled = file->addMenu(tr("Open &Bundled"));
+    for (const BundledDataset &d : bundledDatasets())
+        bundled->addAction(d.title, this, [this, key = d.key] { m_files->openBundled(key); });
+    file->addSeparator();
+    QAction *save = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"), m_files,
+                                    &FileController::save);
+    save->setShortcut(QKeySequence::Save);
+    save->setObjectName(QStringLiteral("saveAction"));
+    QAction *saveAs = file->addAction(tr("Save &As..."), m_files, &FileController::saveAs);
+    saveAs->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    QAction *import = file->addAction(tr("&Import Epoch CSV..."), m_files, &FileController::importCsvWithDialog);
+    import->setShortcut(QKeySequence(tr("Ctrl+I")));
+    file->addAction(tr("Export Runs as &CSV..."), m_files, &FileController::exportCsvWithDialog);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+}
+
+void MainWindow::createEditMenu()
+{
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_undoAction = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    m_redoAction = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setShortcuts({QKeySequence::Redo, QKeySequence(tr("Ctrl+Y"))});
+    m_redoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_table->findAction());
+}
+
+void MainWindow::createViewMenu()
+{
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction *reset = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-original")), tr("&Reset View"),
+                                           m_chart, &ChartView::resetView);
+    reset->setShortcut(Qt::Key_Home);
+    reset->setObjectName(QStringLiteral("resetViewAction"));
+    QAction *fit = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-fit-best")), tr("&Fit to Selection"),
+                                         m_chart, &ChartView::fitToData);
+    fit->setShortcut(QKeySequence(tr("Ctrl+0")));
+    m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-in")), tr("Zoom &In"), m_chart, &ChartView::zoomIn)
+        ->setShortcut(QKeySequence::ZoomIn);
+    m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-out")), tr("Zoom &Out"), m_chart, &ChartView::zoomOut)
+        ->setShortcut(QKeySequence::ZoomOut);
+    m_viewMenu->addSeparator();
+
+    auto *units = new QActionGroup(this);
+    m_flopAction = m_viewMenu->addAction(tr("Compute in &FLOP"));
+    m_pfsAction = m_viewMenu->addAction(tr("Compute in &Petaflop/s-days"));
+    for (QAction *a : {m_flopAction, m_pfsAction}) {
+        a->setCheckable(true);
+        units->addAction(a);
+    }
+    m_flopAction->setChecked(true);
+    QAction *toggleUnits = m_viewMenu->addAction(tr("Toggle &Units"), this, [this] {
+        m_view->setUnits(m_view->units() == compute::ComputeUnit::Flop ? compute::ComputeUnit::PfsDays
+                                                                     : compute::ComputeUnit::Flop);
+    });
+    toggleUnits->setShortcut(QKeySequence(tr("Ctrl+U")));
+    connect(m_flopAction, &QAction::triggered, this, [this] { m_view->setUnits(compute::ComputeUnit::Flop); });
+    connect(m_pfsAction, &QAction::triggered, this, [this] { m_view->setUnits(compute::ComputeUnit::PfsDays); });
+    connect(m_view, &ViewState::unitsChanged, this, [this](compute::ComputeUnit u) {
+        (u == compute::ComputeUnit::Flop ? m_flopAction : m_pfsAction)->setChecked(true);
+    });
+
+    QAction *labels = m_viewMenu->addAction(tr("Point &Labels"));
+    labels->setCheckable(true);
+    labels->setChecked(m_view->showLabels());
+    labels->setShortcut(QKeySequence(tr("Ctrl+L")));
+    connect(labels, &QAction::toggled, m_view, &ViewState::setShowLabels);
+    connect(m_view, &ViewState::showLabelsChanged, labels, &QAction::setChecked);
+
+    QAction *hidden = m_viewMenu->addAction(tr("Show &Hidden Runs"));
+    hidden->setCheckable(true);
+    hidden->setToolTip(tr("Include runs the dataset hides by default (e.g. OpenAI's appendix results)"));
+    connect(hidden, &QAction::toggled, this, [this](bool on) {
+        compute::RunFilter filter = m_view->filter();
+        filter.includeHidden = on;
+        m_view->setFilter(filter);
+    });
+    connect(m_view, &ViewState::filterChanged, hidden, [this, hidden] {
+        const QSignalBlocker block(hidden);
+        hidden->setChecked(m_view->filter().includeHidden);
+    });
+    m_viewMenu->addAction(tr("Runs &Not Plotted..."), this, &MainWindow::showUnplottable);
+    m_viewMenu->addSeparator();
+    QMenu *panels = m_viewMenu->addMenu(tr("&Panels"));
+    panels->addAction(m_table->toggleViewAction());
+    m_table->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+1")));
+    panels->addAction(m_details->toggleViewAction());
+    m_details->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+2")));
+    panels->addAction(m_undoDock->toggleViewAction());
+    m_undoDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+3")));
+}
+
+void MainWindow::createHelpMenu()
+{
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Compute Explorer"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    for (QAction *a : menuBar()->actions()[0]->menu()->actions())
+        if (a->objectName() == QLatin1String("openAction") || a->objectName() == QLatin1String("saveAction"))
+            toolbar->addAction(a);
+    toolbar->addSeparator();
+    toolbar->addAction(m_undoAction);
+    toolbar->addAction(m_redoAction);
+    toolbar->addSeparator();
+    for (QAction *a : m_viewMenu->actions())
+        if (a->objectName() == QLatin1String("resetViewAction")) toolbar->addAction(a);
+    toolbar->addSeparator();
+    toolbar->addWidget(new QLabel(tr(" Eras: "), toolbar));
+    m_schemeBox = new QComboBox(toolbar);
+    m_schemeBox->setObjectName(QStringLiteral("schemeBox"));
+    m_schemeBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_schemeBox->setToolTip(tr("Era scheme: eras with their own trend fits"));
+    toolbar->addWidget(m_schemeBox);
+    connect(m_schemeBox, &QComboBox::activated, this, &MainWindow::selectScheme);
+    connect(m_view, &ViewState::schemeChanged, m_schemeBox, [this](int index) {
+        const QSignalBlocker block(m_schemeBox);
+        m_schemeBox->setCurrentIndex(index);
+    });
 }
 
 bool MainWindow::openInitial(const CommandLine &command)
 {
-    if (!command.file.isEmpty()) return openFile(command.file);
-    return openBundled(command.bundled.isEmpty() ? QStringLiteral("openai") : command.bundled);
+    offerRecovery();
+    if (!m_document->isModified()) {
+        if (!command.file.isEmpty()) {
+            if (!openFile(command.file)) openBundled(QStringLiteral("openai"));
+        } else {
+            openBundled(command.bundled.isEmpty() ? QStringLiteral("openai") : command.bundled);
+        }
+    }
+    return true;
 }
 
 bool MainWindow::openFile(const QString &path)
 {
-    auto loaded = loadDataset(path);
-    if (!loaded) {
-        QMessageBox::warning(this, tr("Cannot open %1").arg(path),
-                             QString::fromStdString(loaded.errorText()));
-        return false;
-    }
-    m_document->reset(std::move(loaded->dataset), path);
-    return true;
+    return m_files->open(path);
 }
 
 bool MainWindow::openBundled(const QString &key)
 {
-    auto loaded = loadBundledDataset(key);
-    if (!loaded) {
-        QMessageBox::warning(this, tr("Cannot open the bundled dataset"),
-                             QString::fromStdString(loaded.errorText()));
-        return false;
-    }
-    m_document->reset(std::move(loaded->dataset), QString());
-    return true;
+    return m_files->openBundled(key);
 }
 
-void MainWindow::createActions()
+void MainWindow::offerRecovery()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open..."), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open dataset"), QString(),
-            tr("Datasets (*.json *.csv);;Compute Explorer datasets (*.json);;Epoch AI CSV (*.csv)"));
-        if (!path.isEmpty()) openFile(path);
-    });
-    open->setShortcut(QKeySequence::Open);
-    QMenu *bundled = file->addMenu(tr("Open &Bundled"));
-    for (const BundledDataset &d : bundledDatasets())
-        bundled->addAction(d.title, this, [this, key = d.key] { openBundled(key); });
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
-
-    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction *reset = viewMenu->addAction(tr("&Reset View"), m_chart, &ChartView::resetView);
-    reset->setShortcut(Qt::Key_Home);
-
-    QToolBar *toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(QStringLiteral("mainToolbar"));
-    toolbar->addAction(reset);
-    toolbar->addWidget(new QLabel(tr(" Eras: "), toolbar));
-    m_schemeBox = new QComboBox(toolbar);
-    m_schemeBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    toolbar->addWidget(m_schemeBox);
-    connect(m_schemeBox, &QComboBox::currentIndexChanged, this, &MainWindow::selectScheme);
+    const auto orphans = m_recovery->orphans();
+    for (const RecoveryStore::Found &found : orphans) {
+        const QString what = found.title.isEmpty() ? tr("an unsaved dataset") : found.title;
+        const auto answer = QMessageBox::question(
+            this, tr("Restore unsaved work?"),
+            tr("Compute Explorer did not close properly. Unsaved changes to %1 from %2 were kept. "
+               "Restore them?")
+                .arg(what, QLocale().toString(found.savedAt.toLocalTime(), QLocale::ShortFormat)),
+            QMessageBox::Yes | QMessageBox::No | QMessageBox::Discard, QMessageBox::Yes);
+        if (answer == QMessageBox::No) continue; // ask again next time
+        if (answer == QMessageBox::Yes) {
+            auto dataset = m_recovery->load(found);
+            if (!dataset) {
+                m_files->showErrors(tr("The recovery copy cannot be read"), dataset.errors());
+                continue;
+            }
+            m_document->reset(std::move(dataset).value(), found.originalPath);
+            m_document->markUnsaved();
+            m_recovery->writeNow(); // now this instance keeps it
+        }
+        m_recovery->forget(found);
+        if (answer == QMessageBox::Yes) break; // one window, one document
+    }
 }
 
 void MainWindow::refreshSchemes()
 {
+    const QString current = m_view->schemeIndex() >= 0 ? m_schemeBox->currentText() : m_preferredScheme;
     const QSignalBlocker block(m_schemeBox);
     m_schemeBox->clear();
     for (const compute::EraScheme &s : m_document->dataset().eraSchemes)
         m_schemeBox->addItem(QString::fromStdString(s.name));
-    m_view->setSchemeIndex(-1);
-    if (m_schemeBox->count() > 0) {
-        m_schemeBox->setCurrentIndex(0);
-        selectScheme(0);
+    if (m_schemeBox->count() == 0) {
+        m_view->setSchemeIndex(-1);
+        return;
     }
+    const int keep = std::max(0, m_schemeBox->findText(current));
+    m_schemeBox->setCurrentIndex(keep);
+    if (keep != m_view->schemeIndex()) selectScheme(keep);
 }
 
 void MainWindow::selectScheme(int index)
@@ -129,24 +326,135 @@ void MainWindow::selectScheme(int index)
     QSet<int> all;
     const auto &schemes = m_document->dataset().eraSchemes;
     if (index >= 0 && index < static_cast<int>(schemes.size()))
-        for (int i = 0; i < static_cast<int>(schemes[static_cast<std::size_t>(index)].eras.size()); ++i)
-            all.insert(i);
+        for (int i = 0; i < static_cast<int>(schemes[static_cast<std::size_t>(index)].eras.size()); ++i) all.insert(i);
     m_view->setTickedEras(all);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_files->recentFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(files[i]).fileName()),
+                                             this, [this, path = files[i]] { m_files->open(path); });
+        a->setToolTip(files[i]);
+    }
+    if (!files.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("&Clear List"), m_files, &FileController::clearRecentFiles);
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
 }
 
 void MainWindow::updateTitle()
 {
     setWindowTitle(m_document->displayName() + QStringLiteral("[*]"));
     setWindowModified(m_document->isModified());
+    setWindowFilePath(m_document->filePath());
 }
 
 void MainWindow::updateStatus()
 {
     const auto &cache = m_trends->cache();
-    m_status->setText(tr("%1 runs · %2 plotted · %3 without compute or date")
-                          .arg(cache.size())
-                          .arg(cache.plottedCount())
-                          .arg(cache.unplottableCount()));
+    const std::size_t missing = cache.unplottableCount();
+    QString text = tr("%1 runs · %2 plotted").arg(cache.size()).arg(cache.plottedCount());
+    if (missing > 0)
+        text += QStringLiteral(" · <a href=\"missing\">%1</a>").arg(tr("%n without compute or date", nullptr,
+                                                                     static_cast<int>(missing)));
+    m_status->setText(text);
+}
+
+void MainWindow::showUnplottable()
+{
+    if (!m_unplottable) {
+        m_unplottable = new UnplottableDialog(m_document, m_view, this);
+        connect(m_unplottable, &UnplottableDialog::runActivated, m_chart, &ChartView::runActivated);
+    }
+    m_unplottable->show();
+    m_unplottable->raise();
+    m_unplottable->activateWindow();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Compute Explorer"),
+        tr("<h3>Compute Explorer %1</h3>"
+           "<p>Explore how much compute the largest AI training runs used over time: the "
+           "log-scale chart of OpenAI's <i>AI and Compute</i>, with eras and live trend fits.</p>"
+           "<p>License: GNU GPL version 3 or later. Built with Qt %2 and QCustomPlot 2.1 "
+           "(GPL-3), nlohmann_json, libcsv and Boost.Math.</p>"
+           "<p><b>Data</b><br>"
+           "OpenAI: Amodei &amp; Hernandez, <i>AI and Compute</i> (2018) and the 2019 addendum, "
+           "quoted with attribution.<br>"
+           "Epoch AI: <i>Parameter, Compute and Data Trends in Machine Learning</i>, "
+           "<a href=\"https://epoch.ai/data/notable-ai-models\">epoch.ai/data/notable-ai-models</a>, "
+           "CC BY 4.0.</p>")
+            .arg(QString::fromUtf8(compute::kAppVersion), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::readSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 840);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_view->setUnits(settings.value(QStringLiteral("view/units")).toString() == QLatin1String("pfs-days")
+                         ? compute::ComputeUnit::PfsDays
+                         : compute::ComputeUnit::Flop);
+    m_view->setShowLabels(settings.value(QStringLiteral("view/labels"), true).toBool());
+    m_preferredScheme = settings.value(QStringLiteral("view/scheme")).toString();
+}
+
+void MainWindow::writeSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("view/units"),
+                      m_view->units() == compute::ComputeUnit::PfsDays ? QStringLiteral("pfs-days")
+                                                                       : QStringLiteral("flop"));
+    settings.setValue(QStringLiteral("view/labels"), m_view->showLabels());
+    if (m_view->schemeIndex() >= 0) settings.setValue(QStringLiteral("view/scheme"), m_schemeBox->currentText());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_files->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    writeSettings();
+    m_recovery->discard();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        const QString path = url.toLocalFile();
+        if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) ||
+            path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) {
+            event->acceptProposedAction();
+            return;
+        }
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    // One dataset per window: the first file dropped is opened (Shift imports a CSV
+    // into the open dataset instead).
+    for (const QUrl &url : event->mimeData()->urls()) {
+        const QString path = url.toLocalFile();
+        if (path.isEmpty()) continue;
+        const bool merge = (event->modifiers() & Qt::ShiftModifier) &&
+                           path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive);
+        if (merge) m_files->importCsv(path, false);
+        else m_files->open(path);
+        event->acceptProposedAction();
+        return;
+    }
 }
 
 } // namespace app

@@ -2,18 +2,29 @@
 
 #include <QMainWindow>
 
+class QAction;
+class QActionGroup;
 class QComboBox;
 class QLabel;
+class QMenu;
+class QUndoView;
 
 namespace app {
 
 struct CommandLine;
 class ChartView;
 class Document;
+class FileController;
+class RecoveryStore;
+class RunDetailsDock;
+class RunTableDock;
 class TrendModel;
+class UnplottableDialog;
 class ViewState;
 
-// Assembles the window: actions, menus, toolbar, docks and the chart. No data logic.
+// Assembles the window: actions, menus, toolbar, docks and the chart, and keeps the
+// settings (geometry, dock layout, units, scheme). Data logic lives in the Document,
+// the controllers and core.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -23,32 +34,65 @@ public:
 
     // Application name, organization and icon for QSettings and the desktop.
     static void setUpApplication();
-    // Opens the dataset the command line names (or the bundled default); false after
-    // showing why it could not.
+    // Offers to restore work a crashed session left, then opens the dataset the command
+    // line names (or the bundled default); false after showing why it could not.
     bool openInitial(const CommandLine &command);
 
     Document *document() const { return m_document; }
     ViewState *viewState() const { return m_view; }
     TrendModel *trendModel() const { return m_trends; }
     ChartView *chartView() const { return m_chart; }
+    FileController *files() const { return m_files; }
+    RecoveryStore *recovery() const { return m_recovery; }
+    RunTableDock *runTable() const { return m_table; }
+    RunDetailsDock *runDetails() const { return m_details; }
 
-    // Opens a file into the window; on failure shows the error, keeps the document.
+    // Opens a file into the window; on failure shows the error and keeps the document.
     bool openFile(const QString &path);
     bool openBundled(const QString &key);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
 private:
-    void createActions();
+    void createDocks();
+    void createFileMenu();
+    void createEditMenu();
+    void createViewMenu();
+    void createHelpMenu();
+    void createToolBar();
     void refreshSchemes();
     void selectScheme(int index);
+    void updateRecentMenu();
     void updateTitle();
     void updateStatus();
+    void offerRecovery();
+    void showUnplottable();
+    void showAbout();
+    void readSettings();
+    void writeSettings() const;
 
     Document *m_document;
     ViewState *m_view;
     TrendModel *m_trends;
     ChartView *m_chart;
+    FileController *m_files;
+    RecoveryStore *m_recovery;
+    RunTableDock *m_table = nullptr;
+    RunDetailsDock *m_details = nullptr;
+    QDockWidget *m_undoDock = nullptr;
+    UnplottableDialog *m_unplottable = nullptr;
     QComboBox *m_schemeBox = nullptr;
     QLabel *m_status = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QAction *m_flopAction = nullptr;
+    QAction *m_pfsAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QString m_preferredScheme; // restored from settings, applied on first load
 };
 
 } // namespace app

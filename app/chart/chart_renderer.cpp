@@ -78,6 +78,9 @@ ChartRenderer::ChartRenderer(QCustomPlot *plot) : m_plot(plot) {}
 
 void ChartRenderer::setUp()
 {
+    // Every replot lays the plot out first; placing labels right then keeps them
+    // right through resizes, zooms and pans.
+    QObject::connect(m_plot, &QCustomPlot::afterLayout, m_plot, [this] { relayoutLabels(); });
     m_plot->setAntialiasedElements(QCP::aeAll);
     // Grid lines are axis-parallel: antialiasing only blurs them, and the log axis has
     // ~200 sub-grid lines, the most expensive thing in a replot with it on.
@@ -152,7 +155,8 @@ void ChartRenderer::render(ChartScene scene, const RenderOptions &options)
     if (options.fits) drawFits();
     drawLegend();
     drawTexts();
-    relayoutLabels();
+    // Markers, labels and texts are placed after the next layout (afterLayout), when the
+    // axis rect has its final size.
 }
 
 void ChartRenderer::drawBands()

@@ -49,7 +49,8 @@ public:
     void setNameProvider(std::function<QString(int)> nameOf) { m_nameOf = std::move(nameOf); }
     // Replaces everything drawn with `scene` (keeps the axis ranges).
     void render(ChartScene scene, const RenderOptions &options);
-    // Re-places point labels for the current axis ranges (after zoom or pan).
+    // Thins the markers and places labels, band names and annotations for the current
+    // layout and axis ranges; runs on every replot (QCustomPlot::afterLayout).
     void relayoutLabels();
     // Sets the axis ranges to the scene's data with a margin.
     void rescaleToData(const ChartScene &scene);

@@ -30,8 +30,7 @@ compute::Date dateOfKey(double key)
 
 ChartView::ChartView(Document *document, ViewState *view, TrendModel *trends, QWidget *parent)
     : QWidget(parent), m_document(document), m_view(view), m_trends(trends),
-      m_plot(new QCustomPlot(this)), m_renderer(m_plot), m_rebuildTimer(new QTimer(this)),
-      m_relayoutTimer(new QTimer(this))
+      m_plot(new QCustomPlot(this)), m_renderer(m_plot), m_rebuildTimer(new QTimer(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -51,12 +50,6 @@ ChartView::ChartView(Document *document, ViewState *view, TrendModel *trends, QW
     m_rebuildTimer->setSingleShot(true);
     m_rebuildTimer->setInterval(0);
     connect(m_rebuildTimer, &QTimer::timeout, this, &ChartView::rebuildNow);
-    m_relayoutTimer->setSingleShot(true);
-    m_relayoutTimer->setInterval(0);
-    connect(m_relayoutTimer, &QTimer::timeout, this, [this] {
-        m_renderer.relayoutLabels();
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-    });
 
     connect(document, &Document::datasetReset, this, [this] {
         m_palette.rebuild(m_document->dataset());
@@ -70,10 +63,6 @@ ChartView::ChartView(Document *document, ViewState *view, TrendModel *trends, QW
         m_needsRescale = true;
         scheduleRebuild();
     });
-    connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
-            &ChartView::scheduleRelayout);
-    connect(m_plot->yAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
-            &ChartView::scheduleRelayout);
     connect(m_plot, &QCustomPlot::mousePress, this, &ChartView::onMousePress);
     connect(m_plot, &QCustomPlot::mouseMove, this, &ChartView::onMouseMove);
     connect(m_plot, &QCustomPlot::mouseRelease, this, &ChartView::onMouseRelease);
@@ -86,11 +75,6 @@ ChartView::ChartView(Document *document, ViewState *view, TrendModel *trends, QW
 void ChartView::scheduleRebuild()
 {
     m_rebuildTimer->start();
-}
-
-void ChartView::scheduleRelayout()
-{
-    m_relayoutTimer->start();
 }
 
 void ChartView::rebuildNow()
@@ -108,7 +92,6 @@ void ChartView::rebuildNow()
     }
     m_renderer.render(std::move(scene), options);
     const qint64 tRender = t.nsecsElapsed();
-    m_relayoutTimer->stop();
     m_plot->replot(QCustomPlot::rpImmediateRefresh);
     if (qEnvironmentVariableIsSet("CE_TIMING"))
         qDebug("scene %.2f render %.2f replot %.2f ms", tScene / 1e6, (tRender - tScene) / 1e6, (t.nsecsElapsed() - tRender) / 1e6);

@@ -61,7 +61,6 @@ signals:
 
 private:
     void scheduleRebuild();
-    void scheduleRelayout();
     void onMousePress(QMouseEvent *event);
     void onMouseMove(QMouseEvent *event);
     void onMouseRelease(QMouseEvent *event);
@@ -76,7 +75,6 @@ private:
     ChartRenderer m_renderer;
     DomainPalette m_palette;
     QTimer *m_rebuildTimer;
-    QTimer *m_relayoutTimer;
     bool m_needsRescale = true;
 
     struct Drag {

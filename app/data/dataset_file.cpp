@@ -1,12 +1,12 @@
 #include "app/data/dataset_file.h"
 
+#include "app/data/atomic_file.h"
 #include "app/data/bundled_data.h"
 #include "core/epoch_defaults.h"
 #include "core/json_format.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace app {
 
@@ -53,25 +53,10 @@ compute::Result<LoadedDataset> loadBundledDataset(const QString &key)
     return loadDataset(bundled->resourcePath);
 }
 
-std::optional<QString> writeFileAtomically(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: cannot be written: %2").arg(path, file.errorString());
-    if (file.write(bytes) != bytes.size()) {
-        const QString error = file.errorString();
-        file.cancelWriting();
-        return QStringLiteral("%1: cannot be written: %2").arg(path, error);
-    }
-    if (!file.commit())
-        return QStringLiteral("%1: cannot be written: %2").arg(path, file.errorString());
-    return std::nullopt;
-}
-
 std::optional<QString> saveDataset(const QString &path, const compute::Dataset &dataset)
 {
     const std::string text = compute::writeDatasetJson(dataset);
-    return writeFileAtomically(path, QByteArray(text.data(), static_cast<qsizetype>(text.size())));
+    return writeFileDurably(path, QByteArray(text.data(), static_cast<qsizetype>(text.size())));
 }
 
 } // namespace app

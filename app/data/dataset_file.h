@@ -30,11 +30,7 @@ compute::Result<LoadedDataset> loadDataset(const QString &path,
 // Loads a bundled dataset by key ("openai", "epoch").
 compute::Result<LoadedDataset> loadBundledDataset(const QString &key);
 
-// Writes bytes atomically: a temporary file in the same folder, flushed to disk, then
-// renamed over `path`. On failure `path` is untouched and the error says why.
-std::optional<QString> writeFileAtomically(const QString &path, const QByteArray &bytes);
-
-// Saves a dataset in the native format, atomically.
+// Saves a dataset in the native format, durably (writeFileDurably).
 std::optional<QString> saveDataset(const QString &path, const compute::Dataset &dataset);
 
 } // namespace app

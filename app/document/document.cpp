@@ -42,6 +42,12 @@ void Document::markSaved(const QString &path)
     m_undoStack.setClean();
 }
 
+void Document::markUnsaved()
+{
+    m_undoStack.resetClean();
+    emit modifiedChanged(true);
+}
+
 void Document::insertRun(std::size_t index, compute::TrainingRun run)
 {
     index = std::min(index, m_dataset.runs.size());

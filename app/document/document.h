@@ -30,6 +30,8 @@ public:
     bool isModified() const { return !m_undoStack.isClean(); }
     // After a successful save.
     void markSaved(const QString &path);
+    // After restoring a recovery copy: unsaved until the next save.
+    void markUnsaved();
 
     // Edits, for undo commands only.
     void insertRun(std::size_t index, compute::TrainingRun run);

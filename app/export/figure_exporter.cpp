@@ -1,6 +1,6 @@
 #include "app/export/figure_exporter.h"
 
-#include "app/data/dataset_file.h"
+#include "app/data/atomic_file.h"
 
 #include <qcustomplot.h>
 
@@ -171,9 +171,11 @@ void FigureExporter::prepare()
     options.fastPoints = false; // vector markers in every format
     options.selection = false;
     renderer.render(clipScene(m_scene, x.lower, x.upper, y.lower, y.upper), options);
-    // Lay out once at the final size so labels are placed for this figure.
+    // Lay out at the final size: labels are placed for this figure (afterLayout). The
+    // axis margins depend on tick labels generated during the first layout, so it takes
+    // a second pass for them (and the label positions) to settle.
     plot.replot(QCustomPlot::rpImmediateRefresh);
-    renderer.relayoutLabels();
+    plot.replot(QCustomPlot::rpImmediateRefresh);
     m_plot->drawn = true;
 }
 
@@ -181,6 +183,12 @@ const ChartRenderer &FigureExporter::renderer()
 {
     prepare();
     return m_plot->renderer;
+}
+
+QCustomPlot *FigureExporter::plot()
+{
+    prepare();
+    return &m_plot->plot;
 }
 
 QImage FigureExporter::toImage()
@@ -277,7 +285,7 @@ std::optional<QString> FigureExporter::write(const QString &path)
             .arg(path, info.absolutePath());
     const QByteArray bytes = encode(*format);
     if (bytes.isEmpty()) return QStringLiteral("%1: the figure could not be rendered").arg(path);
-    return writeFileAtomically(path, bytes);
+    return writeFileDurably(path, bytes);
 }
 
 } // namespace app

@@ -11,6 +11,8 @@
 #include <functional>
 #include <optional>
 
+class QCustomPlot;
+
 namespace app {
 
 enum class FigureFormat { Png, Svg, Pdf };
@@ -53,8 +55,9 @@ public:
     QByteArray toPdf();    // PDF document
     QByteArray encode(FigureFormat format);
 
-    // The renderer after drawing (for tests: what was drawn).
+    // The renderer and plot after drawing (for tests: what was drawn).
     const ChartRenderer &renderer();
+    QCustomPlot *plot();
 
 private:
     void prepare();

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace app {
+
+// Replaces `path` with `bytes` so that after a crash or power loss at any moment the
+// file is either the complete old one or the complete new one:
+//   write a temporary file in the same folder, fsync it, rename it over `path`,
+//   fsync the folder (so the rename itself is on disk).
+// QSaveFile does the first three; the folder fsync is what it leaves out. The file
+// keeps the permissions of the one it replaces. On failure `path` is untouched, the
+// temporary file is removed, and the error names the path and the reason.
+std::optional<QString> writeFileDurably(const QString &path, const QByteArray &bytes);
+
+} // namespace app

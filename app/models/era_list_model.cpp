@@ -1,0 +1,141 @@
+#include "app/models/era_list_model.h"
+
+#include "app/chart/chart_scene.h"
+#include "app/document/trend_model.h"
+#include "app/document/view_state.h"
+
+#include <QColor>
+#include <QLocale>
+
+#include <cmath>
+
+namespace app {
+namespace {
+
+QString dateText(const std::optional<compute::Date> &date)
+{
+    return date ? QString::fromStdString(date->toIso()) : QString(QChar(0x2026)); // "…"
+}
+
+} // namespace
+
+EraListModel::EraListModel(TrendModel *trends, ViewState *view, QObject *parent)
+    : QAbstractTableModel(parent), m_trends(trends), m_view(view)
+{
+    // TrendModel::changed covers eras, runs, filter, scheme and ticks.
+    connect(trends, &TrendModel::changed, this, &EraListModel::refresh);
+    refresh();
+}
+
+void EraListModel::refresh()
+{
+    std::vector<compute::Era> eras = m_trends->eras();
+    std::vector<compute::TrendFit> fits;
+    fits.reserve(eras.size());
+    for (int i = 0; i < static_cast<int>(eras.size()); ++i)
+        fits.push_back(m_trends->fit(i));
+    if (eras.size() != m_eras.size()) {
+        beginResetModel();
+        m_eras = std::move(eras);
+        m_fits = std::move(fits);
+        endResetModel();
+        return;
+    }
+    m_eras = std::move(eras);
+    m_fits = std::move(fits);
+    if (!m_eras.empty()) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+int EraListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_eras.size());
+}
+
+int EraListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString EraListModel::fitSummary(const compute::TrendFit &fit)
+{
+    const QString n = tr("n = %1").arg(fit.n);
+    if (!fit.ok()) return n + tr(" · no fit");
+    const double months = fit.doublingTimeMonths();
+    const QString amount = QLocale::c().toString(std::fabs(months), 'f', 1);
+    return n + (months >= 0 ? tr(" · doubling %1 mo") : tr(" · halving %1 mo")).arg(amount);
+}
+
+QVariant EraListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount()) return {};
+    const auto row = static_cast<std::size_t>(index.row());
+    const compute::Era &era = m_eras[row];
+    switch (index.column()) {
+    case NameColumn:
+        if (role == Qt::DisplayRole || role == Qt::EditRole)
+            return QString::fromStdString(era.name);
+        if (role == Qt::DecorationRole) return QColor(QString::fromStdString(era.color));
+        if (role == Qt::CheckStateRole)
+            return m_view->isTicked(index.row()) ? Qt::Checked : Qt::Unchecked;
+        if (role == Qt::ToolTipRole) return tr("Ticked: the era's fit is drawn on the chart");
+        break;
+    case FromColumn:
+    case ToColumn: {
+        const auto &date = index.column() == FromColumn ? era.from : era.to;
+        if (role == Qt::DisplayRole) return dateText(date);
+        if (role == Qt::ToolTipRole)
+            return date ? (index.column() == FromColumn ? tr("From this day on")
+                                                        : tr("Up to, not including, this day"))
+                        : tr("Open: reaches as far as the data");
+        break;
+    }
+    case FitColumn:
+        if (role == Qt::DisplayRole) return fitSummary(m_fits[row]);
+        if (role == Qt::ToolTipRole) return describeFit(m_fits[row]);
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant EraListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Era");
+    case FromColumn:
+        return tr("From");
+    case ToColumn:
+        return tr("To");
+    case FitColumn:
+        return tr("Fit");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags EraListModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == NameColumn)
+        f |= Qt::ItemIsUserCheckable | Qt::ItemIsEditable;
+    return f;
+}
+
+bool EraListModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!index.isValid() || index.row() >= rowCount() || index.column() != NameColumn) return false;
+    if (role == Qt::CheckStateRole) {
+        m_view->setTicked(index.row(), value.toInt() == Qt::Checked);
+        return true;
+    }
+    if (role == Qt::EditRole) {
+        emit renameRequested(index.row(), value.toString());
+        return true;
+    }
+    return false;
+}
+
+} // namespace app

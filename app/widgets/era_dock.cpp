@@ -1,0 +1,572 @@
+#include "app/widgets/era_dock.h"
+
+#include "app/commands/era_commands.h"
+#include "app/dialogs/breakpoint_dialog.h"
+#include "app/dialogs/era_range_dialog.h"
+#include "app/document/document.h"
+#include "app/document/trend_model.h"
+#include "app/document/view_state.h"
+#include "app/models/era_list_model.h"
+
+#include <QAction>
+#include <QColorDialog>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIcon>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenu>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <set>
+
+namespace app {
+namespace {
+
+std::vector<std::string> eraNames(const compute::EraScheme &scheme)
+{
+    std::vector<std::string> names;
+    for (const compute::Era &era : scheme.eras)
+        names.push_back(era.name);
+    return names;
+}
+
+QSet<int> allEras(const compute::EraScheme &scheme)
+{
+    QSet<int> all;
+    for (int i = 0; i < static_cast<int>(scheme.eras.size()); ++i)
+        all.insert(i);
+    return all;
+}
+
+// Window-modal, and gone once closed.
+void openOwned(QDialog *dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+// `iconText` is the short label of a toolbar button without an icon theme.
+QAction *makeAction(const QString &text, const QString &iconText, const QString &icon,
+                    QObject *parent)
+{
+    auto *action = new QAction(QIcon::fromTheme(icon), text, parent);
+    action->setIconText(iconText);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    return action;
+}
+
+} // namespace
+
+EraDock::EraDock(Document *document, ViewState *view, TrendModel *trends, QWidget *parent)
+    : QDockWidget(tr("Eras"), parent), m_document(document), m_view(view), m_trends(trends),
+      m_model(new EraListModel(trends, view, this))
+{
+    setObjectName(QStringLiteral("eraDock"));
+    createActions();
+    createLayout();
+
+    connect(document, &Document::datasetReset, this, &EraDock::onDatasetReset);
+    connect(document, &Document::eraSchemesChanged, this, &EraDock::onSchemesChanged);
+    connect(document, &Document::eraChanged, this, &EraDock::onEraChanged);
+    connect(view, &ViewState::schemeChanged, this, &EraDock::onSchemeChanged);
+    connect(m_model, &EraListModel::renameRequested, this, &EraDock::renameEra);
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        if (currentEra() >= 0) m_restoreRow = currentEra();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_model->rowCount() > 0 && m_restoreRow >= 0)
+            setCurrentEra(std::min(m_restoreRow, m_model->rowCount() - 1));
+        updateActions();
+    });
+
+    fillSchemeBox(m_view->schemeIndex());
+    remember();
+    updateActions();
+}
+
+void EraDock::createActions()
+{
+    m_addEra = makeAction(tr("Add Era"), tr("Add"), QStringLiteral("list-add"), this);
+    m_addEra->setShortcut(Qt::Key_Insert);
+    m_addEra->setToolTip(tr("Add an era: the second half of the selected (or last) era"));
+    connect(m_addEra, &QAction::triggered, this, &EraDock::addEra);
+
+    m_renameEra = makeAction(tr("Rename Era"), tr("Rename"), QStringLiteral("edit-rename"), this);
+    m_renameEra->setShortcut(Qt::Key_F2);
+    connect(m_renameEra, &QAction::triggered, this, &EraDock::renameCurrentEra);
+
+    m_recolorEra =
+        makeAction(tr("Recolour Era..."), tr("Colour"), QStringLiteral("color-picker"), this);
+    connect(m_recolorEra, &QAction::triggered, this, &EraDock::recolorCurrentEra);
+
+    m_editDates =
+        makeAction(tr("Edit Dates..."), tr("Dates"), QStringLiteral("view-calendar"), this);
+    m_editDates->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_editDates, &QAction::triggered, this, &EraDock::editCurrentEraRange);
+
+    m_removeEra = makeAction(tr("Delete Era"), tr("Delete"), QStringLiteral("list-remove"), this);
+    m_removeEra->setShortcut(QKeySequence::Delete);
+    connect(m_removeEra, &QAction::triggered, this, [this] { removeEra(currentEra()); });
+
+    m_detect = makeAction(tr("Detect Breakpoint..."), tr("Breakpoint"),
+                          QStringLiteral("office-chart-line"), this);
+    m_detect->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    m_detect->setToolTip(tr("Find where the selected era's trend is best split in two"));
+    connect(m_detect, &QAction::triggered, this, &EraDock::detectBreakpoint);
+
+    m_addScheme = makeAction(tr("Add Scheme..."), tr("Add"), QStringLiteral("document-new"), this);
+    connect(m_addScheme, &QAction::triggered, this, &EraDock::askNewScheme);
+    m_renameScheme =
+        makeAction(tr("Rename Scheme..."), tr("Rename"), QStringLiteral("edit-rename"), this);
+    connect(m_renameScheme, &QAction::triggered, this, &EraDock::renameCurrentScheme);
+    m_duplicateScheme =
+        makeAction(tr("Duplicate Scheme"), tr("Duplicate"), QStringLiteral("edit-copy"), this);
+    connect(m_duplicateScheme, &QAction::triggered, this,
+            [this] { duplicateScheme(m_view->schemeIndex()); });
+    m_removeScheme =
+        makeAction(tr("Delete Scheme"), tr("Delete"), QStringLiteral("edit-delete"), this);
+    connect(m_removeScheme, &QAction::triggered, this,
+            [this] { removeScheme(m_view->schemeIndex()); });
+
+    // Shortcuts work wherever the focus is inside the dock.
+    addActions(eraActions());
+    addActions(schemeActions());
+}
+
+void EraDock::createLayout()
+{
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 4, 4, 4);
+
+    auto *schemeRow = new QHBoxLayout;
+    m_schemeBox = new QComboBox(content);
+    m_schemeBox->setObjectName(QStringLiteral("eraSchemeBox"));
+    m_schemeBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_schemeBox->setMinimumContentsLength(12);
+    connect(m_schemeBox, &QComboBox::currentIndexChanged, this, &EraDock::selectScheme);
+    auto *schemeMenu = new QToolButton(content);
+    schemeMenu->setText(tr("Scheme"));
+    schemeMenu->setToolTip(tr("Add, rename, duplicate or delete era schemes"));
+    schemeMenu->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(schemeMenu);
+    menu->addActions(schemeActions());
+    schemeMenu->setMenu(menu);
+    schemeRow->addWidget(m_schemeBox, 1);
+    schemeRow->addWidget(schemeMenu);
+    layout->addLayout(schemeRow);
+
+    auto *toolbar = new QToolBar(content);
+    toolbar->setIconSize(QSize(16, 16));
+    toolbar->addActions({m_addEra, m_removeEra, m_renameEra, m_recolorEra, m_editDates});
+    toolbar->addSeparator();
+    toolbar->addAction(m_detect);
+    layout->addWidget(toolbar);
+
+    m_list = new QTreeView(content);
+    m_list->setObjectName(QStringLiteral("eraList"));
+    m_list->setModel(m_model);
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setAllColumnsShowFocus(true);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_list->header()->setStretchLastSection(true);
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QWidget::customContextMenuRequested, this, &EraDock::showContextMenu);
+    connect(m_list, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.column() == EraListModel::FromColumn || index.column() == EraListModel::ToColumn)
+            editCurrentEraRange();
+    });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        updateActions();
+        emit currentEraChanged(currentEra());
+    });
+    layout->addWidget(m_list, 1);
+
+    m_messageLabel = new QLabel(content);
+    m_messageLabel->setObjectName(QStringLiteral("eraDockMessage"));
+    m_messageLabel->setWordWrap(true);
+    m_messageLabel->hide();
+    layout->addWidget(m_messageLabel);
+    setWidget(content);
+}
+
+QList<QAction *> EraDock::eraActions() const
+{
+    return {m_addEra, m_renameEra, m_recolorEra, m_editDates, m_removeEra, m_detect};
+}
+
+QList<QAction *> EraDock::schemeActions() const
+{
+    return {m_addScheme, m_renameScheme, m_duplicateScheme, m_removeScheme};
+}
+
+int EraDock::currentEra() const
+{
+    const QModelIndex index = m_list->selectionModel()->currentIndex();
+    return index.isValid() ? index.row() : -1;
+}
+
+void EraDock::setCurrentEra(int era)
+{
+    if (!isEra(era)) {
+        m_list->selectionModel()->clearCurrentIndex();
+        return;
+    }
+    m_list->selectionModel()->setCurrentIndex(m_model->index(era, EraListModel::NameColumn),
+                                              QItemSelectionModel::ClearAndSelect |
+                                                  QItemSelectionModel::Rows);
+}
+
+bool EraDock::hasScheme() const
+{
+    const int s = m_view->schemeIndex();
+    return s >= 0 && s < static_cast<int>(m_document->dataset().eraSchemes.size());
+}
+
+bool EraDock::isEra(int era) const
+{
+    return hasScheme() && era >= 0 &&
+           era < static_cast<int>(m_document->dataset()
+                                      .eraSchemes[static_cast<std::size_t>(m_view->schemeIndex())]
+                                      .eras.size());
+}
+
+bool EraDock::push(std::unique_ptr<QUndoCommand> command)
+{
+    if (!command) return false;
+    showMessage({});
+    m_document->undoStack()->push(command.release());
+    return true;
+}
+
+bool EraDock::refuse(const QString &why)
+{
+    showMessage(why);
+    return false;
+}
+
+void EraDock::showMessage(const QString &text)
+{
+    m_lastMessage = text;
+    m_messageLabel->setText(text);
+    m_messageLabel->setVisible(!text.isEmpty());
+}
+
+// ---- Edits ---------------------------------------------------------------------------
+
+void EraDock::selectScheme(int index)
+{
+    const auto &schemes = m_document->dataset().eraSchemes;
+    if (index < 0 || index >= static_cast<int>(schemes.size())) index = -1;
+    m_view->setSchemeIndex(index);
+    m_view->setTickedEras(index < 0 ? QSet<int>()
+                                    : allEras(schemes[static_cast<std::size_t>(index)]));
+    setSchemeBoxIndex(index);
+    remember();
+    updateActions();
+}
+
+bool EraDock::renameEra(int era, const QString &name)
+{
+    if (!isEra(era)) return false;
+    if (const QString why = eraNameProblem(name); !why.isEmpty()) return refuse(why);
+    return push(makeRenameEraCommand(m_document, static_cast<std::size_t>(m_view->schemeIndex()),
+                                     static_cast<std::size_t>(era), name));
+}
+
+bool EraDock::recolorEra(int era, const QColor &color)
+{
+    if (!isEra(era) || !color.isValid()) return false;
+    return push(makeRecolorEraCommand(m_document, static_cast<std::size_t>(m_view->schemeIndex()),
+                                      static_cast<std::size_t>(era), color));
+}
+
+bool EraDock::setEraRange(int era, const std::optional<compute::Date> &from,
+                          const std::optional<compute::Date> &to)
+{
+    if (!isEra(era)) return false;
+    if (const QString why = eraRangeProblem(from, to); !why.isEmpty()) return refuse(why);
+    return push(makeSetEraRangeCommand(m_document, static_cast<std::size_t>(m_view->schemeIndex()),
+                                       static_cast<std::size_t>(era), from, to));
+}
+
+bool EraDock::addEra()
+{
+    if (!hasScheme()) return refuse(tr("Add or choose an era scheme first."));
+    const auto scheme = static_cast<std::size_t>(m_view->schemeIndex());
+    const int count = static_cast<int>(m_document->dataset().eraSchemes[scheme].eras.size());
+    std::optional<std::size_t> after;
+    if (isEra(currentEra()))
+        after = static_cast<std::size_t>(currentEra());
+    else if (count > 0)
+        after = static_cast<std::size_t>(count - 1);
+    if (!push(makeAddEraCommand(m_document, scheme, after))) return false;
+    setCurrentEra(after ? static_cast<int>(*after) + 1 : 0);
+    return true;
+}
+
+bool EraDock::removeEra(int era)
+{
+    if (!isEra(era)) return false;
+    if (!push(makeRemoveEraCommand(m_document, static_cast<std::size_t>(m_view->schemeIndex()),
+                                   static_cast<std::size_t>(era))))
+        return false;
+    setCurrentEra(std::min(era, m_model->rowCount() - 1));
+    return true;
+}
+
+bool EraDock::splitEra(int era, const compute::Date &at)
+{
+    if (!isEra(era)) return false;
+    auto command = makeSplitEraCommand(m_document, static_cast<std::size_t>(m_view->schemeIndex()),
+                                       static_cast<std::size_t>(era), at);
+    if (!command)
+        return refuse(tr("%1 is not inside the era, so it cannot split it.")
+                          .arg(QString::fromStdString(at.toIso())));
+    push(std::move(command));
+    setCurrentEra(era);
+    return true;
+}
+
+compute::Breakpoint EraDock::proposeBreakpoint(int era) const
+{
+    const std::optional<compute::Era> value = m_trends->era(era);
+    if (!value) return {};
+    return compute::findBreakpoint(m_trends->cache().points(*value));
+}
+
+bool EraDock::addScheme(const QString &name)
+{
+    const QString wanted =
+        name.trimmed().isEmpty() ? uniqueSchemeName(m_document->dataset(), tr("New scheme")) : name;
+    if (const QString why = schemeNameProblem(m_document->dataset(), wanted); !why.isEmpty())
+        return refuse(why);
+    if (!push(makeAddSchemeCommand(m_document, wanted))) return false;
+    selectScheme(static_cast<int>(m_document->dataset().eraSchemes.size()) - 1);
+    return true;
+}
+
+bool EraDock::renameScheme(int scheme, const QString &name)
+{
+    if (scheme < 0 || scheme >= static_cast<int>(m_document->dataset().eraSchemes.size()))
+        return false;
+    if (const QString why = schemeNameProblem(m_document->dataset(), name, scheme); !why.isEmpty())
+        return refuse(why);
+    return push(makeRenameSchemeCommand(m_document, static_cast<std::size_t>(scheme), name));
+}
+
+bool EraDock::duplicateScheme(int scheme)
+{
+    if (scheme < 0 || scheme >= static_cast<int>(m_document->dataset().eraSchemes.size()))
+        return false;
+    if (!push(makeDuplicateSchemeCommand(m_document, static_cast<std::size_t>(scheme))))
+        return false;
+    selectScheme(scheme + 1);
+    return true;
+}
+
+bool EraDock::removeScheme(int scheme)
+{
+    if (scheme < 0 || scheme >= static_cast<int>(m_document->dataset().eraSchemes.size()))
+        return false;
+    // onSchemesChanged keeps the view on a valid scheme.
+    return push(makeRemoveSchemeCommand(m_document, static_cast<std::size_t>(scheme)));
+}
+
+// ---- Dialogs -------------------------------------------------------------------------
+
+void EraDock::renameCurrentEra()
+{
+    if (isEra(currentEra())) m_list->edit(m_model->index(currentEra(), EraListModel::NameColumn));
+}
+
+void EraDock::recolorCurrentEra()
+{
+    const int era = currentEra();
+    const auto value = m_trends->era(era);
+    if (!value) return;
+    auto *dialog = new QColorDialog(QColor(QString::fromStdString(value->color)), this);
+    dialog->setWindowTitle(tr("Colour of era '%1'").arg(QString::fromStdString(value->name)));
+    connect(dialog, &QColorDialog::colorSelected, this,
+            [this, era](const QColor &color) { recolorEra(era, color); });
+    openOwned(dialog);
+}
+
+void EraDock::editCurrentEraRange()
+{
+    const int era = currentEra();
+    const auto value = m_trends->era(era);
+    if (!value) return;
+    auto *dialog =
+        new EraRangeDialog(QString::fromStdString(value->name), value->from, value->to, this);
+    connect(dialog, &QDialog::accepted, this,
+            [this, era, dialog] { setEraRange(era, dialog->from(), dialog->to()); });
+    openOwned(dialog);
+}
+
+void EraDock::detectBreakpoint()
+{
+    const int era = currentEra();
+    const auto value = m_trends->era(era);
+    if (!value) return;
+    auto *dialog =
+        new BreakpointDialog(QString::fromStdString(value->name), proposeBreakpoint(era), this);
+    connect(dialog, &QDialog::accepted, this,
+            [this, era, at = dialog->breakpoint().split] { splitEra(era, at); });
+    openOwned(dialog);
+}
+
+void EraDock::askNewScheme()
+{
+    auto *dialog = new QInputDialog(this);
+    dialog->setWindowTitle(tr("Add Era Scheme"));
+    dialog->setLabelText(tr("Name of the new scheme (it starts with one era over all runs):"));
+    dialog->setTextValue(uniqueSchemeName(m_document->dataset(), tr("New scheme")));
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this](const QString &name) { addScheme(name); });
+    openOwned(dialog);
+}
+
+void EraDock::renameCurrentScheme()
+{
+    if (!hasScheme()) return;
+    const int scheme = m_view->schemeIndex();
+    auto *dialog = new QInputDialog(this);
+    dialog->setWindowTitle(tr("Rename Era Scheme"));
+    dialog->setLabelText(tr("Name:"));
+    dialog->setTextValue(QString::fromStdString(
+        m_document->dataset().eraSchemes[static_cast<std::size_t>(scheme)].name));
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this, scheme](const QString &name) { renameScheme(scheme, name); });
+    openOwned(dialog);
+}
+
+void EraDock::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_list->indexAt(pos);
+    if (index.isValid()) setCurrentEra(index.row());
+    QMenu menu(this);
+    menu.addActions(eraActions());
+    menu.addSeparator();
+    menu.addActions(schemeActions());
+    menu.exec(m_list->viewport()->mapToGlobal(pos));
+}
+
+// ---- Following the document and the view ----------------------------------------------
+
+void EraDock::onDatasetReset()
+{
+    showMessage({});
+    fillSchemeBox(-1);
+    selectScheme(m_document->dataset().eraSchemes.empty() ? -1 : 0);
+}
+
+void EraDock::onSchemesChanged()
+{
+    // The whole list was replaced (an edit, its undo or redo). Stay on the scheme shown,
+    // found by name (or in place, when renamed), keeping the ticks of the eras that are
+    // still there and ticking new ones; if it is gone, clamp the index and tick all.
+    const auto &schemes = m_document->dataset().eraSchemes;
+    const int count = static_cast<int>(schemes.size());
+    const int old = m_view->schemeIndex();
+    const std::vector<std::string> oldNames = m_eraNames;
+    std::set<std::string> tickedNames;
+    for (int i : m_view->tickedEras())
+        if (i >= 0 && i < static_cast<int>(oldNames.size()))
+            tickedNames.insert(oldNames[static_cast<std::size_t>(i)]);
+
+    int index = -1;
+    bool same = false;
+    if (old >= 0) {
+        for (int i = 0; i < count && index < 0; ++i)
+            if (schemes[static_cast<std::size_t>(i)].name == m_schemeName) index = i;
+        same = index >= 0;
+    }
+    if (index < 0 && count > 0) {
+        index = std::clamp(old, 0, count - 1);
+        same = old >= 0 && eraNames(schemes[static_cast<std::size_t>(index)]) == oldNames;
+    }
+
+    QSet<int> ticked;
+    if (index >= 0) {
+        const std::vector<std::string> names = eraNames(schemes[static_cast<std::size_t>(index)]);
+        for (std::size_t j = 0; j < names.size(); ++j) {
+            const bool isNew =
+                std::find(oldNames.begin(), oldNames.end(), names[j]) == oldNames.end();
+            if (!same || isNew || tickedNames.count(names[j])) ticked.insert(static_cast<int>(j));
+        }
+    }
+    m_view->setSchemeIndex(index);
+    m_view->setTickedEras(ticked);
+    fillSchemeBox(index);
+    remember();
+    updateActions();
+}
+
+void EraDock::onEraChanged(std::size_t scheme, std::size_t era)
+{
+    if (static_cast<int>(scheme) != m_view->schemeIndex() || era >= m_eraNames.size()) return;
+    m_eraNames[era] = m_document->dataset().eraSchemes.at(scheme).eras.at(era).name;
+}
+
+void EraDock::onSchemeChanged(int index)
+{
+    setSchemeBoxIndex(index);
+    remember();
+    updateActions();
+}
+
+void EraDock::fillSchemeBox(int current)
+{
+    const QSignalBlocker block(m_schemeBox);
+    const auto &schemes = m_document->dataset().eraSchemes;
+    m_schemeBox->clear();
+    for (const compute::EraScheme &s : schemes) {
+        m_schemeBox->addItem(QString::fromStdString(s.name));
+        m_schemeBox->setItemData(m_schemeBox->count() - 1, QString::fromStdString(s.description),
+                                 Qt::ToolTipRole);
+    }
+    setSchemeBoxIndex(current);
+}
+
+void EraDock::setSchemeBoxIndex(int index)
+{
+    const QSignalBlocker block(m_schemeBox);
+    m_schemeBox->setCurrentIndex(index < m_schemeBox->count() ? index : -1);
+}
+
+void EraDock::remember()
+{
+    const auto &schemes = m_document->dataset().eraSchemes;
+    if (!hasScheme()) {
+        m_schemeName.clear();
+        m_eraNames.clear();
+        return;
+    }
+    const compute::EraScheme &s = schemes[static_cast<std::size_t>(m_view->schemeIndex())];
+    m_schemeName = s.name;
+    m_eraNames = eraNames(s);
+}
+
+void EraDock::updateActions()
+{
+    const bool scheme = hasScheme();
+    const bool era = isEra(currentEra());
+    m_addEra->setEnabled(scheme);
+    for (QAction *a : {m_renameEra, m_recolorEra, m_editDates, m_removeEra, m_detect})
+        a->setEnabled(era);
+    for (QAction *a : {m_renameScheme, m_duplicateScheme, m_removeScheme})
+        a->setEnabled(scheme);
+}
+
+} // namespace app

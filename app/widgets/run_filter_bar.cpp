@@ -1,0 +1,226 @@
+#include "app/widgets/run_filter_bar.h"
+
+#include "app/document/document.h"
+#include "app/document/view_state.h"
+
+#include <QCheckBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QToolButton>
+
+#include <algorithm>
+#include <optional>
+#include <set>
+
+namespace app {
+namespace {
+
+QDate toQDate(const compute::Date &date)
+{
+    return QDate(date.year(), date.month(), date.day());
+}
+
+compute::Date fromQDate(const QDate &date)
+{
+    return compute::Date(date.year(), date.month(), date.day());
+}
+
+QDateEdit *makeDateEdit(QWidget *parent)
+{
+    auto *edit = new QDateEdit(parent);
+    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    edit->setCalendarPopup(true);
+    // The whole range core dates cover; the OpenAI addendum starts in 1959.
+    edit->setDateRange(QDate(1, 1, 1), QDate(9999, 12, 31));
+    edit->setEnabled(false);
+    return edit;
+}
+
+} // namespace
+
+RunFilterBar::RunFilterBar(Document *document, ViewState *view, QWidget *parent)
+    : QWidget(parent), m_document(document), m_view(view), m_search(new QLineEdit(this)),
+      m_domainButton(new QToolButton(this)), m_domainMenu(new QMenu(this)),
+      m_dateRange(new QCheckBox(tr("&Dates from"), this)), m_from(makeDateEdit(this)),
+      m_to(makeDateEdit(this)), m_clear(new QPushButton(tr("C&lear Filters"), this))
+{
+    m_search->setPlaceholderText(tr("Search name or organization"));
+    m_search->setClearButtonEnabled(true);
+    m_domainButton->setMenu(m_domainMenu);
+    m_domainButton->setPopupMode(QToolButton::InstantPopup);
+    m_domainButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_domainButton->setToolTip(tr("Show only runs of these domains"));
+    m_dateRange->setToolTip(tr("Show only runs published on or after the first date and "
+                               "before the second"));
+    m_to->setToolTip(tr("First day not included"));
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_search, 1);
+    top->addWidget(m_domainButton);
+    top->addWidget(m_clear);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_dateRange);
+    bottom->addWidget(m_from);
+    bottom->addWidget(new QLabel(tr("until"), this));
+    bottom->addWidget(m_to);
+    bottom->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addLayout(bottom);
+
+    connect(m_search, &QLineEdit::textChanged, this, &RunFilterBar::writeSearch);
+    connect(m_domainMenu, &QMenu::aboutToShow, this, &RunFilterBar::rebuildDomainMenu);
+    connect(m_dateRange, &QCheckBox::toggled, this, &RunFilterBar::enableDates);
+    connect(m_from, &QDateEdit::dateChanged, this, &RunFilterBar::writeDates);
+    connect(m_to, &QDateEdit::dateChanged, this, &RunFilterBar::writeDates);
+    connect(m_clear, &QPushButton::clicked, this, &RunFilterBar::clearFilters);
+    connect(view, &ViewState::filterChanged, this, &RunFilterBar::updateFromFilter);
+    connect(document, &Document::datasetReset, this, &RunFilterBar::offerDatasetSpan);
+    offerDatasetSpan();
+    updateFromFilter();
+}
+
+void RunFilterBar::offerDatasetSpan()
+{
+    // What the range shows when it is next switched on: the dataset's dated runs.
+    if (m_dateRange->isChecked()) return;
+    std::optional<compute::Date> first, last;
+    for (const compute::TrainingRun &run : m_document->dataset().runs) {
+        if (!run.date) continue;
+        if (!first || *run.date < *first) first = run.date;
+        if (!last || *last < *run.date) last = run.date;
+    }
+    if (!first) return;
+    const QSignalBlocker blockFrom(m_from), blockTo(m_to);
+    m_from->setDate(toQDate(*first));
+    m_to->setDate(toQDate(*last).addDays(1));
+}
+
+QStringList RunFilterBar::availableDomains() const
+{
+    std::set<std::string> unique;
+    for (const compute::TrainingRun &run : m_document->dataset().runs)
+        unique.insert(run.domain);
+    QStringList domains;
+    for (const std::string &domain : unique)
+        domains.append(QString::fromStdString(domain));
+    std::sort(domains.begin(), domains.end(), [](const QString &a, const QString &b) {
+        return a.compare(b, Qt::CaseInsensitive) < 0;
+    });
+    return domains;
+}
+
+void RunFilterBar::setDomainChecked(const QString &domain, bool checked)
+{
+    compute::RunFilter filter = m_view->filter();
+    const std::string key = domain.toStdString();
+    auto &domains = filter.domains;
+    const auto it = std::find(domains.begin(), domains.end(), key);
+    if (checked == (it != domains.end())) return;
+    if (checked)
+        domains.push_back(key);
+    else
+        domains.erase(it);
+    m_view->setFilter(filter);
+}
+
+void RunFilterBar::clearFilters()
+{
+    compute::RunFilter filter;
+    filter.includeHidden = m_view->filter().includeHidden;
+    m_view->setFilter(filter);
+}
+
+void RunFilterBar::rebuildDomainMenu()
+{
+    // Built when opened, so bulk edits of runs cost nothing here.
+    m_domainMenu->clear();
+    const std::vector<std::string> &chosen = m_view->filter().domains;
+    QAction *all = m_domainMenu->addAction(tr("All Domains"));
+    all->setCheckable(true);
+    all->setChecked(chosen.empty());
+    connect(all, &QAction::triggered, this, [this] {
+        compute::RunFilter filter = m_view->filter();
+        filter.domains.clear();
+        m_view->setFilter(filter);
+    });
+    m_domainMenu->addSeparator();
+    QStringList domains = availableDomains();
+    for (const std::string &domain : chosen) // keep chosen domains no run has any more
+        if (!domains.contains(QString::fromStdString(domain)))
+            domains.append(QString::fromStdString(domain));
+    for (const QString &domain : domains) {
+        QString text = domain.isEmpty() ? tr("(no domain)") : domain;
+        QAction *action =
+            m_domainMenu->addAction(text.replace(QLatin1Char('&'), QStringLiteral("&&")));
+        action->setCheckable(true);
+        action->setChecked(std::find(chosen.begin(), chosen.end(), domain.toStdString()) !=
+                           chosen.end());
+        connect(action, &QAction::toggled, this,
+                [this, domain](bool on) { setDomainChecked(domain, on); });
+    }
+}
+
+void RunFilterBar::writeSearch(const QString &text)
+{
+    if (m_updating) return;
+    compute::RunFilter filter = m_view->filter();
+    filter.searchText = text.toStdString();
+    m_view->setFilter(filter);
+}
+
+void RunFilterBar::enableDates(bool on)
+{
+    if (m_updating) return;
+    compute::RunFilter filter = m_view->filter();
+    filter.from = on ? std::optional(fromQDate(m_from->date())) : std::nullopt;
+    filter.to = on ? std::optional(fromQDate(m_to->date())) : std::nullopt;
+    m_view->setFilter(filter);
+}
+
+void RunFilterBar::writeDates()
+{
+    if (m_updating || !m_dateRange->isChecked()) return;
+    compute::RunFilter filter = m_view->filter();
+    // Only the edit that changed: a filter with one open end keeps it open.
+    if (sender() == m_from)
+        filter.from = fromQDate(m_from->date());
+    else
+        filter.to = fromQDate(m_to->date());
+    m_view->setFilter(filter);
+}
+
+void RunFilterBar::updateFromFilter()
+{
+    m_updating = true;
+    const compute::RunFilter &filter = m_view->filter();
+    const QString text = QString::fromStdString(filter.searchText);
+    if (m_search->text() != text) m_search->setText(text);
+
+    const auto &domains = filter.domains;
+    if (domains.empty())
+        m_domainButton->setText(tr("All Domains"));
+    else if (domains.size() == 1)
+        m_domainButton->setText(domains.front().empty()
+                                    ? tr("(no domain)")
+                                    : QString::fromStdString(domains.front())
+                                          .replace(QLatin1Char('&'), QStringLiteral("&&")));
+    else
+        m_domainButton->setText(tr("%n Domains", nullptr, static_cast<int>(domains.size())));
+
+    const bool dates = filter.from || filter.to;
+    m_dateRange->setChecked(dates);
+    m_from->setEnabled(dates);
+    m_to->setEnabled(dates);
+    if (filter.from) m_from->setDate(toQDate(*filter.from));
+    if (filter.to) m_to->setDate(toQDate(*filter.to));
+    m_clear->setEnabled(filter.narrows());
+    m_updating = false;
+}
+
+} // namespace app

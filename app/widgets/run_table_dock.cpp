@@ -1,0 +1,145 @@
+#include "app/widgets/run_table_dock.h"
+
+#include "app/document/document.h"
+#include "app/document/view_state.h"
+#include "app/models/run_filter_proxy.h"
+#include "app/models/run_table_model.h"
+#include "app/widgets/run_filter_bar.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace app {
+
+RunTableDock::RunTableDock(Document *document, ViewState *view, QWidget *parent)
+    : QDockWidget(tr("Runs"), parent), m_view(view),
+      m_model(new RunTableModel(document, view, this)),
+      m_proxy(new RunFilterProxy(m_model, view, this)),
+      m_filterBar(new RunFilterBar(document, view)), m_table(new QTableView), m_count(new QLabel),
+      m_findAction(new QAction(tr("&Find Run..."), this))
+{
+    setObjectName(QStringLiteral("runTableDock"));
+
+    // Connected before the table's selection model sees the proxy, so the flag is up
+    // when that model reports rows that come and go as selection changes.
+    const auto changing = [this] { m_rowsChanging = true; };
+    const auto changed = [this] { m_rowsChanging = false; };
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this, changing);
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, changing);
+    connect(m_proxy, &QAbstractItemModel::layoutAboutToBeChanged, this, changing);
+    connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this, changing);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, changed);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, changed);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, changed);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, changed);
+    m_table->setModel(m_proxy);
+    // Runs that come (back) into the table take their selection from the view state.
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] { readSelection(false); });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] { readSelection(false); });
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &RunTableDock::updateCount);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &RunTableDock::updateCount);
+
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(RunTableModel::DateColumn, Qt::AscendingOrder);
+    m_table->setAlternatingRowColors(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table, arrows move in it
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnHidden(RunTableModel::MissingColumn, true);
+    m_table->setColumnWidth(RunTableModel::NameColumn, 220);
+    m_table->setColumnWidth(RunTableModel::OrganizationColumn, 160);
+    m_table->setColumnWidth(RunTableModel::ComputeColumn, 130);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &RunTableDock::writeSelection);
+    // activated: double click, and Enter/Return on the current row.
+    connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        emit runActivated(index.data(RunTableModel::RunIndexRole).toInt());
+    });
+    connect(view, &ViewState::selectionChanged, this, [this] { readSelection(true); });
+
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_findAction->setShortcutContext(Qt::WindowShortcut);
+    connect(m_findAction, &QAction::triggered, this, &RunTableDock::focusSearch);
+    addAction(m_findAction);
+    m_filterBar->searchEdit()->installEventFilter(this);
+
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_count);
+    setWidget(content);
+    setFocusProxy(m_table);
+    updateCount();
+    readSelection(false);
+}
+
+void RunTableDock::focusSearch()
+{
+    show();
+    raise();
+    m_filterBar->searchEdit()->setFocus(Qt::ShortcutFocusReason);
+    m_filterBar->searchEdit()->selectAll();
+}
+
+bool RunTableDock::eventFilter(QObject *watched, QEvent *event)
+{
+    // Down from the search field goes to the results.
+    if (watched == m_filterBar->searchEdit() && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down) {
+        m_table->setFocus(Qt::OtherFocusReason);
+        if (!m_table->currentIndex().isValid() && m_proxy->rowCount() > 0)
+            m_table->setCurrentIndex(m_proxy->index(0, 0));
+        return true;
+    }
+    return QDockWidget::eventFilter(watched, event);
+}
+
+void RunTableDock::writeSelection()
+{
+    if (m_syncing || m_rowsChanging) return;
+    QSet<QString> ids;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        ids.insert(index.data(RunTableModel::RunIdRole).toString());
+    m_syncing = true;
+    m_view->setSelection(ids);
+    m_syncing = false;
+}
+
+void RunTableDock::readSelection(bool scroll)
+{
+    if (m_syncing) return;
+    QItemSelection selection;
+    QModelIndex first;
+    for (int sourceRow : m_model->rowsOfRuns(m_view->selection())) {
+        const QModelIndex index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+        if (!index.isValid()) continue;
+        selection.select(index, index);
+        if (!first.isValid() || index.row() < first.row()) first = index;
+    }
+    m_syncing = true;
+    QItemSelectionModel *model = m_table->selectionModel();
+    model->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (scroll && first.isValid()) {
+        model->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+        m_table->scrollTo(first);
+    }
+    m_syncing = false;
+}
+
+void RunTableDock::updateCount()
+{
+    m_count->setText(tr("%1 of %n runs", nullptr, m_model->rowCount()).arg(m_proxy->rowCount()));
+}
+
+} // namespace app
