@@ -9,6 +9,7 @@
 #include "app/document/recovery.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
+#include "app/widgets/era_dock.h"
 #include "app/widgets/run_details_dock.h"
 #include "app/widgets/run_table_dock.h"
 #include "app/widgets/unplottable_dialog.h"
@@ -55,11 +56,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_status, &QLabel::linkActivated, this, &MainWindow::showUnplottable);
     statusBar()->addPermanentWidget(m_status);
 
-    connect(m_document, &Document::datasetReset, this, [this] {
-        refreshSchemes();
-        updateTitle();
-    });
-    connect(m_document, &Document::eraSchemesChanged, this, &MainWindow::refreshSchemes);
+    connect(m_document, &Document::datasetReset, this, &MainWindow::updateTitle);
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_trends, &TrendModel::changed, this, &MainWindow::updateStatus);
@@ -93,8 +90,12 @@ void MainWindow::createDocks()
     setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
     m_table = new RunTableDock(m_document, m_view, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_table);
+    // Right column: eras above the run details; the runs table below the chart.
+    m_eras = new EraDock(m_document, m_view, m_trends, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_eras);
     m_details = new RunDetailsDock(m_document, m_view, this);
     addDockWidget(Qt::RightDockWidgetArea, m_details);
+    splitDockWidget(m_eras, m_details, Qt::Vertical);
 
     auto *undoView = new QUndoView(m_document->undoStack());
     undoView->setEmptyLabel(tr("<opened>"));
@@ -211,6 +212,8 @@ void MainWindow::createViewMenu()
     m_viewMenu->addAction(tr("Runs &Not Plotted..."), this, &MainWindow::showUnplottable);
     m_viewMenu->addSeparator();
     QMenu *panels = m_viewMenu->addMenu(tr("&Panels"));
+    panels->addAction(m_eras->toggleViewAction());
+    m_eras->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+4")));
     panels->addAction(m_table->toggleViewAction());
     m_table->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+1")));
     panels->addAction(m_details->toggleViewAction());
@@ -240,18 +243,6 @@ void MainWindow::createToolBar()
     toolbar->addSeparator();
     for (QAction *a : m_viewMenu->actions())
         if (a->objectName() == QLatin1String("resetViewAction")) toolbar->addAction(a);
-    toolbar->addSeparator();
-    toolbar->addWidget(new QLabel(tr(" Eras: "), toolbar));
-    m_schemeBox = new QComboBox(toolbar);
-    m_schemeBox->setObjectName(QStringLiteral("schemeBox"));
-    m_schemeBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_schemeBox->setToolTip(tr("Era scheme: eras with their own trend fits"));
-    toolbar->addWidget(m_schemeBox);
-    connect(m_schemeBox, &QComboBox::activated, this, &MainWindow::selectScheme);
-    connect(m_view, &ViewState::schemeChanged, m_schemeBox, [this](int index) {
-        const QSignalBlocker block(m_schemeBox);
-        m_schemeBox->setCurrentIndex(index);
-    });
 }
 
 bool MainWindow::openInitial(const CommandLine &command)
@@ -302,32 +293,6 @@ void MainWindow::offerRecovery()
         m_recovery->forget(found);
         if (answer == QMessageBox::Yes) break; // one window, one document
     }
-}
-
-void MainWindow::refreshSchemes()
-{
-    const QString current = m_view->schemeIndex() >= 0 ? m_schemeBox->currentText() : m_preferredScheme;
-    const QSignalBlocker block(m_schemeBox);
-    m_schemeBox->clear();
-    for (const compute::EraScheme &s : m_document->dataset().eraSchemes)
-        m_schemeBox->addItem(QString::fromStdString(s.name));
-    if (m_schemeBox->count() == 0) {
-        m_view->setSchemeIndex(-1);
-        return;
-    }
-    const int keep = std::max(0, m_schemeBox->findText(current));
-    m_schemeBox->setCurrentIndex(keep);
-    if (keep != m_view->schemeIndex()) selectScheme(keep);
-}
-
-void MainWindow::selectScheme(int index)
-{
-    m_view->setSchemeIndex(index);
-    QSet<int> all;
-    const auto &schemes = m_document->dataset().eraSchemes;
-    if (index >= 0 && index < static_cast<int>(schemes.size()))
-        for (int i = 0; i < static_cast<int>(schemes[static_cast<std::size_t>(index)].eras.size()); ++i) all.insert(i);
-    m_view->setTickedEras(all);
 }
 
 void MainWindow::updateRecentMenu()
@@ -397,13 +362,18 @@ void MainWindow::readSettings()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1280, 840);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+        resize(1360, 880);
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
+        // First start: the chart gets most of the window.
+        resizeDocks({m_eras, m_details}, {360, 340}, Qt::Horizontal);
+        resizeDocks({m_eras, m_details}, {190, 400}, Qt::Vertical);
+        resizeDocks({m_table}, {250}, Qt::Vertical);
+    }
     m_view->setUnits(settings.value(QStringLiteral("view/units")).toString() == QLatin1String("pfs-days")
                          ? compute::ComputeUnit::PfsDays
                          : compute::ComputeUnit::Flop);
     m_view->setShowLabels(settings.value(QStringLiteral("view/labels"), true).toBool());
-    m_preferredScheme = settings.value(QStringLiteral("view/scheme")).toString();
+    m_eras->setPreferredScheme(settings.value(QStringLiteral("view/scheme")).toString());
 }
 
 void MainWindow::writeSettings() const
@@ -415,7 +385,11 @@ void MainWindow::writeSettings() const
                       m_view->units() == compute::ComputeUnit::PfsDays ? QStringLiteral("pfs-days")
                                                                        : QStringLiteral("flop"));
     settings.setValue(QStringLiteral("view/labels"), m_view->showLabels());
-    if (m_view->schemeIndex() >= 0) settings.setValue(QStringLiteral("view/scheme"), m_schemeBox->currentText());
+    const auto &schemes = m_document->dataset().eraSchemes;
+    const int scheme = m_view->schemeIndex();
+    if (scheme >= 0 && scheme < static_cast<int>(schemes.size()))
+        settings.setValue(QStringLiteral("view/scheme"),
+                          QString::fromStdString(schemes[static_cast<std::size_t>(scheme)].name));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

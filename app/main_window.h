@@ -13,6 +13,7 @@ namespace app {
 
 struct CommandLine;
 class ChartView;
+class EraDock;
 class Document;
 class FileController;
 class RecoveryStore;
@@ -46,6 +47,7 @@ public:
     RecoveryStore *recovery() const { return m_recovery; }
     RunTableDock *runTable() const { return m_table; }
     RunDetailsDock *runDetails() const { return m_details; }
+    EraDock *eras() const { return m_eras; }
 
     // Opens a file into the window; on failure shows the error and keeps the document.
     bool openFile(const QString &path);
@@ -63,8 +65,6 @@ private:
     void createViewMenu();
     void createHelpMenu();
     void createToolBar();
-    void refreshSchemes();
-    void selectScheme(int index);
     void updateRecentMenu();
     void updateTitle();
     void updateStatus();
@@ -80,11 +80,11 @@ private:
     ChartView *m_chart;
     FileController *m_files;
     RecoveryStore *m_recovery;
+    EraDock *m_eras = nullptr;
     RunTableDock *m_table = nullptr;
     RunDetailsDock *m_details = nullptr;
     QDockWidget *m_undoDock = nullptr;
     UnplottableDialog *m_unplottable = nullptr;
-    QComboBox *m_schemeBox = nullptr;
     QLabel *m_status = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
@@ -92,7 +92,6 @@ private:
     QAction *m_pfsAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
-    QString m_preferredScheme; // restored from settings, applied on first load
 };
 
 } // namespace app

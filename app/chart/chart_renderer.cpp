@@ -81,6 +81,8 @@ void ChartRenderer::setUp()
     // Every replot lays the plot out first; placing labels right then keeps them
     // right through resizes, zooms and pans.
     QObject::connect(m_plot, &QCustomPlot::afterLayout, m_plot, [this] { relayoutLabels(); });
+    // The legend's columns follow the width; a new wrap needs a layout pass of its own.
+    QObject::connect(m_plot, &QCustomPlot::beforeReplot, m_plot, [this] { fitLegendToWidth(); });
     m_plot->setAntialiasedElements(QCP::aeAll);
     // Grid lines are axis-parallel: antialiasing only blurs them, and the log axis has
     // ~200 sub-grid lines, the most expensive thing in a replot with it on.
@@ -125,7 +127,6 @@ void ChartRenderer::setUp()
     if (m_plot->axisRect()->insetLayout()->take(m_plot->legend))
         m_plot->axisRect()->insetLayout()->simplify();
     m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->legend->setWrap(6);
     m_plot->legend->setBrush(Qt::NoBrush);
     m_plot->legend->setBorderPen(Qt::NoPen);
     m_plot->legend->setRowSpacing(0);
@@ -380,6 +381,16 @@ void ChartRenderer::drawTexts()
     setElement(m_title, m_options.title, 0, 1.35, true, Qt::black);
     setElement(m_citation, m_options.citation, 1, 0.8, false, QColor(0x55, 0x55, 0x55));
     if (m_citation) m_citation->setTextFlags(Qt::AlignRight | Qt::AlignVCenter);
+}
+
+void ChartRenderer::fitLegendToWidth()
+{
+    // As many legend columns as fit the plot's width (items are ~160 px wide).
+    const int columns = std::clamp(m_plot->viewport().width() / 165, 1, 8);
+    if (m_plot->legend->wrap() != columns) {
+        m_plot->legend->setWrap(columns);
+        m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    }
 }
 
 void ChartRenderer::placeTexts()

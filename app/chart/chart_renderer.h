@@ -79,6 +79,7 @@ private:
     void drawLegend();
     void drawTexts();
     void placeTexts();
+    void fitLegendToWidth();
 
     QCustomPlot *m_plot;
     ChartScene m_scene;

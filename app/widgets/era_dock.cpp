@@ -468,7 +468,11 @@ void EraDock::onDatasetReset()
 {
     showMessage({});
     fillSchemeBox(-1);
-    selectScheme(m_document->dataset().eraSchemes.empty() ? -1 : 0);
+    const auto &schemes = m_document->dataset().eraSchemes;
+    int index = schemes.empty() ? -1 : 0;
+    for (std::size_t i = 0; i < schemes.size(); ++i)
+        if (QString::fromStdString(schemes[i].name) == m_preferredScheme) index = static_cast<int>(i);
+    selectScheme(index);
 }
 
 void EraDock::onSchemesChanged()

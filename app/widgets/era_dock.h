@@ -50,6 +50,9 @@ public:
 
     // Shows scheme `index` (-1: none) with all its eras ticked.
     void selectScheme(int index);
+    // The scheme to show when a dataset is opened, if it has one of that name (the last
+    // one used, from the settings); otherwise its first.
+    void setPreferredScheme(const QString &name) { m_preferredScheme = name; }
 
     // Edits of the current scheme. Each pushes one undo command and returns true, or
     // returns false: refused (message() says why) or nothing to change.
@@ -124,6 +127,7 @@ private:
     std::string m_schemeName;
     std::vector<std::string> m_eraNames;
     int m_restoreRow = -1;
+    QString m_preferredScheme;
 };
 
 } // namespace app
