@@ -4,6 +4,7 @@
 #include "app/main_window.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QTextStream>
 
 #include <cstdio>
@@ -19,6 +20,8 @@ bool hasDisplay()
 
 int main(int argc, char **argv)
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QStringList arguments;
     for (int i = 1; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
     const app::ParsedCommandLine parsed = app::parseCommandLine(arguments);
@@ -36,6 +39,13 @@ int main(int argc, char **argv)
         app::MainWindow window;
         if (!window.openInitial(command)) return app::kExitBadData;
         window.show();
+        // For measuring start-up (README, benchmarks): paint once, report, quit.
+        if (qEnvironmentVariableIsSet("COMPUTE_EXPLORER_EXIT_AFTER_FIRST_PAINT")) {
+            QApplication::processEvents();
+            window.repaint();
+            err << "first paint after " << sinceStart.elapsed() << " ms in main()\n";
+            return 0;
+        }
         return QApplication::exec();
     }
     if (command.mode == app::CommandLine::Mode::Export) {
