@@ -4,7 +4,9 @@
 #include "app/cli/command_line.h"
 #include "app/commands/dataset_commands.h"
 #include "app/data/bundled_data.h"
+#include "app/dialogs/export_dialog.h"
 #include "app/document/document.h"
+#include "app/document/edit_controller.h"
 #include "app/document/file_controller.h"
 #include "app/document/recovery.h"
 #include "app/document/trend_model.h"
@@ -37,7 +39,9 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_document(new Document(this)), m_view(new ViewState(this)),
       m_trends(new TrendModel(m_document, m_view, this)),
       m_chart(new ChartView(m_document, m_view, m_trends, this)),
-      m_files(new FileController(m_document, m_view, this)), m_recovery(new RecoveryStore(m_document, QString(), this))
+      m_files(new FileController(m_document, m_view, this)),
+      m_edits(new EditController(m_document, m_view, this)),
+      m_recovery(new RecoveryStore(m_document, QString(), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setCentralWidget(m_chart);
@@ -62,6 +66,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_trends, &TrendModel::changed, this, &MainWindow::updateStatus);
     connect(m_files, &FileController::importFinished, this,
             [this](const QString &summary) { statusBar()->showMessage(summary, 15000); });
+    connect(m_edits, &EditController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    // Double click on a point, a table row or a run not plotted: edit it.
+    connect(m_chart, &ChartView::runActivated, m_edits, &EditController::editRun);
+    connect(m_table, &RunTableDock::runActivated, m_edits, &EditController::editRun);
     connect(m_chart, &ChartView::eraBoundaryDropped, this, [this](int era, const compute::Era &value) {
         const int scheme = m_view->schemeIndex();
         if (scheme < 0) return;
@@ -134,6 +143,21 @@ void MainWindow::createFileMenu()
     QAction *import = file->addAction(tr("&Import Epoch CSV..."), m_files, &FileController::importCsvWithDialog);
     import->setShortcut(QKeySequence(tr("Ctrl+I")));
     file->addAction(tr("Export Runs as &CSV..."), m_files, &FileController::exportCsvWithDialog);
+    QAction *figure = file->addAction(QIcon::fromTheme(QStringLiteral("document-export")), tr("Export &Figure..."),
+                                      this, [this] {
+                                          ExportDialog dialog(m_chart, m_document, this);
+                                          dialog.exec();
+                                      });
+    figure->setShortcut(QKeySequence(tr("Ctrl+Shift+X")));
+    figure->setObjectName(QStringLiteral("exportFigureAction"));
+    file->addAction(tr("Copy Figure as &PNG"), this, [this] {
+        ExportDialog(m_chart, m_document, this).copyToClipboard(FigureFormat::Png);
+        statusBar()->showMessage(tr("Figure copied as PNG."), 4000);
+    })->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+    file->addAction(tr("Copy Figure as S&VG"), this, [this] {
+        ExportDialog(m_chart, m_document, this).copyToClipboard(FigureFormat::Svg);
+        statusBar()->showMessage(tr("Figure copied as SVG."), 4000);
+    });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -151,6 +175,31 @@ void MainWindow::createEditMenu()
     m_redoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
+    edit->addSeparator();
+    QAction *add = edit->addAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add Run..."), m_edits,
+                                   &EditController::addRun);
+    add->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
+    add->setObjectName(QStringLiteral("addRunAction"));
+    QAction *editRun = edit->addAction(tr("&Edit Run..."), m_edits, &EditController::editSelected);
+    editRun->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
+    QAction *duplicate = edit->addAction(tr("D&uplicate Runs"), m_edits, &EditController::duplicateSelected);
+    duplicate->setShortcut(QKeySequence(tr("Ctrl+D")));
+    // Delete acts where runs are (chart, table): the eras dock has its own Delete.
+    QAction *remove = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete Runs"), m_edits,
+                                      &EditController::deleteSelected);
+    remove->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
+    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_chart->addAction(remove);
+    m_table->addAction(remove);
+    auto updateSelectionActions = [this, editRun, duplicate, remove] {
+        const bool any = !m_view->selection().isEmpty();
+        for (QAction *a : {editRun, duplicate, remove}) a->setEnabled(any);
+    };
+    connect(m_view, &ViewState::selectionChanged, this, updateSelectionActions);
+    updateSelectionActions();
+    edit->addSeparator();
+    edit->addAction(tr("Re-estimate at &Utilization..."), m_edits,
+                    qOverload<>(&EditController::reestimateUtilization));
     edit->addSeparator();
     edit->addAction(m_table->findAction());
 }
@@ -235,9 +284,12 @@ void MainWindow::createToolBar()
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     for (QAction *a : menuBar()->actions()[0]->menu()->actions())
-        if (a->objectName() == QLatin1String("openAction") || a->objectName() == QLatin1String("saveAction"))
+        if (a->objectName() == QLatin1String("openAction") || a->objectName() == QLatin1String("saveAction") ||
+            a->objectName() == QLatin1String("exportFigureAction"))
             toolbar->addAction(a);
     toolbar->addSeparator();
+    for (QAction *a : menuBar()->actions()[1]->menu()->actions())
+        if (a->objectName() == QLatin1String("addRunAction")) toolbar->addAction(a);
     toolbar->addAction(m_undoAction);
     toolbar->addAction(m_redoAction);
     toolbar->addSeparator();
@@ -333,7 +385,7 @@ void MainWindow::showUnplottable()
 {
     if (!m_unplottable) {
         m_unplottable = new UnplottableDialog(m_document, m_view, this);
-        connect(m_unplottable, &UnplottableDialog::runActivated, m_chart, &ChartView::runActivated);
+        connect(m_unplottable, &UnplottableDialog::runActivated, m_edits, &EditController::editRun);
     }
     m_unplottable->show();
     m_unplottable->raise();

@@ -15,6 +15,7 @@ struct CommandLine;
 class ChartView;
 class EraDock;
 class Document;
+class EditController;
 class FileController;
 class RecoveryStore;
 class RunDetailsDock;
@@ -44,6 +45,7 @@ public:
     TrendModel *trendModel() const { return m_trends; }
     ChartView *chartView() const { return m_chart; }
     FileController *files() const { return m_files; }
+    EditController *edits() const { return m_edits; }
     RecoveryStore *recovery() const { return m_recovery; }
     RunTableDock *runTable() const { return m_table; }
     RunDetailsDock *runDetails() const { return m_details; }
@@ -79,6 +81,7 @@ private:
     TrendModel *m_trends;
     ChartView *m_chart;
     FileController *m_files;
+    EditController *m_edits;
     RecoveryStore *m_recovery;
     EraDock *m_eras = nullptr;
     RunTableDock *m_table = nullptr;

@@ -63,25 +63,36 @@ std::vector<std::pair<std::size_t, std::size_t>> findDuplicates(const compute::D
 FileController::FileController(Document *document, ViewState *view, QWidget *window)
     : QObject(window), m_document(document), m_view(view), m_window(window)
 {
+    m_prompts.warn = [this](const QString &title, const QString &text) {
+        QMessageBox box(QMessageBox::Warning, title, title, QMessageBox::Ok, m_window);
+        box.setInformativeText(text);
+        box.setTextInteractionFlags(Qt::TextSelectableByMouse);
+        box.exec();
+    };
+    m_prompts.askToSave = [this](const QString &name) {
+        const auto answer = QMessageBox::warning(
+            m_window, tr("Unsaved changes"), tr("%1 has unsaved changes. Save them?").arg(name),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        return answer == QMessageBox::Save      ? SaveAnswer::Save
+               : answer == QMessageBox::Discard ? SaveAnswer::Discard
+                                                : SaveAnswer::Cancel;
+    };
 }
 
 void FileController::showErrors(const QString &title, const compute::Errors &errors)
 {
-    QMessageBox box(QMessageBox::Warning, title, title, QMessageBox::Ok, m_window);
-    box.setInformativeText(errorText(errors));
-    box.setTextInteractionFlags(Qt::TextSelectableByMouse);
-    box.exec();
+    m_prompts.warn(title, errorText(errors));
 }
 
 bool FileController::maybeSave()
 {
     if (!m_document->isModified()) return true;
-    const auto answer = QMessageBox::warning(
-        m_window, tr("Unsaved changes"),
-        tr("%1 has unsaved changes. Save them?").arg(m_document->displayName()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Save) return save();
-    return answer == QMessageBox::Discard;
+    switch (m_prompts.askToSave(m_document->displayName())) {
+    case SaveAnswer::Save: return save();
+    case SaveAnswer::Discard: return true;
+    case SaveAnswer::Cancel: return false;
+    }
+    return false;
 }
 
 bool FileController::newDocument()
@@ -140,8 +151,8 @@ bool FileController::openWithDialog()
 bool FileController::saveTo(const QString &path)
 {
     if (const auto error = saveDataset(path, m_document->dataset())) {
-        QMessageBox::warning(m_window, tr("Cannot save"),
-                             tr("The dataset was not saved; your changes are still open.\n\n%1").arg(*error));
+        m_prompts.warn(tr("Cannot save"),
+                       tr("The dataset was not saved; your changes are still open.\n\n%1").arg(*error));
         return false;
     }
     m_document->markSaved(QFileInfo(path).absoluteFilePath());
@@ -267,13 +278,13 @@ bool FileController::exportCsv(const QString &path, bool visibleOnly)
         for (std::size_t i = 0; i < dataset.runs.size(); ++i)
             if (m_view->filter().accepts(dataset, dataset.runs[i])) indices.push_back(i);
         if (indices.empty()) {
-            QMessageBox::information(m_window, tr("Nothing to export"), tr("No run is shown under the current filter."));
+            m_prompts.warn(tr("Nothing to export"), tr("No run is shown under the current filter."));
             return false;
         }
     }
     const std::string csv = compute::writeRunsCsv(dataset, indices);
     if (const auto error = writeFileDurably(path, QByteArray(csv.data(), static_cast<qsizetype>(csv.size())))) {
-        QMessageBox::warning(m_window, tr("Cannot export"), *error);
+        m_prompts.warn(tr("Cannot export"), *error);
         return false;
     }
     return true;

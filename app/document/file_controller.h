@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
+
 #include <vector>
 
 class QWidget;
@@ -51,6 +53,15 @@ public:
     // Shows a located error message (file, row or path, field) in a dialog.
     void showErrors(const QString &title, const compute::Errors &errors);
 
+    // How the controller talks to the user; message boxes by default. Tests (and any
+    // non-interactive use) replace them.
+    enum class SaveAnswer { Save, Discard, Cancel };
+    struct Prompts {
+        std::function<void(const QString &title, const QString &text)> warn;
+        std::function<SaveAnswer(const QString &documentName)> askToSave;
+    };
+    void setPrompts(Prompts prompts) { m_prompts = std::move(prompts); }
+
 signals:
     void recentFilesChanged();
     // After an import: its report, for the status bar.
@@ -64,6 +75,7 @@ private:
     Document *m_document;
     ViewState *m_view;
     QWidget *m_window;
+    Prompts m_prompts;
 };
 
 // Which imported runs duplicate existing ones (same name, case-insensitive, and same

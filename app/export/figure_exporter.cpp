@@ -145,6 +145,7 @@ FigureExporter::FigureExporter(ChartScene scene, NameProvider nameOf, FigureRequ
 {
 }
 
+FigureExporter::FigureExporter(FigureExporter &&) noexcept = default;
 FigureExporter::~FigureExporter() = default;
 
 void FigureExporter::prepare()

@@ -44,6 +44,7 @@ public:
     using NameProvider = std::function<QString(int runIndex)>;
 
     FigureExporter(ChartScene scene, NameProvider nameOf, FigureRequest request);
+    FigureExporter(FigureExporter &&) noexcept;
     ~FigureExporter();
 
     // Writes `path`; its format comes from the extension. On failure nothing is created
