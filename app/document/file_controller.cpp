@@ -4,6 +4,7 @@
 #include "app/data/atomic_file.h"
 #include "app/data/bundled_data.h"
 #include "app/data/dataset_file.h"
+#include "app/document/background_load.h"
 #include "app/document/document.h"
 #include "app/document/view_state.h"
 #include "core/csv_export.h"
@@ -107,7 +108,9 @@ bool FileController::newDocument()
 bool FileController::open(const QString &path)
 {
     if (!maybeSave()) return false;
-    auto loaded = loadDataset(path);
+    auto result = loadWithProgress(path, m_window);
+    if (!result) return false; // cancelled: nothing changes
+    auto &loaded = *result;
     if (!loaded) {
         showErrors(tr("Cannot open %1").arg(QFileInfo(path).fileName()), loaded.errors());
         return false;
@@ -183,7 +186,9 @@ bool FileController::saveAs()
 
 bool FileController::importCsv(const QString &path, bool replaceDuplicates)
 {
-    auto loaded = loadDataset(path);
+    auto result = loadWithProgress(path, m_window);
+    if (!result) return false;
+    auto &loaded = *result;
     if (!loaded) {
         showErrors(tr("Cannot import %1").arg(QFileInfo(path).fileName()), loaded.errors());
         return false;
@@ -235,8 +240,10 @@ bool FileController::importCsvWithDialog()
     const QString path = QFileDialog::getOpenFileName(m_window, tr("Import Epoch AI CSV"), dialogFolder(), kCsvFilter);
     if (path.isEmpty()) return false;
     QSettings().setValue(kFolderKey, QFileInfo(path).absolutePath());
-    // Peek at the duplicates first so the question can say how many there are.
-    auto loaded = loadDataset(path);
+    // Load first so the question about duplicates can say how many there are.
+    auto result = loadWithProgress(path, m_window);
+    if (!result) return false;
+    auto &loaded = *result;
     if (!loaded) {
         showErrors(tr("Cannot import %1").arg(QFileInfo(path).fileName()), loaded.errors());
         return false;
