@@ -68,8 +68,15 @@ Interval doublingInterval(double slopeLow, double slopeHigh, double unitDays)
 
 double studentTQuantile(double p, double degreesOfFreedom)
 {
+    // Boost's quantile costs ~25 us; leave-one-out and live refits ask for the same
+    // (p, dof) over and over, so the last answer is kept (per thread).
+    thread_local double lastP = -1, lastDof = -1, lastQuantile = 0;
+    if (p == lastP && degreesOfFreedom == lastDof) return lastQuantile;
     const boost::math::students_t distribution(degreesOfFreedom);
-    return boost::math::quantile(distribution, p);
+    lastQuantile = boost::math::quantile(distribution, p);
+    lastP = p;
+    lastDof = degreesOfFreedom;
+    return lastQuantile;
 }
 
 std::string TrendFit::statusMessage() const

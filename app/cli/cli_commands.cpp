@@ -4,6 +4,7 @@
 #include "app/data/dataset_file.h"
 #include "app/export/dataset_figure.h"
 #include "core/fit_report.h"
+#include "core/projection_report.h"
 #include "core/run_selection.h"
 
 #include <QFileInfo>
@@ -66,7 +67,11 @@ std::optional<std::vector<compute::Era>> erasFor(const CommandLine &command,
     return std::nullopt;
 }
 
-int runFit(const CommandLine &command, QTextStream &out, QTextStream &err)
+namespace {
+
+// Loads the data, fits the eras of erasFor() and prints report(fits).
+template <typename Report>
+int printFitReport(const CommandLine &command, QTextStream &out, QTextStream &err, Report report)
 {
     const auto loaded = loadFor(command, err);
     if (!loaded) return kExitBadData;
@@ -77,8 +82,25 @@ int runFit(const CommandLine &command, QTextStream &out, QTextStream &err)
     std::vector<compute::EraFit> fits;
     for (const compute::Era &era : *eras)
         fits.push_back({era, compute::fitEra(loaded->dataset, era, filter)});
-    out << QString::fromStdString(compute::fitReportJson(fits));
+    out << QString::fromStdString(report(fits));
     return kExitOk;
+}
+
+} // namespace
+
+int runFit(const CommandLine &command, QTextStream &out, QTextStream &err)
+{
+    return printFitReport(command, out, err, compute::fitReportJson);
+}
+
+int runProject(const CommandLine &command, QTextStream &out, QTextStream &err)
+{
+    std::vector<double> targets;
+    for (double value : command.projectTo)
+        targets.push_back(compute::fromUnit(value, command.units));
+    return printFitReport(command, out, err, [&](const std::vector<compute::EraFit> &fits) {
+        return compute::projectionReportJson(fits, targets, command.projectAt);
+    });
 }
 
 int runSave(const CommandLine &command, QTextStream &out, QTextStream &err)
@@ -125,6 +147,7 @@ int runExport(const CommandLine &command, QTextStream &out, QTextStream &err)
     settings.width = command.width;
     settings.height = command.height;
     settings.scale = command.scale;
+    settings.sidecar = command.sidecar;
     if (!command.eraScheme.isEmpty() && !loaded->dataset.findScheme(command.eraScheme.toStdString())) {
         erasFor(command, loaded->dataset, err); // prints the schemes there are
         return kExitUsage;
@@ -134,6 +157,7 @@ int runExport(const CommandLine &command, QTextStream &out, QTextStream &err)
         return kExitBadData;
     }
     out << "Wrote " << command.output << "\n";
+    if (command.sidecar) out << "Wrote " << sidecarPathOf(command.output) << "\n";
     return kExitOk;
 }
 

@@ -19,6 +19,8 @@ std::optional<std::vector<compute::Era>> erasFor(const CommandLine &command,
 
 // The non-GUI modes; each returns an exit code (kExitOk, kExitBadData, kExitUsage).
 int runFit(const CommandLine &command, QTextStream &out, QTextStream &err);
+// --project-to / --project-at over the eras of erasFor(); prints projectionReportJson.
+int runProject(const CommandLine &command, QTextStream &out, QTextStream &err);
 int runSave(const CommandLine &command, QTextStream &out, QTextStream &err);
 int runExport(const CommandLine &command, QTextStream &out, QTextStream &err);
 

@@ -1,6 +1,7 @@
 #include "app/cli/command_line.h"
 
 #include "app/cli/cli_commands.h"
+#include "core/number_parse.h"
 #include "core/version.h"
 
 #include <QTextStream>
@@ -29,6 +30,10 @@ QString helpText()
         "\n"
         "Modes (no window is opened for these):\n"
         "  --fit                 print the trend fit of each era as JSON on stdout\n"
+        "  --project-to VALUE    when does each era's trend reach VALUE (FLOP, or pfs-days\n"
+        "                        with --units pfs-days)? JSON on stdout (see below)\n"
+        "  --project-at DATE     how much compute does each era's trend give at DATE?\n"
+        "                        (both may be given, and repeated)\n"
         "  --export OUT          write the chart to OUT.png, OUT.svg or OUT.pdf\n"
         "  --save OUT.json       convert or normalise FILE to the native format\n"
         "  --version             print the version\n"
@@ -42,6 +47,22 @@ QString helpText()
         "  --width PX --height PX  figure size for --export (default 1200 x 800)\n"
         "  --scale S             pixel scale for PNG export (default 2)\n"
         "  --units flop|pfs-days compute axis unit (default flop)\n"
+        "  --sidecar             with --export: also write OUT.json (chart.png.json), what\n"
+        "                        the figure was made from: dataset title and SHA-256 of its\n"
+        "                        content, era bounds, each era's fit, app version\n"
+        "\n"
+        "Projections print {\"projections\":[...]}, per era one entry per --project-to\n"
+        "then one per --project-at, each with \"era\", \"from\", \"to\", \"n\", \"fit_status\",\n"
+        "\"slope_log10_per_year\", \"doubling_time_months\", \"query\", \"status\" (ok,\n"
+        "no_fit, flat_trend or unbounded: the slope's 95% interval includes 0) and\n"
+        "\"message\". --project-to adds \"target_flop\", \"target_pfs_days\",\n"
+        "\"target_log10_flop\", \"date\", \"year\" (decimal), \"date_ci95\", \"year_ci95\"\n"
+        "(95% interval of the date the trend line reaches the target: its confidence band\n"
+        "inverted) and \"date_prediction_ci95\", \"year_prediction_ci95\" (the prediction\n"
+        "band inverted: when a single run of that size is typical). --project-at adds\n"
+        "\"date\", \"year\", \"log10_flop\", \"flop\", \"flop_ci95\" (the trend line),\n"
+        "\"flop_prediction_ci95\" (a new run), \"pfs_days\", \"pfs_days_ci95\",\n"
+        "\"pfs_days_prediction_ci95\". Numbers that do not exist are null.\n"
         "\n"
         "Exit status: 0 success, 1 bad data (one line per problem on stderr),\n"
         "2 bad usage. On failure no output file is created or changed.\n");
@@ -74,6 +95,23 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
             error = setMode(CommandLine::Mode::Version, arg);
         } else if (arg == QLatin1String("--fit")) {
             error = setMode(CommandLine::Mode::Fit, arg);
+        } else if (arg == QLatin1String("--project-to")) {
+            error = setMode(CommandLine::Mode::Project, arg);
+            if (error.isEmpty()) error = value(text);
+            const auto number = compute::parseNumber(text.toStdString());
+            if (error.isEmpty() && (!number || !(*number > 0)))
+                error = QStringLiteral("--project-to '%1' is not a positive compute").arg(text);
+            if (error.isEmpty()) cmd.projectTo.push_back(*number);
+        } else if (arg == QLatin1String("--project-at")) {
+            error = setMode(CommandLine::Mode::Project, arg);
+            if (error.isEmpty()) error = value(text);
+            const auto date = parseDateOption(text);
+            if (error.isEmpty() && !date)
+                error = QStringLiteral("--project-at '%1' is not a date (expected YYYY-MM-DD)")
+                            .arg(text);
+            if (error.isEmpty()) cmd.projectAt.push_back(*date);
+        } else if (arg == QLatin1String("--sidecar")) {
+            cmd.sidecar = true;
         } else if (arg == QLatin1String("--export")) {
             error = setMode(CommandLine::Mode::Export, arg);
             if (error.isEmpty()) error = value(cmd.output);
@@ -134,6 +172,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         return {std::nullopt, QStringLiteral("--to must be after --from")};
     if (cmd.from && !cmd.eraScheme.isEmpty())
         return {std::nullopt, QStringLiteral("give either --era-scheme or --from/--to, not both")};
+    if (cmd.sidecar && cmd.mode != CommandLine::Mode::Export)
+        return {std::nullopt, QStringLiteral("--sidecar goes with --export")};
     if (cmd.mode == CommandLine::Mode::Save && cmd.file.isEmpty() && cmd.bundled.isEmpty())
         return {std::nullopt, QStringLiteral("--save needs the FILE to convert")};
     return {cmd, {}};
@@ -149,6 +189,7 @@ int runCommand(const CommandLine &command, QTextStream &out, QTextStream &err)
         out << "compute-explorer " << compute::kAppVersion << "\n";
         return kExitOk;
     case CommandLine::Mode::Fit: return runFit(command, out, err);
+    case CommandLine::Mode::Project: return runProject(command, out, err);
     case CommandLine::Mode::Save: return runSave(command, out, err);
     case CommandLine::Mode::Export: return runExport(command, out, err);
     case CommandLine::Mode::Gui: break;

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 class QTextStream;
 
@@ -14,7 +15,7 @@ namespace app {
 
 // What the user asked the binary to do. Everything but Gui runs without a window.
 struct CommandLine {
-    enum class Mode { Gui, Fit, Export, Save, Version, Help };
+    enum class Mode { Gui, Fit, Project, Export, Save, Version, Help };
     Mode mode = Mode::Gui;
     QString file;    // dataset to open (.json or .csv); empty: the bundled default
     QString bundled; // --bundled KEY
@@ -28,6 +29,9 @@ struct CommandLine {
     double scale = 2.0;
     compute::ComputeUnit units = compute::ComputeUnit::Flop;
     bool unitsGiven = false;
+    std::vector<double> projectTo;        // --project-to VALUE, in `units`, as given
+    std::vector<compute::Date> projectAt; // --project-at DATE
+    bool sidecar = false;                 // --sidecar: --export also writes OUT.json
 };
 
 struct ParsedCommandLine {

@@ -1,12 +1,16 @@
 #include "app/export/dataset_figure.h"
 
 #include "app/chart/domain_palette.h"
+#include "app/data/atomic_file.h"
 #include "app/document/document.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
+#include "core/reproducibility.h"
 #include "core/version.h"
 
 #include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
 
 #include <cmath>
 
@@ -78,7 +82,36 @@ std::unique_ptr<FigureExporter> makeExporter(const compute::Dataset &dataset,
     return std::make_unique<FigureExporter>(std::move(scene), std::move(nameOf), request);
 }
 
+// The eras the figure draws, with their fits, for the sidecar.
+compute::FigureProvenance provenanceOf(const compute::Dataset &dataset,
+                                       const DatasetFigureSettings &settings)
+{
+    compute::FigureProvenance provenance;
+    provenance.units = settings.units;
+    provenance.includeHidden = settings.includeHidden;
+    std::vector<compute::Era> eras;
+    if (settings.range) {
+        eras.push_back(*settings.range);
+    } else if (const compute::EraScheme *scheme =
+                   settings.eraScheme.isEmpty()
+                       ? (dataset.eraSchemes.empty() ? nullptr : &dataset.eraSchemes.front())
+                       : dataset.findScheme(settings.eraScheme.toStdString())) {
+        provenance.eraScheme = scheme->name;
+        eras = scheme->eras;
+    }
+    compute::RunFilter filter;
+    filter.includeHidden = settings.includeHidden;
+    for (const compute::Era &era : eras)
+        provenance.fits.push_back({era, compute::fitEra(dataset, era, filter)});
+    return provenance;
+}
+
 } // namespace
+
+QString sidecarPathOf(const QString &figurePath)
+{
+    return figurePath + QStringLiteral(".json");
+}
 
 QString citationOf(const compute::Dataset &dataset)
 {
@@ -99,7 +132,21 @@ std::optional<QString> writeDatasetFigure(const compute::Dataset &dataset,
     QString error;
     auto exporter = makeExporter(dataset, settings, &error);
     if (!exporter) return error;
-    return exporter->write(path);
+    if (!settings.sidecar) return exporter->write(path);
+    // Everything that can be checked before writing is; the sidecar, written second,
+    // takes the figure with it if it still fails.
+    const QString sidecarPath = sidecarPathOf(path);
+    if (QFileInfo(sidecarPath).isDir())
+        return QStringLiteral("%1: cannot be written: it is a folder").arg(sidecarPath);
+    const QByteArray sidecar = QByteArray::fromStdString(
+        compute::reproducibilityJson(dataset, provenanceOf(dataset, settings)));
+    const bool figureExisted = QFileInfo::exists(path);
+    if (auto figureError = exporter->write(path)) return figureError;
+    if (auto sidecarError = writeFileDurably(sidecarPath, sidecar)) {
+        if (!figureExisted) QFile::remove(path);
+        return sidecarError;
+    }
+    return std::nullopt;
 }
 
 std::optional<QByteArray> renderDatasetFigure(const compute::Dataset &dataset,

@@ -22,12 +22,18 @@ struct DatasetFigureSettings {
     int height = 800;
     double scale = 2.0;
     RenderOptions options;              // citation defaults to the dataset's
+    bool sidecar = false;               // also write sidecarPathOf(path): what the figure shows
 };
+
+// Where a figure's reproducibility metadata goes: the figure's path + ".json".
+QString sidecarPathOf(const QString &figurePath);
 
 // The citation line for a dataset: its citation, else its title and license.
 QString citationOf(const compute::Dataset &dataset);
 
-// Renders and writes the figure. Returns the error (unknown scheme, unwritable path).
+// Renders and writes the figure, and with settings.sidecar its metadata
+// (compute::reproducibilityJson). Returns the error (unknown scheme, unwritable path);
+// then neither file is created.
 std::optional<QString> writeDatasetFigure(const compute::Dataset &dataset,
                                           const DatasetFigureSettings &settings,
                                           const QString &path);

@@ -226,4 +226,161 @@ TEST(CommandLine, VersionAndHelp)
     EXPECT_TRUE(help.out.contains(QStringLiteral("--export OUT")));
 }
 
+// --- Projections and figure sidecars -------------------------------------------------
+
+QStringList args(std::initializer_list<const char *> items)
+{
+    QStringList list;
+    for (const char *item : items)
+        list << QString::fromUtf8(item);
+    return list;
+}
+
+TEST(CommandLine, ProjectToPrintsWhenTheOpenAiTrendReaches1e27FlopWithItsInterval)
+{
+    const CliOutcome r =
+        run(args({"--project-to", "1e27", "--from", "2012-01-01", "--to", "2019-01-01"}));
+    ASSERT_EQ(r.exitCode, app::kExitOk) << r.err.toStdString();
+    const auto json = nlohmann::json::parse(r.out.toStdString());
+    ASSERT_EQ(json["projections"].size(), 1u);
+    const auto &p = json["projections"][0];
+    EXPECT_EQ(p["query"], "date_at_compute");
+    EXPECT_EQ(p["status"], "ok");
+    EXPECT_EQ(p["n"], 15);
+    EXPECT_EQ(p["target_flop"].get<double>(), 1e27);
+    EXPECT_EQ(p["date"].get<std::string>().substr(0, 7), "2022-08");
+    ASSERT_EQ(p["date_ci95"].size(), 2u);
+    EXPECT_LT(p["date_ci95"][0].get<std::string>(), p["date"].get<std::string>());
+    EXPECT_GT(p["date_ci95"][1].get<std::string>(), p["date"].get<std::string>());
+    EXPECT_LT(p["date_prediction_ci95"][0].get<std::string>(),
+              p["date_ci95"][0].get<std::string>());
+    EXPECT_NEAR(p["doubling_time_months"].get<double>(), 3.44, 0.01);
+}
+
+TEST(CommandLine, ProjectToInPfsDaysIsConvertedToFlopForEveryEra)
+{
+    const CliOutcome r = run(args({"--project-to", "1e4", "--units", "pfs-days"}));
+    ASSERT_EQ(r.exitCode, app::kExitOk) << r.err.toStdString();
+    const auto json = nlohmann::json::parse(r.out.toStdString());
+    ASSERT_EQ(json["projections"].size(), 2u); // the first scheme's two eras
+    EXPECT_NEAR(json["projections"][0]["target_flop"].get<double>(), 8.64e23, 1e9);
+    EXPECT_NEAR(json["projections"][0]["target_pfs_days"].get<double>(), 1e4, 1e-9);
+    EXPECT_EQ(json["projections"][1]["era"], "Modern era");
+}
+
+TEST(CommandLine, ProjectAtAndToTogetherGiveBothQueriesPerEra)
+{
+    const CliOutcome r = run(args({"--project-at", "2025-01-01", "--project-to", "1e27",
+                                   "--era-scheme", "OpenAI 2018: four eras"}));
+    ASSERT_EQ(r.exitCode, app::kExitOk) << r.err.toStdString();
+    const auto json = nlohmann::json::parse(r.out.toStdString());
+    ASSERT_EQ(json["projections"].size(), 8u);
+    EXPECT_EQ(json["projections"][0]["query"], "date_at_compute");
+    EXPECT_EQ(json["projections"][1]["query"], "compute_at_date");
+    EXPECT_EQ(json["projections"][1]["era"], json["projections"][0]["era"]);
+    const auto &at = json["projections"][7];
+    EXPECT_EQ(at["era"], "From 2016");
+    EXPECT_EQ(at["date"], "2025-01-01");
+    if (at["status"] == "ok") {
+        EXPECT_LT(at["flop_ci95"][0].get<double>(), at["flop"].get<double>());
+        EXPECT_LT(at["flop_prediction_ci95"][0].get<double>(), at["flop_ci95"][0].get<double>());
+    }
+}
+
+TEST(CommandLine, ProjectionOfAnEraWithoutRunsSaysNoFitAndStillSucceeds)
+{
+    const CliOutcome r = run(args({"--project-to", "1e27", "--project-at", "2030-01-01", "--from",
+                                   "2019-01-01", "--to", "2020-01-01"}));
+    ASSERT_EQ(r.exitCode, app::kExitOk) << r.err.toStdString();
+    const auto json = nlohmann::json::parse(r.out.toStdString());
+    for (const auto &p : json["projections"]) {
+        EXPECT_EQ(p["status"], "no_fit");
+        EXPECT_EQ(p["n"], 0);
+        EXPECT_FALSE(p["message"].get<std::string>().empty());
+    }
+    EXPECT_TRUE(json["projections"][0]["date"].is_null());
+    EXPECT_TRUE(json["projections"][1]["flop"].is_null());
+}
+
+TEST(CommandLine, BadProjectionUsageExitsWithTwo)
+{
+    for (const QStringList &bad :
+         {args({"--project-to", "abc"}), args({"--project-to", "-5"}), args({"--project-to", "0"}),
+          args({"--project-at", "2025-13-01"}), args({"--project-at", "2025"}),
+          args({"--fit", "--project-to", "1e27"}), args({"--project-to"}),
+          args({"--fit", "--sidecar"})}) {
+        const CliOutcome r = run(bad);
+        EXPECT_EQ(r.exitCode, app::kExitUsage) << bad.join(QLatin1Char(' ')).toStdString();
+        EXPECT_FALSE(r.err.isEmpty());
+        EXPECT_TRUE(r.out.isEmpty());
+    }
+    const CliOutcome scheme = run(args({"--project-to", "1e27", "--era-scheme", "Nope"}));
+    EXPECT_EQ(scheme.exitCode, app::kExitUsage);
+}
+
+TEST(CommandLine, ExportSidecarWritesWhatTheFigureWasMadeFromNextToIt)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chart.svg"));
+    const CliOutcome r = run({QStringLiteral("--export"), path, QStringLiteral("--sidecar")});
+    ASSERT_EQ(r.exitCode, app::kExitOk) << r.err.toStdString();
+    EXPECT_TRUE(QFile::exists(path));
+    QFile sidecar(path + QStringLiteral(".json"));
+    ASSERT_TRUE(sidecar.open(QIODevice::ReadOnly));
+    const auto json = nlohmann::json::parse(sidecar.readAll().toStdString());
+    EXPECT_EQ(json["software"], "Compute Explorer");
+    EXPECT_TRUE(json["app_version"].is_string());
+    EXPECT_EQ(json["dataset"]["content_sha256"].get<std::string>().size(), 64u);
+    EXPECT_EQ(json["era_scheme"], "OpenAI 2019: two eras");
+    ASSERT_EQ(json["eras"].size(), 2u);
+    EXPECT_EQ(json["eras"][1]["from"], "2012-01-01");
+    EXPECT_TRUE(json["eras"][1]["doubling_time_months"].is_number());
+    EXPECT_TRUE(r.out.contains(path + QStringLiteral(".json")));
+}
+
+TEST(CommandLine, ExportSidecarOfARangeCarriesThatRangesFit)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chart.png"));
+    const CliOutcome r =
+        run({QStringLiteral("--export"), path, QStringLiteral("--sidecar"),
+             QStringLiteral("--from"), QStringLiteral("2012-01-01"), QStringLiteral("--to"),
+             QStringLiteral("2019-01-01"), QStringLiteral("--units"), QStringLiteral("pfs-days")});
+    ASSERT_EQ(r.exitCode, app::kExitOk) << r.err.toStdString();
+    QFile sidecar(path + QStringLiteral(".json"));
+    ASSERT_TRUE(sidecar.open(QIODevice::ReadOnly));
+    const auto json = nlohmann::json::parse(sidecar.readAll().toStdString());
+    EXPECT_TRUE(json["era_scheme"].is_null());
+    EXPECT_EQ(json["units"], "pfs-days");
+    ASSERT_EQ(json["eras"].size(), 1u);
+    EXPECT_EQ(json["eras"][0]["n"], 15);
+    EXPECT_NEAR(json["eras"][0]["doubling_time_months"].get<double>(), 3.44, 0.01);
+}
+
+TEST(CommandLine, ExportSidecarThatCannotBeWrittenLeavesNoFigure)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chart.png"));
+    ASSERT_TRUE(QDir(dir.path()).mkdir(QStringLiteral("chart.png.json"))); // in the way
+    const CliOutcome r = run({QStringLiteral("--export"), path, QStringLiteral("--sidecar")});
+    EXPECT_EQ(r.exitCode, app::kExitBadData);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("chart.png.json"))) << r.err.toStdString();
+    EXPECT_FALSE(QFile::exists(path));
+
+    const QString missing = dir.filePath(QStringLiteral("no/such/chart.svg"));
+    EXPECT_EQ(run({QStringLiteral("--export"), missing, QStringLiteral("--sidecar")}).exitCode,
+              app::kExitBadData);
+    EXPECT_FALSE(QFile::exists(missing));
+    EXPECT_FALSE(QFile::exists(missing + QStringLiteral(".json")));
+}
+
+TEST(CommandLine, HelpDocumentsProjectionKeysAndTheSidecar)
+{
+    const QString help = run({QStringLiteral("--help")}).out;
+    for (const char *text :
+         {"--project-to VALUE", "--project-at DATE", "--sidecar", "\"date_ci95\"",
+          "\"date_prediction_ci95\"", "\"flop_ci95\"", "unbounded"})
+        EXPECT_TRUE(help.contains(QString::fromUtf8(text))) << text;
+}
+
 } // namespace
