@@ -139,6 +139,7 @@ void ChartRenderer::clear()
     m_plot->clearGraphs();
     m_plot->clearItems();
     m_pointGraphs.clear();
+    m_overlayGraphs.clear();
     m_bandNames.clear();
     m_labelRuns.clear();
     m_annotations.clear();
@@ -154,6 +155,7 @@ void ChartRenderer::render(ChartScene scene, const RenderOptions &options)
     if (options.bands) drawBands();
     drawPoints();
     if (options.fits) drawFits();
+    drawOverlays();
     drawLegend();
     drawTexts();
     // Markers, labels and texts are placed after the next layout (afterLayout), when the
@@ -273,6 +275,65 @@ void ChartRenderer::drawFits()
     }
 }
 
+void ChartRenderer::drawOverlays()
+{
+    for (const SceneFan &fan : m_scene.fans) {
+        // Outer band: where a new run would fall; inner: where the trend line is.
+        auto band = [&](const QVector<double> &low, const QVector<double> &high, int alpha, const QString &name) {
+            QCPGraph *lo = m_plot->addGraph();
+            QCPGraph *hi = m_plot->addGraph();
+            for (QCPGraph *g : {lo, hi}) {
+                g->setPen(Qt::NoPen);
+                g->setSelectable(QCP::stNone);
+                g->removeFromLegend();
+            }
+            lo->setData(fan.keys, low, true);
+            hi->setData(fan.keys, high, true);
+            QColor fill = fan.color;
+            fill.setAlpha(alpha);
+            hi->setBrush(fill);
+            hi->setChannelFillGraph(lo);
+            lo->setName(name);
+        };
+        band(fan.predictionLow, fan.predictionHigh, 22, QStringLiteral("projection 95% prediction"));
+        band(fan.meanLow, fan.meanHigh, 45, QStringLiteral("projection 95% CI"));
+        QCPGraph *line = m_plot->addGraph();
+        line->setData(fan.keys, fan.values, true);
+        line->setPen(QPen(fan.color, 2.0, Qt::DashLine));
+        line->setName(QStringLiteral("Projection (95% CI and prediction fan)"));
+        line->setSelectable(QCP::stNone);
+        line->removeFromLegend();
+        m_overlayGraphs.append(line);
+    }
+    for (const SceneLine &ref : m_scene.referenceLines) {
+        QCPGraph *line = m_plot->addGraph();
+        line->setData(ref.keys, ref.values, true);
+        line->setPen(QPen(ref.color, 1.4, Qt::DashDotLine));
+        line->setName(ref.label);
+        line->setSelectable(QCP::stNone);
+        line->removeFromLegend();
+        m_overlayGraphs.append(line);
+    }
+    if (!m_scene.marked.isEmpty()) {
+        QVector<ScenePoint> sorted = m_scene.marked;
+        std::sort(sorted.begin(), sorted.end(), [](const ScenePoint &a, const ScenePoint &b) { return a.key < b.key; });
+        QVector<double> keys, values;
+        for (const ScenePoint &p : sorted) {
+            keys << p.key;
+            values << p.value;
+        }
+        QCPGraph *marks = m_plot->addGraph();
+        marks->setLineStyle(QCPGraph::lsNone);
+        marks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(QColor(0xe6, 0x55, 0x0d), 2),
+                                               Qt::NoBrush, 14));
+        marks->setData(keys, values, true);
+        marks->setName(m_scene.markedLabel.isEmpty() ? QStringLiteral("Marked runs") : m_scene.markedLabel);
+        marks->setSelectable(QCP::stNone);
+        marks->removeFromLegend();
+        m_overlayGraphs.append(marks);
+    }
+}
+
 void ChartRenderer::drawLegend()
 {
     QCPLayoutGrid *layout = m_plot->plotLayout();
@@ -331,6 +392,7 @@ void ChartRenderer::drawLegend()
         swatch->setName(fit.eraName + QStringLiteral(" trend (95% CI)"));
         swatch->setSelectable(QCP::stNone);
     }
+    for (QCPGraph *overlay : m_overlayGraphs) overlay->addToLegend();
 }
 
 void ChartRenderer::drawTexts()

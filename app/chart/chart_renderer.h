@@ -76,6 +76,7 @@ private:
     void drawBands();
     void drawPoints();
     void drawFits();
+    void drawOverlays();
     void drawLegend();
     void drawTexts();
     void placeTexts();
@@ -85,6 +86,7 @@ private:
     ChartScene m_scene;
     RenderOptions m_options;
     QVector<QCPGraph *> m_pointGraphs;
+    QVector<QCPGraph *> m_overlayGraphs; // projection, reference lines, marks
     QPointer<PointLabels> m_pointLabels;
     QVector<int> m_labelRuns;
     QVector<QCPItemText *> m_annotations;

@@ -4,6 +4,8 @@
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
 #include "core/dataset.h"
+#include "core/projection.h"
+#include "core/reference_lines.h"
 
 #include <QLocale>
 
@@ -34,6 +36,60 @@ std::vector<bool> selectedRuns(const compute::Dataset &dataset, const ViewState 
     for (std::size_t i = 0; i < dataset.runs.size(); ++i)
         if (ids.count(dataset.runs[i].id)) mask[i] = true;
     return mask;
+}
+
+// Projection fan, reference lines and marked runs (ViewState::overlays()).
+void addOverlays(ChartScene &scene, const compute::Dataset &dataset, const TrendModel &trends,
+                 const ViewState &view, double unitShift)
+{
+    const ChartOverlays &overlays = view.overlays();
+    auto value = [unitShift](double log10Flop) { return std::pow(10.0, log10Flop + unitShift); };
+    const compute::FitCache &cache = trends.cache();
+
+    if (const auto era = trends.era(overlays.projectionEra); era && overlays.projectToYear > 0) {
+        const compute::TrendFit fit = trends.fit(overlays.projectionEra);
+        const auto range = cache.xRange(*era);
+        const double to = xOfKey(overlays.projectToYear);
+        if (fit.ok() && range && to > range->second) {
+            SceneFan fan;
+            fan.era = overlays.projectionEra;
+            fan.color = QColor(QString::fromStdString(era->color)).darker(140);
+            for (const compute::FanPoint &p : compute::projectionFan(fit, range->second, to, 60)) {
+                fan.keys << keyOfX(p.x);
+                fan.values << value(p.log10Flop);
+                fan.meanLow << value(p.meanLow);
+                fan.meanHigh << value(p.meanHigh);
+                fan.predictionLow << value(p.predictionLow);
+                fan.predictionHigh << value(p.predictionHigh);
+            }
+            scene.fans.append(fan);
+        }
+    }
+
+    const double spanFrom = scene.points.isEmpty() ? 1950 : scene.minKey;
+    const double spanTo = std::max(scene.points.isEmpty() ? 2030 : scene.maxKey, overlays.projectToYear);
+    for (const ReferenceLineSpec &spec : overlays.referenceLines) {
+        const compute::TrainingRun *anchor = dataset.findRun(spec.anchorRunId.toStdString());
+        if (!anchor) continue;
+        const auto line = compute::referenceLineThrough(*anchor, spec.months);
+        if (!line) continue;
+        SceneLine drawn;
+        drawn.label = QStringLiteral("%1-month doubling through %2")
+                          .arg(QLocale::c().toString(spec.months, 'g', 3), QString::fromStdString(anchor->name));
+        drawn.color = QColor(0x55, 0x55, 0x55);
+        for (double key : {spanFrom, spanTo}) {
+            drawn.keys << key;
+            drawn.values << value(line->log10At(xOfKey(key)));
+        }
+        scene.referenceLines.append(drawn);
+    }
+
+    if (!overlays.markedRuns.isEmpty()) {
+        scene.markedLabel = overlays.markedLabel;
+        for (const ScenePoint &p : scene.points)
+            if (overlays.markedRuns.contains(QString::fromStdString(dataset.runs[static_cast<std::size_t>(p.run)].id)))
+                scene.marked.append(p);
+    }
 }
 
 } // namespace
@@ -190,6 +246,7 @@ ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &tr
         }
         scene.fits.append(f);
     }
+    addOverlays(scene, dataset, trends, view, unitShift);
     return scene;
 }
 

@@ -19,6 +19,25 @@ class DomainPalette;
 class TrendModel;
 class ViewState;
 
+// A fit extended beyond its data: the line and its two 95% bands (of the line, and of a
+// new run), in plot coordinates.
+struct SceneFan {
+    int era = -1;
+    QColor color;
+    QVector<double> keys;
+    QVector<double> values;
+    QVector<double> meanLow, meanHigh;
+    QVector<double> predictionLow, predictionHigh;
+};
+
+// A straight line on the chart (a reference doubling time), with its legend text.
+struct SceneLine {
+    QString label;
+    QColor color;
+    QVector<double> keys;
+    QVector<double> values;
+};
+
 struct ScenePoint {
     int run = -1; // dataset index
     double key = 0;
@@ -73,6 +92,10 @@ struct ChartScene {
     QVector<SceneFit> fits;
     QVector<ScenePoint> points; // every plotted point, grouped (see ScenePointGroup)
     QVector<ScenePoint> selected;
+    QVector<SceneFan> fans;
+    QVector<SceneLine> referenceLines;
+    QVector<ScenePoint> marked; // runs an analysis points out
+    QString markedLabel;
     int plotted = 0;
     bool filtered = false;
     // Extent of the plotted points (keys, values); empty scene: 0.

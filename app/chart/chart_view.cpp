@@ -59,6 +59,7 @@ ChartView::ChartView(Document *document, ViewState *view, TrendModel *trends, QW
     connect(trends, &TrendModel::changed, this, &ChartView::scheduleRebuild);
     connect(view, &ViewState::selectionChanged, this, &ChartView::scheduleRebuild);
     connect(view, &ViewState::showLabelsChanged, this, &ChartView::scheduleRebuild);
+    connect(view, &ViewState::overlaysChanged, this, &ChartView::scheduleRebuild);
     connect(view, &ViewState::unitsChanged, this, [this] {
         m_needsRescale = true;
         scheduleRebuild();

@@ -8,6 +8,7 @@ void ViewState::setSchemeIndex(int index)
 {
     if (index == m_scheme) return;
     m_scheme = index;
+    m_overlays.projectionEra = -1; // eras of another scheme
     m_ticked.clear();
     emit schemeChanged(index);
     emit tickedErasChanged();
@@ -53,6 +54,13 @@ void ViewState::setShowLabels(bool show)
     if (show == m_showLabels) return;
     m_showLabels = show;
     emit showLabelsChanged(show);
+}
+
+void ViewState::setOverlays(const ChartOverlays &overlays)
+{
+    if (overlays == m_overlays) return;
+    m_overlays = overlays;
+    emit overlaysChanged();
 }
 
 } // namespace app

@@ -6,8 +6,26 @@
 #include <QObject>
 #include <QSet>
 #include <QString>
+#include <QVector>
 
 namespace app {
+
+// A fixed doubling time drawn through one run, to compare the data against by eye.
+struct ReferenceLineSpec {
+    double months = 3.4;
+    QString anchorRunId;
+    bool operator==(const ReferenceLineSpec &) const = default;
+};
+
+// What the analysis panels add to the chart.
+struct ChartOverlays {
+    int projectionEra = -1;     // era of the current scheme whose fit is extended
+    double projectToYear = 0;   // decimal year the projection fan reaches
+    QVector<ReferenceLineSpec> referenceLines;
+    QSet<QString> markedRuns;   // runs to mark (most influential, outliers)
+    QString markedLabel;        // what the marks mean, for the legend
+    bool operator==(const ChartOverlays &) const = default;
+};
 
 // How the user is looking at the document: the era scheme shown, the eras whose fits
 // are ticked, units, filters and the selected runs. Shared by the chart, the table
@@ -42,6 +60,9 @@ public:
     bool showLabels() const { return m_showLabels; }
     void setShowLabels(bool show);
 
+    const ChartOverlays &overlays() const { return m_overlays; }
+    void setOverlays(const ChartOverlays &overlays);
+
 signals:
     void schemeChanged(int index);
     void tickedErasChanged();
@@ -49,6 +70,7 @@ signals:
     void filterChanged();
     void selectionChanged();
     void showLabelsChanged(bool show);
+    void overlaysChanged();
 
 private:
     int m_scheme = -1;
@@ -57,6 +79,7 @@ private:
     compute::RunFilter m_filter;
     QSet<QString> m_selection;
     bool m_showLabels = true;
+    ChartOverlays m_overlays;
 };
 
 } // namespace app

@@ -130,6 +130,39 @@ ChartScene clipScene(const ChartScene &scene, double kl, double kh, double vl, d
         f.high = high;
         f.bandKeys = keys;
     }
+    // Reference lines are straight in (key, log10 value): clip their end points.
+    for (SceneLine &line : out.referenceLines) {
+        if (line.keys.size() != 2) continue;
+        double x0 = line.keys[0], x1 = line.keys[1];
+        double y0 = std::log10(line.values[0]), y1 = std::log10(line.values[1]);
+        if (!clipSegment(x0, y0, x1, y1, kl, kh, ll, lh)) {
+            line.keys.clear();
+            line.values.clear();
+            continue;
+        }
+        line.keys = {x0, x1};
+        line.values = {std::pow(10.0, y0), std::pow(10.0, y1)};
+    }
+    // A projection fan: drop samples beyond the keys, clamp the bands (areas), and keep
+    // the line only where it is inside the value range.
+    for (SceneFan &fan : out.fans) {
+        SceneFan kept = fan;
+        for (QVector<double> *v : {&kept.keys, &kept.values, &kept.meanLow, &kept.meanHigh, &kept.predictionLow,
+                                   &kept.predictionHigh})
+            v->clear();
+        for (qsizetype i = 0; i < fan.keys.size(); ++i) {
+            if (fan.keys[i] < kl || fan.keys[i] > kh) continue;
+            kept.keys << fan.keys[i];
+            kept.values << (fan.values[i] >= vl && fan.values[i] <= vh ? fan.values[i] : qQNaN());
+            kept.meanLow << std::clamp(fan.meanLow[i], vl, vh);
+            kept.meanHigh << std::clamp(fan.meanHigh[i], vl, vh);
+            kept.predictionLow << std::clamp(fan.predictionLow[i], vl, vh);
+            kept.predictionHigh << std::clamp(fan.predictionHigh[i], vl, vh);
+        }
+        fan = kept;
+    }
+    auto outside = [&](const ScenePoint &p) { return !inside(p.key, p.value); };
+    out.marked.erase(std::remove_if(out.marked.begin(), out.marked.end(), outside), out.marked.end());
     return out;
 }
 

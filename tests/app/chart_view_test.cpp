@@ -271,3 +271,40 @@ TEST(YearTicker, LabelsDecadesYearsAndMonthsByZoom)
 }
 
 } // namespace
+
+namespace {
+
+TEST_F(ChartFixture, OverlaysDrawTheProjectionFanReferenceLinesAndMarks)
+{
+    view.setTicked(1, true);
+    app::ChartOverlays overlays;
+    overlays.projectionEra = 1;
+    overlays.projectToYear = 2025.0;
+    overlays.referenceLines = {{24.0, QStringLiteral("alexnet")}};
+    overlays.markedRuns = {QStringLiteral("alphagozero")};
+    overlays.markedLabel = QStringLiteral("Most influential");
+    view.setOverlays(overlays);
+    chart.rebuildNow();
+    const app::ChartScene &scene = chart.renderer().scene();
+    ASSERT_EQ(scene.fans.size(), 1);
+    const app::SceneFan &fan = scene.fans[0];
+    EXPECT_NEAR(fan.keys.back(), 2025.0, 1e-9);
+    // The fan's line is the era's fit extended: check its end against core.
+    const compute::TrendFit fit = compute::fitEra(document.dataset(), era(1));
+    EXPECT_NEAR(std::log10(fan.values.back()), fit.predictLog10(app::xOfKey(2025.0)), 1e-6);
+    for (qsizetype i = 0; i < fan.keys.size(); ++i) {
+        EXPECT_LE(fan.predictionLow[i], fan.meanLow[i]);
+        EXPECT_LE(fan.meanLow[i], fan.values[i]);
+        EXPECT_LE(fan.values[i], fan.meanHigh[i]);
+        EXPECT_LE(fan.meanHigh[i], fan.predictionHigh[i]);
+    }
+    ASSERT_EQ(scene.referenceLines.size(), 1);
+    const app::SceneLine &line = scene.referenceLines[0];
+    // 24-month doubling: 12 log10(2) / 24 orders of magnitude per year.
+    const double slope = (std::log10(line.values[1]) - std::log10(line.values[0])) / (line.keys[1] - line.keys[0]);
+    EXPECT_NEAR(slope, 12 * std::log10(2.0) / 24, 1e-9);
+    ASSERT_EQ(scene.marked.size(), 1);
+    EXPECT_EQ(scene.marked[0].run, runIndex("alphagozero"));
+}
+
+} // namespace
