@@ -108,13 +108,8 @@ bool FileController::newDocument()
 bool FileController::open(const QString &path)
 {
     if (!maybeSave()) return false;
-    auto result = loadWithProgress(path, m_window);
-    if (!result) return false; // cancelled: nothing changes
-    auto &loaded = *result;
-    if (!loaded) {
-        showErrors(tr("Cannot open %1").arg(QFileInfo(path).fileName()), loaded.errors());
-        return false;
-    }
+    auto loaded = load(path, tr("Cannot open %1"));
+    if (!loaded) return false;
     // A CSV becomes a new, unsaved dataset: Save writes the native format next to it.
     const bool native = fileKindOf(path) == FileKind::NativeJson;
     m_document->reset(std::move(loaded->dataset), native ? QFileInfo(path).absoluteFilePath() : QString());
@@ -184,16 +179,22 @@ bool FileController::saveAs()
     return saveTo(path);
 }
 
-bool FileController::importCsv(const QString &path, bool replaceDuplicates)
+std::optional<LoadedDataset> FileController::load(const QString &path, const QString &failureTitle)
 {
     auto result = loadWithProgress(path, m_window);
-    if (!result) return false;
-    auto &loaded = *result;
-    if (!loaded) {
-        showErrors(tr("Cannot import %1").arg(QFileInfo(path).fileName()), loaded.errors());
-        return false;
+    if (!result) return std::nullopt; // cancelled: nothing changes
+    if (!*result) {
+        showErrors(failureTitle.arg(QFileInfo(path).fileName()), result->errors());
+        return std::nullopt;
     }
-    mergeImport(std::move(loaded).value(), QFileInfo(path).fileName(), replaceDuplicates);
+    return std::move(*result).value();
+}
+
+bool FileController::importCsv(const QString &path, bool replaceDuplicates)
+{
+    auto loaded = load(path, tr("Cannot import %1"));
+    if (!loaded) return false;
+    mergeImport(std::move(*loaded), QFileInfo(path).fileName(), replaceDuplicates);
     return true;
 }
 
@@ -241,13 +242,8 @@ bool FileController::importCsvWithDialog()
     if (path.isEmpty()) return false;
     QSettings().setValue(kFolderKey, QFileInfo(path).absolutePath());
     // Load first so the question about duplicates can say how many there are.
-    auto result = loadWithProgress(path, m_window);
-    if (!result) return false;
-    auto &loaded = *result;
-    if (!loaded) {
-        showErrors(tr("Cannot import %1").arg(QFileInfo(path).fileName()), loaded.errors());
-        return false;
-    }
+    auto loaded = load(path, tr("Cannot import %1"));
+    if (!loaded) return false;
     const auto duplicates = findDuplicates(m_document->dataset(), loaded->dataset);
     bool replace = false;
     if (!duplicates.empty()) {
@@ -266,7 +262,7 @@ bool FileController::importCsvWithDialog()
         replace = box.clickedButton() == replaceButton;
     }
     const auto report = loaded->importReport;
-    mergeImport(std::move(loaded).value(), QFileInfo(path).fileName(), replace);
+    mergeImport(std::move(*loaded), QFileInfo(path).fileName(), replace);
     if (report && !report->notPlottable.empty()) {
         QMessageBox::information(
             m_window, tr("Import report"),

@@ -68,6 +68,9 @@ signals:
     void importFinished(const QString &summary);
 
 private:
+    // Loads on a worker thread with progress; shows the errors (failureTitle gets the
+    // file name as %1). nullopt when it failed or the user cancelled.
+    std::optional<LoadedDataset> load(const QString &path, const QString &failureTitle);
     void mergeImport(LoadedDataset loaded, const QString &name, bool replaceDuplicates);
     void addRecent(const QString &path);
     QString dialogFolder() const;
