@@ -73,10 +73,10 @@ ChartScene clipScene(const ChartScene &scene, double kl, double kh, double vl, d
     out.groups.erase(std::remove_if(out.groups.begin(), out.groups.end(),
                                     [](const ScenePointGroup &g) { return g.size() == 0; }),
                      out.groups.end());
-    auto keepPoints = [&](QVector<ScenePoint> &points) {
-        points.erase(std::remove_if(points.begin(), points.end(),
-                                    [&](const ScenePoint &p) { return !inside(p.key, p.value); }),
-                     points.end());
+    auto keepPoints = [&](QVector<ScenePoint> &list) {
+        list.erase(std::remove_if(list.begin(), list.end(),
+                                  [&](const ScenePoint &p) { return !inside(p.key, p.value); }),
+                   list.end());
     };
     keepPoints(out.selected);
 
