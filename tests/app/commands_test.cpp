@@ -201,7 +201,9 @@ TEST_F(CommandFixture, ReestimateAtUtilizationChangesHardwareEstimatesAndOneUndo
     ASSERT_GT(hardwareFlop, 0);
     ASSERT_TRUE(edits.reestimateUtilization(0.66));
     for (const auto &e : document.dataset().runs[index("alexnet")].estimates)
-        if (e.method() == compute::EstimateMethod::Hardware) EXPECT_NEAR(e.flop(), hardwareFlop * 2, hardwareFlop * 1e-12);
+        if (e.method() == compute::EstimateMethod::Hardware) {
+            EXPECT_NEAR(e.flop(), hardwareFlop * 2, hardwareFlop * 1e-12);
+        }
     EXPECT_EQ(document.undoStack()->count(), 1);
     document.undoStack()->undo();
     EXPECT_TRUE(document.dataset() == before);

@@ -51,7 +51,7 @@ struct QuietFiles {
 TEST(FileSafety, SaveThenOpenIsLosslessForEveryBundledDataset)
 {
     QTemporaryDir dir;
-    for (const QString key : {QStringLiteral("openai"), QStringLiteral("epoch")}) {
+    for (const QString &key : {QStringLiteral("openai"), QStringLiteral("epoch")}) {
         auto loaded = app::loadBundledDataset(key);
         ASSERT_TRUE(loaded.ok());
         const QString path = dir.filePath(key + QStringLiteral(".ce.json"));
