@@ -32,6 +32,8 @@ public:
     QCustomPlot *plot() const { return m_plot; }
     const ChartRenderer &renderer() const { return m_renderer; }
     const DomainPalette &palette() const { return m_palette; }
+    const ViewState *viewState() const { return m_view; }
+    const TrendModel *trendModel() const { return m_trends; }
     // Builds the scene and redraws now (normally coalesced on the next event loop pass).
     void rebuildNow();
 

@@ -193,6 +193,14 @@ void ExportDialog::setSizePixels(int width, int height)
 
 FigureRequest ExportDialog::request() const
 {
+    FigureRequest r = settingsRequest();
+    r.reproducibility =
+        viewReproducibility(m_document->dataset(), *m_chart->trendModel(), *m_chart->viewState());
+    return r;
+}
+
+FigureRequest ExportDialog::settingsRequest() const
+{
     FigureRequest r;
     const double factor = m_sizeUnit->currentIndex() == 1 ? kPixelsPerInch : 1.0;
     r.width = static_cast<int>(std::lround(m_width->value() * factor));
@@ -227,7 +235,7 @@ FigureExporter ExportDialog::makeExporter(const FigureRequest &r) const
 
 void ExportDialog::updateSizeLabel()
 {
-    const FigureRequest r = request();
+    const FigureRequest r = settingsRequest();
     QString text;
     switch (format()) {
     case FigureFormat::Png:
@@ -248,7 +256,7 @@ void ExportDialog::schedulePreview()
 
 void ExportDialog::renderPreview()
 {
-    FigureRequest r = request();
+    FigureRequest r = settingsRequest();
     // The preview is the figure at its own size, shown scaled down.
     const double fit = std::min(1.0, std::min(m_previewLabel->width() / double(r.width),
                                               m_previewLabel->height() / double(r.height)));

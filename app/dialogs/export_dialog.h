@@ -31,7 +31,8 @@ public:
     FigureFormat format() const;
     void setFormat(FigureFormat format);
     void setSizePixels(int width, int height);
-    // The request the current settings describe.
+    // The request the current settings describe, with the reproducibility metadata of
+    // what the chart shows (viewReproducibility).
     FigureRequest request() const;
     // Writes the figure; nullopt on success, else the error (also shown unless quiet).
     std::optional<QString> exportTo(const QString &path, bool quiet = false);
@@ -42,6 +43,8 @@ public:
 
 private:
     void buildUi();
+    // request() without the metadata, which hashes the dataset: enough for the preview.
+    FigureRequest settingsRequest() const;
     void readSettings();
     void writeSettings() const;
     void schedulePreview();

@@ -17,9 +17,34 @@
 namespace app {
 namespace {
 
+// The eras the figure draws, with their fits, for its metadata.
+compute::FigureProvenance provenanceOf(const compute::Dataset &dataset,
+                                       const DatasetFigureSettings &settings)
+{
+    compute::FigureProvenance provenance;
+    provenance.units = settings.units;
+    provenance.includeHidden = settings.includeHidden;
+    std::vector<compute::Era> eras;
+    if (settings.range) {
+        eras.push_back(*settings.range);
+    } else if (const compute::EraScheme *scheme =
+                   settings.eraScheme.isEmpty()
+                       ? (dataset.eraSchemes.empty() ? nullptr : &dataset.eraSchemes.front())
+                       : dataset.findScheme(settings.eraScheme.toStdString())) {
+        provenance.eraScheme = scheme->name;
+        eras = scheme->eras;
+    }
+    compute::RunFilter filter;
+    filter.includeHidden = settings.includeHidden;
+    for (const compute::Era &era : eras)
+        provenance.fits.push_back({era, compute::fitEra(dataset, era, filter)});
+    return provenance;
+}
+
 // Builds the exporter for a dataset, or says why it cannot.
 std::unique_ptr<FigureExporter> makeExporter(const compute::Dataset &dataset,
-                                             const DatasetFigureSettings &settings, QString *error)
+                                             const DatasetFigureSettings &settings,
+                                             const QString &reproducibility, QString *error)
 {
     Document document;
     compute::Dataset copy = dataset;
@@ -70,6 +95,7 @@ std::unique_ptr<FigureExporter> makeExporter(const compute::Dataset &dataset,
     request.metadata.insert(QStringLiteral("Software"),
                             QStringLiteral("Compute Explorer %1").arg(QString::fromUtf8(compute::kAppVersion)));
     request.metadata.insert(QStringLiteral("Source"), citationOf(dataset));
+    request.reproducibility = reproducibility;
 
     std::vector<std::string> names;
     names.reserve(dataset.runs.size());
@@ -80,30 +106,6 @@ std::unique_ptr<FigureExporter> makeExporter(const compute::Dataset &dataset,
                    : QString();
     };
     return std::make_unique<FigureExporter>(std::move(scene), std::move(nameOf), request);
-}
-
-// The eras the figure draws, with their fits, for the sidecar.
-compute::FigureProvenance provenanceOf(const compute::Dataset &dataset,
-                                       const DatasetFigureSettings &settings)
-{
-    compute::FigureProvenance provenance;
-    provenance.units = settings.units;
-    provenance.includeHidden = settings.includeHidden;
-    std::vector<compute::Era> eras;
-    if (settings.range) {
-        eras.push_back(*settings.range);
-    } else if (const compute::EraScheme *scheme =
-                   settings.eraScheme.isEmpty()
-                       ? (dataset.eraSchemes.empty() ? nullptr : &dataset.eraSchemes.front())
-                       : dataset.findScheme(settings.eraScheme.toStdString())) {
-        provenance.eraScheme = scheme->name;
-        eras = scheme->eras;
-    }
-    compute::RunFilter filter;
-    filter.includeHidden = settings.includeHidden;
-    for (const compute::Era &era : eras)
-        provenance.fits.push_back({era, compute::fitEra(dataset, era, filter)});
-    return provenance;
 }
 
 } // namespace
@@ -123,6 +125,21 @@ QString citationOf(const compute::Dataset &dataset)
     return text.isEmpty() ? QString() : QStringLiteral("Data: ") + text;
 }
 
+QString viewReproducibility(const compute::Dataset &dataset, const TrendModel &trends,
+                            const ViewState &view)
+{
+    compute::FigureProvenance provenance;
+    provenance.units = view.units();
+    provenance.includeHidden = view.filter().includeHidden;
+    const int scheme = view.schemeIndex();
+    if (scheme >= 0 && scheme < static_cast<int>(dataset.eraSchemes.size()))
+        provenance.eraScheme = dataset.eraSchemes[static_cast<std::size_t>(scheme)].name;
+    const std::vector<compute::Era> eras = trends.eras();
+    for (int i = 0; i < static_cast<int>(eras.size()); ++i)
+        if (view.isTicked(i)) provenance.fits.push_back({eras[static_cast<std::size_t>(i)], trends.fit(i)});
+    return QString::fromStdString(compute::reproducibilityJson(dataset, provenance));
+}
+
 std::optional<QString> writeDatasetFigure(const compute::Dataset &dataset,
                                           const DatasetFigureSettings &settings,
                                           const QString &path)
@@ -130,7 +147,9 @@ std::optional<QString> writeDatasetFigure(const compute::Dataset &dataset,
     if (!figureFormatOf(path))
         return QStringLiteral("%1: unknown figure format (expected .png, .svg or .pdf)").arg(path);
     QString error;
-    auto exporter = makeExporter(dataset, settings, &error);
+    const QByteArray metadata = QByteArray::fromStdString(
+        compute::reproducibilityJson(dataset, provenanceOf(dataset, settings)));
+    auto exporter = makeExporter(dataset, settings, QString::fromUtf8(metadata), &error);
     if (!exporter) return error;
     if (!settings.sidecar) return exporter->write(path);
     // Everything that can be checked before writing is; the sidecar, written second,
@@ -138,11 +157,9 @@ std::optional<QString> writeDatasetFigure(const compute::Dataset &dataset,
     const QString sidecarPath = sidecarPathOf(path);
     if (QFileInfo(sidecarPath).isDir())
         return QStringLiteral("%1: cannot be written: it is a folder").arg(sidecarPath);
-    const QByteArray sidecar = QByteArray::fromStdString(
-        compute::reproducibilityJson(dataset, provenanceOf(dataset, settings)));
     const bool figureExisted = QFileInfo::exists(path);
     if (auto figureError = exporter->write(path)) return figureError;
-    if (auto sidecarError = writeFileDurably(sidecarPath, sidecar)) {
+    if (auto sidecarError = writeFileDurably(sidecarPath, metadata)) {
         if (!figureExisted) QFile::remove(path);
         return sidecarError;
     }
@@ -153,7 +170,9 @@ std::optional<QByteArray> renderDatasetFigure(const compute::Dataset &dataset,
                                               const DatasetFigureSettings &settings,
                                               FigureFormat format, QString *error)
 {
-    auto exporter = makeExporter(dataset, settings, error);
+    const QString metadata = QString::fromStdString(
+        compute::reproducibilityJson(dataset, provenanceOf(dataset, settings)));
+    auto exporter = makeExporter(dataset, settings, metadata, error);
     if (!exporter) return std::nullopt;
     return exporter->encode(format);
 }

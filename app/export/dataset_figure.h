@@ -10,6 +10,9 @@
 
 namespace app {
 
+class TrendModel;
+class ViewState;
+
 // A figure of a whole dataset as a first look at it shows it: the chosen era scheme
 // (or one range) with every era's fit ticked, all plotted runs in view. This is what
 // `--export` and `make run` without a display write.
@@ -31,8 +34,14 @@ QString sidecarPathOf(const QString &figurePath);
 // The citation line for a dataset: its citation, else its title and license.
 QString citationOf(const compute::Dataset &dataset);
 
-// Renders and writes the figure, and with settings.sidecar its metadata
-// (compute::reproducibilityJson). Returns the error (unknown scheme, unwritable path);
+// The reproducibility metadata (compute::reproducibilityJson) of what a view shows: the
+// current scheme's ticked eras with their fits under the view's filter (previews
+// applied), its units and whether hidden runs are included.
+QString viewReproducibility(const compute::Dataset &dataset, const TrendModel &trends,
+                            const ViewState &view);
+
+// Renders and writes the figure with its metadata (compute::reproducibilityJson)
+// embedded, and with settings.sidecar the same metadata beside it. Returns the error (unknown scheme, unwritable path);
 // then neither file is created.
 std::optional<QString> writeDatasetFigure(const compute::Dataset &dataset,
                                           const DatasetFigureSettings &settings,

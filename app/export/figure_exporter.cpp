@@ -234,6 +234,8 @@ QImage FigureExporter::toImage()
     for (auto it = m_request.metadata.cbegin(); it != m_request.metadata.cend(); ++it)
         image.setText(it.key(), it.value());
     if (!m_request.title.isEmpty()) image.setText(QStringLiteral("Title"), m_request.title);
+    if (!m_request.reproducibility.isEmpty())
+        image.setText(kReproducibilityKey, m_request.reproducibility);
     return image;
 }
 
@@ -254,6 +256,8 @@ QByteArray FigureExporter::toSvg()
     QStringList description;
     for (auto it = m_request.metadata.cbegin(); it != m_request.metadata.cend(); ++it)
         description << it.key() + QStringLiteral(": ") + it.value();
+    if (!m_request.reproducibility.isEmpty())
+        description << kReproducibilityKey + QStringLiteral(": ") + m_request.reproducibility;
     generator.setDescription(description.join(QLatin1Char('\n')).toHtmlEscaped());
     QCPPainter painter;
     painter.begin(&generator);
@@ -274,6 +278,9 @@ QByteArray FigureExporter::toPdf()
     writer.setResolution(static_cast<int>(kLogicalDpi));
     writer.setCreator(QStringLiteral("Compute Explorer"));
     writer.setTitle(m_request.title);
+    if (!m_request.reproducibility.isEmpty())
+        writer.addFileAttachment(kReproducibilityAttachment, m_request.reproducibility.toUtf8(),
+                                 QStringLiteral("application/json"));
     // One page exactly the figure's size: width px at 96 dpi = width x 0.75 pt.
     const QSizeF points(m_request.width * 72.0 / kLogicalDpi, m_request.height * 72.0 / kLogicalDpi);
     writer.setPageLayout(QPageLayout(QPageSize(points, QPageSize::Point, QString(),

@@ -34,7 +34,14 @@ struct FigureRequest {
     // Written into the file (PNG text chunks, SVG title/desc, PDF title/creator).
     QString title;
     QMap<QString, QString> metadata;
+    // What the figure was made from (compute::reproducibilityJson), embedded so the
+    // figure carries it: PNG text chunk kReproducibilityKey, the end of the SVG <desc>,
+    // a PDF file attachment named kReproducibilityAttachment. Empty: none.
+    QString reproducibility;
 };
+
+inline const QString kReproducibilityKey = QStringLiteral("compute-explorer");
+inline const QString kReproducibilityAttachment = QStringLiteral("compute-explorer.json");
 
 // Turns a chart scene into a figure: an offscreen QCustomPlot drawn by the same
 // ChartRenderer as the window, then written atomically. Used by File > Export Figure,

@@ -1,0 +1,144 @@
+#include "app/widgets/analysis_dock.h"
+
+#include "app/chart/chart_scene.h"
+#include "app/document/trend_model.h"
+#include "app/document/view_state.h"
+#include "app/widgets/analysis/bootstrap_panel.h"
+#include "app/widgets/analysis/influence_panel.h"
+#include "app/widgets/analysis/projection_panel.h"
+#include "app/widgets/analysis/reference_lines_panel.h"
+#include "app/widgets/analysis/residuals_panel.h"
+#include "app/widgets/analysis/subsets_panel.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QTabWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace app {
+
+AnalysisDock::AnalysisDock(Document *document, ViewState *view, TrendModel *trends, QWidget *parent)
+    : QDockWidget(tr("Analysis"), parent), m_context{document, view, trends},
+      m_refreshTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("analysisDock"));
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 4, 4, 4);
+
+    m_eraBox = new QComboBox(content);
+    m_eraBox->setObjectName(QStringLiteral("analysisEraBox"));
+    m_eraBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_eraBox->setMinimumContentsLength(12);
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Era:"), m_eraBox);
+    layout->addLayout(form);
+    m_fitLabel = new QLabel(content);
+    m_fitLabel->setObjectName(QStringLiteral("analysisFit"));
+    m_fitLabel->setWordWrap(true);
+    layout->addWidget(m_fitLabel);
+
+    m_tabs = new QTabWidget(content);
+    m_tabs->setObjectName(QStringLiteral("analysisTabs"));
+    m_tabs->setDocumentMode(true);
+    m_projection = new ProjectionPanel(m_context, m_tabs);
+    m_influence = new InfluencePanel(m_context, m_tabs);
+    m_subsets = new SubsetsPanel(m_context, m_tabs);
+    m_bootstrap = new BootstrapPanel(m_context, m_tabs);
+    m_referenceLines = new ReferenceLinesPanel(m_context, m_tabs);
+    m_residuals = new ResidualsPanel(m_context, m_tabs);
+    m_tabs->addTab(m_projection, tr("Projection"));
+    m_tabs->addTab(m_influence, tr("Influence"));
+    m_tabs->addTab(m_subsets, tr("Subsets"));
+    m_tabs->addTab(m_bootstrap, tr("Bootstrap"));
+    m_tabs->addTab(m_referenceLines, tr("Reference lines"));
+    m_tabs->addTab(m_residuals, tr("Residuals"));
+    m_panels = {m_projection, m_influence, m_subsets, m_bootstrap, m_referenceLines, m_residuals};
+    layout->addWidget(m_tabs, 1);
+    setWidget(content);
+
+    // Zero delay: a burst of changes (a boundary dragged, an undo of many edits) is
+    // analysed once, after the chart has redrawn.
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(0);
+    connect(m_refreshTimer, &QTimer::timeout, this, &AnalysisDock::refreshNow);
+    connect(trends, &TrendModel::changed, this, &AnalysisDock::scheduleRefresh);
+    connect(view, &ViewState::selectionChanged, this, &AnalysisDock::scheduleRefresh);
+    connect(view, &ViewState::schemeChanged, this, [this] {
+        m_schemeChanged = true;
+        scheduleRefresh();
+    });
+    connect(m_eraBox, &QComboBox::currentIndexChanged, this, [this](int era) {
+        scheduleRefresh();
+        emit currentEraChanged(era);
+    });
+    refreshNow();
+}
+
+int AnalysisDock::currentEra() const
+{
+    return m_eraBox->currentIndex();
+}
+
+void AnalysisDock::setCurrentEra(int era)
+{
+    if (era < 0 || era >= m_eraBox->count() || era == m_eraBox->currentIndex()) return;
+    m_eraBox->setCurrentIndex(era);
+}
+
+void AnalysisDock::scheduleRefresh()
+{
+    m_refreshTimer->start();
+}
+
+void AnalysisDock::fillEraBox()
+{
+    const std::vector<compute::Era> eras = m_context.trends->eras();
+    QStringList names;
+    for (const compute::Era &era : eras)
+        names << QString::fromStdString(era.name);
+    QStringList shown;
+    for (int i = 0; i < m_eraBox->count(); ++i)
+        shown << m_eraBox->itemText(i);
+    if (names == shown && !m_schemeChanged) return;
+
+    // Another scheme starts at its most recent era; the same one keeps its place.
+    const int old = m_eraBox->currentIndex();
+    const int wanted = m_schemeChanged || old < 0
+                           ? static_cast<int>(names.size()) - 1
+                           : std::min(old, static_cast<int>(names.size()) - 1);
+    m_schemeChanged = false;
+    {
+        const QSignalBlocker block(m_eraBox);
+        m_eraBox->clear();
+        m_eraBox->addItems(names);
+        m_eraBox->setCurrentIndex(wanted);
+    }
+    if (wanted != old) emit currentEraChanged(wanted);
+}
+
+void AnalysisDock::refreshNow()
+{
+    m_refreshTimer->stop();
+    fillEraBox();
+    AnalysisEra analysed;
+    analysed.index = m_eraBox->currentIndex();
+    analysed.era = m_context.trends->era(analysed.index);
+    if (analysed.era) {
+        analysed.points = m_context.trends->cache().points(*analysed.era);
+        analysed.fit = m_context.trends->fit(analysed.index);
+        m_fitLabel->setText(describeFit(analysed.fit));
+    } else {
+        analysed.index = -1;
+        m_fitLabel->setText(tr("No era to analyse: choose an era scheme with eras."));
+    }
+    m_analysed = std::move(analysed);
+    for (AnalysisPanel *panel : m_panels)
+        panel->setEra(m_analysed);
+}
+
+} // namespace app
