@@ -11,6 +11,7 @@
 #include "app/document/recovery.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
+#include "app/widgets/analysis_dock.h"
 #include "app/widgets/era_dock.h"
 #include "app/widgets/run_details_dock.h"
 #include "app/widgets/run_table_dock.h"
@@ -114,6 +115,16 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_undoDock);
     tabifyDockWidget(m_details, m_undoDock);
     m_details->raise();
+
+    // Analysis of one era as a tab beside the table: its tables want width, and the
+    // chart keeps its height.
+    m_analysis = new AnalysisDock(m_document, m_view, m_trends, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_analysis);
+    tabifyDockWidget(m_table, m_analysis);
+    m_table->raise();
+    // The era analysed is the era selected in the era dock, both ways.
+    connect(m_eras, &EraDock::currentEraChanged, m_analysis, &AnalysisDock::setCurrentEra);
+    connect(m_analysis, &AnalysisDock::currentEraChanged, m_eras, &EraDock::setCurrentEra);
 }
 
 void MainWindow::createFileMenu()
@@ -269,6 +280,8 @@ void MainWindow::createViewMenu()
     m_details->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+2")));
     panels->addAction(m_undoDock->toggleViewAction());
     m_undoDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+3")));
+    panels->addAction(m_analysis->toggleViewAction());
+    m_analysis->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+5")));
 }
 
 void MainWindow::createHelpMenu()

@@ -12,6 +12,7 @@ class QUndoView;
 namespace app {
 
 struct CommandLine;
+class AnalysisDock;
 class ChartView;
 class EraDock;
 class Document;
@@ -49,6 +50,7 @@ public:
     RecoveryStore *recovery() const { return m_recovery; }
     RunTableDock *runTable() const { return m_table; }
     RunDetailsDock *runDetails() const { return m_details; }
+    AnalysisDock *analysis() const { return m_analysis; }
     EraDock *eras() const { return m_eras; }
 
     // Opens a file into the window; on failure shows the error and keeps the document.
@@ -87,6 +89,7 @@ private:
     RunTableDock *m_table = nullptr;
     RunDetailsDock *m_details = nullptr;
     QDockWidget *m_undoDock = nullptr;
+    AnalysisDock *m_analysis = nullptr;
     UnplottableDialog *m_unplottable = nullptr;
     QLabel *m_status = nullptr;
     QMenu *m_recentMenu = nullptr;

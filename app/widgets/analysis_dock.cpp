@@ -11,9 +11,10 @@
 #include "app/widgets/analysis/subsets_panel.h"
 
 #include <QComboBox>
-#include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QTabWidget>
+#include <QScrollArea>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -34,13 +35,17 @@ AnalysisDock::AnalysisDock(Document *document, ViewState *view, TrendModel *tren
     m_eraBox->setObjectName(QStringLiteral("analysisEraBox"));
     m_eraBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_eraBox->setMinimumContentsLength(12);
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Era:"), m_eraBox);
-    layout->addLayout(form);
     m_fitLabel = new QLabel(content);
     m_fitLabel->setObjectName(QStringLiteral("analysisFit"));
     m_fitLabel->setWordWrap(true);
-    layout->addWidget(m_fitLabel);
+    // One row: the era and its fit.
+    auto *eraLabel = new QLabel(tr("&Era:"), content);
+    eraLabel->setBuddy(m_eraBox);
+    auto *eraRow = new QHBoxLayout;
+    eraRow->addWidget(eraLabel);
+    eraRow->addWidget(m_eraBox);
+    eraRow->addWidget(m_fitLabel, 1);
+    layout->addLayout(eraRow);
 
     m_tabs = new QTabWidget(content);
     m_tabs->setObjectName(QStringLiteral("analysisTabs"));
@@ -59,7 +64,12 @@ AnalysisDock::AnalysisDock(Document *document, ViewState *view, TrendModel *tren
     m_tabs->addTab(m_residuals, tr("Residuals"));
     m_panels = {m_projection, m_influence, m_subsets, m_bootstrap, m_referenceLines, m_residuals};
     layout->addWidget(m_tabs, 1);
-    setWidget(content);
+    // Scrolls rather than pushing the chart up when the dock is short.
+    auto *scroll = new QScrollArea(this);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(content);
+    setWidget(scroll);
 
     // Zero delay: a burst of changes (a boundary dragged, an undo of many edits) is
     // analysed once, after the chart has redrawn.

@@ -81,9 +81,12 @@ ProjectionPanel::ProjectionPanel(const AnalysisContext &context, QWidget *parent
     showRow->addWidget(m_year);
     showRow->addStretch();
 
+    // The two questions side by side: the dock is wide and short.
+    auto *questions = new QHBoxLayout;
+    questions->addWidget(reach, 1);
+    questions->addWidget(at, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(reach);
-    layout->addWidget(at);
+    layout->addLayout(questions);
     layout->addLayout(showRow);
     layout->addStretch();
 
