@@ -1,5 +1,6 @@
 #include "core/dataset.h"
 
+#include "core/flat_string_set.h"
 #include "core/run_id_allocator.h"
 #include "core/text_util.h"
 
@@ -19,41 +20,55 @@ bool isValidColor(const std::string &color)
     return true;
 }
 
-Errors validateRun(const TrainingRun &run, const std::string &where)
+namespace {
+
+// Appends the problems of one run. `where()` gives its location ("runs[3]"); it is
+// called only for a problem, so that validating a valid dataset builds no strings.
+template <typename Where>
+void validateRunInto(Errors &errors, const TrainingRun &run, const Where &where)
 {
-    Errors errors;
-    if (run.id.empty()) errors.push_back({where + ".id", "must not be empty"});
-    if (trimmed(run.name).empty()) errors.push_back({where + ".name", "must not be empty"});
+    if (run.id.empty()) errors.push_back({where() + ".id", "must not be empty"});
+    if (trimmed(run.name).empty()) errors.push_back({where() + ".name", "must not be empty"});
     if (run.date && !run.date->isValid())
-        errors.push_back({where + ".date", "'" + run.date->toIso() + "' is not a calendar date"});
+        errors.push_back({where() + ".date", "'" + run.date->toIso() + "' is not a calendar date"});
     if (run.parameters && (!std::isfinite(*run.parameters) || *run.parameters <= 0))
-        errors.push_back({where + ".parameters", "expected a number of parameters greater than 0"});
+        errors.push_back(
+            {where() + ".parameters", "expected a number of parameters greater than 0"});
     if (run.estimates.empty() && run.primary != 0)
-        errors.push_back({where + ".primary", "expected 0 (the run has no estimates)"});
+        errors.push_back({where() + ".primary", "expected 0 (the run has no estimates)"});
     else if (!run.estimates.empty() && run.primary >= run.estimates.size())
-        errors.push_back({where + ".primary",
+        errors.push_back({where() + ".primary",
                           "expected an index below " + std::to_string(run.estimates.size())});
     for (std::size_t i = 0; i < run.estimates.size(); ++i) {
-        Errors e = run.estimates[i].validate(where + ".estimates[" + std::to_string(i) + "]");
+        if (run.estimates[i].isValid()) continue;
+        Errors e = run.estimates[i].validate(where() + ".estimates[" + std::to_string(i) + "]");
         errors.insert(errors.end(), e.begin(), e.end());
     }
     for (std::size_t i = 0; i < run.sources.size(); ++i)
         if (run.sources[i].title.empty() && run.sources[i].url.empty())
             errors.push_back(
-                {where + ".sources[" + std::to_string(i) + "]", "needs a title or a URL"});
+                {where() + ".sources[" + std::to_string(i) + "]", "needs a title or a URL"});
+}
+
+} // namespace
+
+Errors validateRun(const TrainingRun &run, const std::string &where)
+{
+    Errors errors;
+    validateRunInto(errors, run, [&] { return where; });
     return errors;
 }
 
 Errors Dataset::validate() const
 {
     Errors errors;
-    std::unordered_set<std::string_view> ids;
+    FlatStringSet<std::string_view> ids;
+    ids.reserve(runs.size());
     for (std::size_t i = 0; i < runs.size(); ++i) {
-        const std::string where = "runs[" + std::to_string(i) + "]";
-        Errors e = validateRun(runs[i], where);
-        errors.insert(errors.end(), e.begin(), e.end());
-        if (!runs[i].id.empty() && !ids.insert(runs[i].id).second)
-            errors.push_back({where + ".id", "'" + runs[i].id + "' is used by an earlier run"});
+        const auto where = [i] { return "runs[" + std::to_string(i) + "]"; };
+        validateRunInto(errors, runs[i], where);
+        if (!runs[i].id.empty() && !ids.insert(runs[i].id))
+            errors.push_back({where() + ".id", "'" + runs[i].id + "' is used by an earlier run"});
     }
     std::unordered_set<std::string_view> schemeNames;
     for (std::size_t s = 0; s < eraSchemes.size(); ++s) {

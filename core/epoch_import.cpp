@@ -254,14 +254,18 @@ Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &s
         }
         run.id = ids.allocate(run.name);
         run.organization = std::string(row.text(kOrganization));
-        const std::vector<std::string> domains = splitTrimmed(row.text(kDomain), ',');
-        if (!domains.empty()) run.domain = domains.front();
-        for (std::size_t i = 1; i < domains.size(); ++i)
-            run.tags.push_back("domain:" + domains[i]);
+        bool firstDomain = true;
+        forEachTrimmedPart(row.text(kDomain), ',', [&](std::string_view domain) {
+            if (firstDomain)
+                run.domain = domain;
+            else
+                run.tags.push_back("domain:" + std::string(domain));
+            firstDomain = false;
+        });
 
         const std::string_view dateText = row.text(kDate);
         run.date = parseFlexibleDate(dateText);
-        if (!run.date && !dateText.empty() && normalizedKey(dateText) != "forthcoming")
+        if (!run.date && !dateText.empty() && !normalizedEquals(dateText, "forthcoming"))
             row.warn(kDate, "'" + std::string(dateText.substr(0, 80)) +
                                 "' is not a date (expected yyyy-mm-dd, d/m/yyyy, m/yyyy or yyyy)");
 
@@ -272,30 +276,39 @@ Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &s
             row.warn(kConfidence, "'" + std::string(row.text(kConfidence).substr(0, 80)) +
                                       "' is not a confidence (expected Confident, Likely, "
                                       "Speculative or Unknown)");
-        if (normalizedKey(row.text(kFrontier)) == "true") run.tags.emplace_back(kTagFrontier);
-        run.upperBound = normalizedKey(row.text(kUpperBound)) == "true";
+        if (normalizedEquals(row.text(kFrontier), "true")) run.tags.emplace_back(kTagFrontier);
+        run.upperBound = normalizedEquals(row.text(kUpperBound), "true");
         run.notes = std::string(row.text(kNotes));
 
         const std::string_view link = row.text(kLink);
         const std::string_view reference = row.text(kReference);
         if (!link.empty() || !reference.empty()) {
             // Epoch's Link cell may hold several URLs separated by commas.
-            const std::vector<std::string> urls = splitTrimmed(link, ',');
-            if (urls.empty()) run.sources.push_back({std::string(reference), {}});
-            for (std::size_t i = 0; i < urls.size(); ++i)
-                run.sources.push_back({i == 0 ? std::string(reference) : std::string(), urls[i]});
+            bool firstUrl = true;
+            forEachTrimmedPart(link, ',', [&](std::string_view url) {
+                run.sources.push_back(
+                    {firstUrl ? std::string(reference) : std::string(), std::string(url)});
+                firstUrl = false;
+            });
+            if (firstUrl) run.sources.push_back({std::string(reference), {}});
         }
 
+        std::optional<ComputeEstimate> reported;
         if (auto flop = row.positive(kCompute, "a training compute in FLOP")) {
-            std::string note = "Epoch AI";
-            if (const auto method = row.text(kMethod); !method.empty())
-                note += " (" + std::string(method) + ")";
-            if (const auto notes = row.text(kComputeNotes); !notes.empty())
-                note += ": " + std::string(notes);
-            run.estimates.push_back(ComputeEstimate::reported(*flop, std::move(note)));
+            const std::string_view method = row.text(kMethod);
+            const std::string_view notes = row.text(kComputeNotes);
+            std::string note;
+            note.reserve(16 + method.size() + notes.size());
+            note += "Epoch AI";
+            if (!method.empty()) note.append(" (").append(method).append(")");
+            if (!notes.empty()) note.append(": ").append(notes);
+            reported = ComputeEstimate::reported(*flop, std::move(note));
             ++report.withReportedCompute;
         }
-        if (auto hw = hardwareFromRow(row, catalog, options, report, unknownHardware)) {
+        auto hw = hardwareFromRow(row, catalog, options, report, unknownHardware);
+        run.estimates.reserve(std::size_t{reported.has_value()} + std::size_t{hw.has_value()});
+        if (reported) run.estimates.push_back(std::move(*reported));
+        if (hw) {
             const bool primary = run.estimates.empty();
             run.estimates.push_back(
                 {*hw, "From the row's hardware, quantity and training time columns"});
@@ -313,7 +326,15 @@ Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &s
         return true;
     };
 
+    bool reserved = false;
     auto onProgress = [&](double fraction) {
+        // Past the first chunk, make room for the rest of the rows at the rate seen so
+        // far, rather than moving 100,000 runs each time the vector outgrows itself.
+        if (!reserved && fraction < 1 && !dataset.runs.empty()) {
+            const double expected = static_cast<double>(dataset.runs.size()) / fraction * 1.1;
+            dataset.runs.reserve(static_cast<std::size_t>(expected));
+            reserved = true;
+        }
         if (!options.progress || options.progress(fraction)) return true;
         report.cancelled = true;
         return false;

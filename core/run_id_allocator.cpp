@@ -7,17 +7,18 @@ namespace compute {
 
 RunIdAllocator::RunIdAllocator(const Dataset &existing)
 {
+    m_used.reserve(existing.runs.size());
     for (const TrainingRun &run : existing.runs) m_used.insert(run.id);
 }
 
 std::string RunIdAllocator::allocate(std::string_view name)
 {
-    const std::string base = slugify(name);
-    if (m_used.insert(base).second) return base;
+    std::string base = slugify(name);
+    if (m_used.insert(base)) return base;
     int &next = m_nextSuffix.try_emplace(base, 2).first->second;
     for (;; ++next) {
         std::string candidate = base + "-" + std::to_string(next);
-        if (m_used.insert(candidate).second) return candidate;
+        if (m_used.insert(candidate)) return candidate;
     }
 }
 

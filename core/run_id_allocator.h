@@ -1,9 +1,10 @@
 #pragma once
 
+#include "core/flat_string_set.h"
+
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace compute {
 
@@ -20,7 +21,7 @@ public:
     void reserve(const std::string &id) { m_used.insert(id); }
 
 private:
-    std::unordered_set<std::string> m_used;
+    FlatStringSet<std::string> m_used;
     std::unordered_map<std::string, int> m_nextSuffix;
 };
 

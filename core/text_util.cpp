@@ -2,58 +2,63 @@
 
 namespace compute {
 
+namespace {
+
+// `c` as a key keeps it (ASCII letters in lower case, digits), or 0 when a key drops it.
+char keyChar(unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z') return static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return static_cast<char>(c);
+    return 0;
+}
+
+} // namespace
+
 std::string normalizedKey(std::string_view text)
 {
-    std::string key;
-    key.reserve(text.size());
-    for (unsigned char c : text) {
-        if (c >= 'A' && c <= 'Z')
-            key.push_back(static_cast<char>(c - 'A' + 'a'));
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            key.push_back(static_cast<char>(c));
-    }
+    std::string key(text.size(), '\0');
+    std::size_t n = 0;
+    for (unsigned char c : text)
+        if (const char k = keyChar(c)) key[n++] = k;
+    key.resize(n);
     return key;
 }
 
-std::string_view trimmed(std::string_view text)
+bool normalizedEquals(std::string_view text, std::string_view key)
 {
-    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && blank(text.front())) text.remove_prefix(1);
-    while (!text.empty() && blank(text.back())) text.remove_suffix(1);
-    return text;
+    std::size_t n = 0;
+    for (unsigned char c : text) {
+        const char k = keyChar(c);
+        if (!k) continue;
+        if (n == key.size() || key[n] != k) return false;
+        ++n;
+    }
+    return n == key.size();
 }
 
 std::vector<std::string> splitTrimmed(std::string_view text, char separator)
 {
     std::vector<std::string> parts;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find(separator, start);
-        if (end == std::string_view::npos) end = text.size();
-        const std::string_view part = trimmed(text.substr(start, end - start));
-        if (!part.empty()) parts.emplace_back(part);
-        start = end + 1;
-    }
+    forEachTrimmedPart(text, separator, [&](std::string_view part) { parts.emplace_back(part); });
     return parts;
 }
 
 std::string slugify(std::string_view name)
 {
-    std::string slug;
+    char slug[64]; // the loop stops at 60 (61 with a dash)
+    std::size_t n = 0;
     bool pendingDash = false;
     for (unsigned char c : name) {
-        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        const bool upper = c >= 'A' && c <= 'Z';
-        if (alnum || upper) {
-            if (pendingDash && !slug.empty()) slug.push_back('-');
+        if (const char k = keyChar(c)) {
+            if (pendingDash && n > 0) slug[n++] = '-';
             pendingDash = false;
-            slug.push_back(static_cast<char>(upper ? c - 'A' + 'a' : c));
+            slug[n++] = k;
         } else {
             pendingDash = true;
         }
-        if (slug.size() >= 60) break;
+        if (n >= 60) break;
     }
-    return slug.empty() ? std::string("run") : slug;
+    return n == 0 ? std::string("run") : std::string(slug, n);
 }
 
 std::string toLower(std::string_view text)

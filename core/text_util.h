@@ -11,7 +11,31 @@ namespace compute {
 std::string normalizedKey(std::string_view text);
 
 // Without leading and trailing whitespace (space, tab, CR, LF).
-std::string_view trimmed(std::string_view text);
+inline std::string_view trimmed(std::string_view text)
+{
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!text.empty() && blank(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && blank(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
+// normalizedKey(text) == key, without building the key. `key` must be normalised.
+bool normalizedEquals(std::string_view text, std::string_view key);
+
+// Calls f(part) with each part between separators, trimmed; empty parts are skipped.
+template <typename F> void forEachTrimmedPart(std::string_view text, char separator, F &&f)
+{
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(separator, start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view part = trimmed(text.substr(start, end - start));
+        if (!part.empty()) f(part);
+        start = end + 1;
+    }
+}
 
 // Splits on a separator and trims each part; empty parts are dropped.
 std::vector<std::string> splitTrimmed(std::string_view text, char separator);
