@@ -7,13 +7,18 @@
 
 BUILD_DIR ?= build
 RELEASE_DIR ?= build-release
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+ASAN_DIR ?= build-asan
+ASAN_OPTIONS ?= detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
+UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
 CMAKE_ARGS ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BIN = $(BUILD_DIR)/app/compute-explorer
 
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: all deps configure build run test bench package clean
+.PHONY: all deps configure build run test bench package fuzz asan-test clean
 
 all: build
 
@@ -54,5 +59,21 @@ package: deps
 	cmake --build $(RELEASE_DIR) -j $(JOBS)
 	cd $(RELEASE_DIR) && cpack -G "DEB;TGZ"
 
+# libFuzzer on the parsers (clang, ASan + UBSan): each target FUZZ_SECONDS (default 60).
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	    -DCOMPUTE_BUILD_FUZZERS=ON -DCOMPUTE_BUILD_APP=OFF -DCOMPUTE_BUILD_BENCHMARKS=OFF
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target fuzzers
+	sh tests/fuzz/run_fuzzers.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(JOBS)
+
+# Every test under AddressSanitizer + UndefinedBehaviorSanitizer (the asan preset).
+asan-test: deps
+	cmake --preset asan
+	cmake --build $(ASAN_DIR) -j $(JOBS)
+	@mkdir -p -m 700 $(XDG_RUNTIME_DIR)
+	cd $(ASAN_DIR) && ASAN_OPTIONS=$(ASAN_OPTIONS) UBSAN_OPTIONS=$(UBSAN_OPTIONS) \
+	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizers/lsan.supp \
+	    ctest --output-on-failure -j $(JOBS) -E package_check
+
 clean:
-	rm -rf $(BUILD_DIR) $(RELEASE_DIR)
+	rm -rf $(BUILD_DIR) $(RELEASE_DIR) $(FUZZ_DIR) $(ASAN_DIR)

@@ -120,7 +120,7 @@ public:
         if (cell.empty()) return std::nullopt;
         const auto value = parseNumber(cell);
         if (!value) {
-            warn(c, "'" + std::string(cell.substr(0, 80)) + "' is not a number (expected " + what +
+            warn(c, "'" + std::string(utf8Prefix(cell, 80)) + "' is not a number (expected " + what +
                         ", e.g. 3.14e+23)");
             return std::nullopt;
         }
@@ -202,6 +202,18 @@ Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &s
 {
     ImportResult result;
     ImportReport &report = result.report;
+    // A file that is not all UTF-8 was most likely saved by a spreadsheet as
+    // Windows-1252: its stray bytes are read as such, and the report says where the
+    // first one is, so that no invalid text enters the dataset.
+    std::string repaired;
+    if (const std::size_t bad = firstInvalidUtf8(bytes); bad != std::string_view::npos) {
+        const auto line = 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
+        report.warnings.push_back(
+            {sourceName + ": line " + std::to_string(line),
+             "not UTF-8 text: bytes that are not UTF-8 were read as Windows-1252"});
+        repaired = repairUtf8(bytes);
+        bytes = repaired;
+    }
     Dataset &dataset = result.dataset;
     RunIdAllocator ids;
     std::set<std::string> unknownHardware;
@@ -266,14 +278,14 @@ Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &s
         const std::string_view dateText = row.text(kDate);
         run.date = parseFlexibleDate(dateText);
         if (!run.date && !dateText.empty() && !normalizedEquals(dateText, "forthcoming"))
-            row.warn(kDate, "'" + std::string(dateText.substr(0, 80)) +
+            row.warn(kDate, "'" + std::string(utf8Prefix(dateText, 80)) +
                                 "' is not a date (expected yyyy-mm-dd, d/m/yyyy, m/yyyy or yyyy)");
 
         run.parameters = row.positive(kParameters, "a number of parameters");
         if (auto c = confidenceFromText(row.text(kConfidence)))
             run.confidence = *c;
         else
-            row.warn(kConfidence, "'" + std::string(row.text(kConfidence).substr(0, 80)) +
+            row.warn(kConfidence, "'" + std::string(utf8Prefix(row.text(kConfidence), 80)) +
                                       "' is not a confidence (expected Confident, Likely, "
                                       "Speculative or Unknown)");
         if (normalizedEquals(row.text(kFrontier), "true")) run.tags.emplace_back(kTagFrontier);

@@ -46,4 +46,17 @@ std::string slugify(std::string_view name);
 // ASCII lower case (names and keys here are compared without locale).
 std::string toLower(std::string_view text);
 
+// Offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlong
+// forms, no surrogates, nothing above U+10FFFF); npos when the text is all UTF-8.
+std::size_t firstInvalidUtf8(std::string_view text);
+
+// The text with every byte that is not part of well-formed UTF-8 read as Windows-1252
+// (what spreadsheet programs write; Latin-1 for 0xA0-0xFF), encoded as UTF-8. The five
+// bytes Windows-1252 leaves undefined become U+FFFD. Valid UTF-8 is unchanged.
+std::string repairUtf8(std::string_view text);
+
+// At most maxBytes of UTF-8 text, cut before a character rather than inside one (for
+// quoting a cell in a message).
+std::string_view utf8Prefix(std::string_view text, std::size_t maxBytes);
+
 } // namespace compute
