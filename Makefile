@@ -50,9 +50,12 @@ test: build
 
 bench: deps
 	cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS)
-	cmake --build $(RELEASE_DIR) -j $(JOBS) --target compute-bench
+	cmake --build $(RELEASE_DIR) -j $(JOBS) --target compute-bench compute-explorer
 	@mkdir -p -m 700 $(XDG_RUNTIME_DIR)
 	QT_QPA_PLATFORM=offscreen $(RELEASE_DIR)/tests/benchmarks/compute-bench --benchmark_counters_tabular=true
+	@if /usr/bin/python3 -c 'import matplotlib' 2>/dev/null; then \
+	    sh tests/benchmarks/export_vs_matplotlib.sh $(RELEASE_DIR) 10; \
+	else echo "(export vs matplotlib skipped: packaging/install-deps.sh --tools installs it)"; fi
 
 package: deps
 	cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS)

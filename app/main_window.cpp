@@ -353,7 +353,8 @@ void MainWindow::offerRecovery()
             }
             m_document->reset(std::move(dataset).value(), found.originalPath);
             m_document->markUnsaved();
-            m_recovery->writeNow(); // now this instance keeps it
+            // Now this instance keeps it; if it cannot, the old copy stays for next time.
+            if (!m_recovery->writeNow()) break;
         }
         m_recovery->forget(found);
         if (answer == QMessageBox::Yes) break; // one window, one document

@@ -71,16 +71,17 @@ void RecoveryStore::setInterval(int milliseconds)
     m_timer->setInterval(milliseconds);
 }
 
-void RecoveryStore::writeNow()
+bool RecoveryStore::writeNow()
 {
-    if (!m_document->isModified()) return;
+    if (!m_document->isModified()) return true;
     const std::string text = compute::writeDatasetJson(m_document->dataset());
-    if (writeFileDurably(m_path, QByteArray(text.data(), static_cast<qsizetype>(text.size())))) return;
+    if (writeFileDurably(m_path, QByteArray(text.data(), static_cast<qsizetype>(text.size()))))
+        return false;
     QJsonObject meta;
     meta[QStringLiteral("original_path")] = m_document->filePath();
     meta[QStringLiteral("title")] = m_document->displayName();
     meta[QStringLiteral("saved_at")] = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    writeFileDurably(sidecarOf(m_path), QJsonDocument(meta).toJson());
+    return !writeFileDurably(sidecarOf(m_path), QJsonDocument(meta).toJson()).has_value();
 }
 
 void RecoveryStore::discard()

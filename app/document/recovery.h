@@ -31,7 +31,8 @@ public:
     ~RecoveryStore() override;
 
     // Writes the copy now if the document is modified (also called by the timer).
-    void writeNow();
+    // False when it could not be written (the previous copy, if any, is intact).
+    bool writeNow();
     // Removes this instance's copy (after a save, or on a clean exit).
     void discard();
     void setInterval(int milliseconds);
