@@ -1,4 +1,5 @@
 #include "core/json_scanner.h"
+#include "core/text_util.h"
 
 #include <array>
 #include <charconv>
@@ -292,35 +293,13 @@ bool Scanner::hex4(unsigned &value)
     return true;
 }
 
-// Well-formed UTF-8 as RFC 3629 (and nlohmann's lexer) defines it: no overlong forms,
-// no surrogates, nothing above U+10FFFF.
+// Well-formed UTF-8 as RFC 3629 (and nlohmann's lexer) defines it.
 bool Scanner::utf8Sequence()
 {
-    const auto lead = static_cast<unsigned char>(*m_p);
-    int continuation = 0;
-    unsigned char low = 0x80, high = 0xBF; // the range of the first continuation byte
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        continuation = 1;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        continuation = 2;
-        if (lead == 0xE0) low = 0xA0;
-        if (lead == 0xED) high = 0x9F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        continuation = 3;
-        if (lead == 0xF0) low = 0x90;
-        if (lead == 0xF4) high = 0x8F;
-    } else {
-        return false;
-    }
-    if (m_end - m_p <= continuation) return false;
-    for (int i = 1; i <= continuation; ++i) {
-        const auto c = static_cast<unsigned char>(m_p[i]);
-        if (c < low || c > high) return false;
-        low = 0x80;
-        high = 0xBF;
-    }
-    m_p += continuation + 1;
-    return true;
+    const std::size_t length =
+        utf8SequenceLength(std::string_view(m_p, static_cast<std::size_t>(m_end - m_p)), 0);
+    m_p += length;
+    return length > 0;
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "core/text_util.h"
 
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 
 namespace compute {
@@ -72,9 +73,6 @@ std::string toLower(std::string_view text)
     return out;
 }
 
-namespace {
-
-// Length of the well-formed UTF-8 sequence at text[i], 0 when there is none.
 std::size_t utf8SequenceLength(std::string_view text, std::size_t i)
 {
     const auto lead = static_cast<unsigned char>(text[i]);
@@ -103,6 +101,8 @@ std::size_t utf8SequenceLength(std::string_view text, std::size_t i)
     }
     return length;
 }
+
+namespace {
 
 void appendUtf8(std::string &out, unsigned code)
 {
@@ -170,6 +170,23 @@ std::string_view utf8Prefix(std::string_view text, std::size_t maxBytes)
     while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
         --end;
     return text.substr(0, end);
+}
+
+std::string messageExcerpt(std::string_view text, std::size_t maxBytes)
+{
+    const std::string_view shown = utf8Prefix(text, maxBytes);
+    std::string out;
+    for (std::string_view rest = shown; !rest.empty();) {
+        const std::size_t bad = firstInvalidUtf8(rest);
+        out.append(rest.substr(0, bad));
+        if (bad == std::string_view::npos) break;
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "<%02X>", static_cast<unsigned char>(rest[bad]));
+        out += hex;
+        rest.remove_prefix(bad + 1);
+    }
+    if (shown.size() < text.size()) out += "...";
+    return out;
 }
 
 } // namespace compute

@@ -46,6 +46,10 @@ std::string slugify(std::string_view name);
 // ASCII lower case (names and keys here are compared without locale).
 std::string toLower(std::string_view text);
 
+// Length of the well-formed UTF-8 character starting at text[i] (RFC 3629: no overlong
+// forms, no surrogates, nothing above U+10FFFF): 1 to 4, or 0 when there is none.
+std::size_t utf8SequenceLength(std::string_view text, std::size_t i);
+
 // Offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlong
 // forms, no surrogates, nothing above U+10FFFF); npos when the text is all UTF-8.
 std::size_t firstInvalidUtf8(std::string_view text);
@@ -58,5 +62,9 @@ std::string repairUtf8(std::string_view text);
 // At most maxBytes of UTF-8 text, cut before a character rather than inside one (for
 // quoting a cell in a message).
 std::string_view utf8Prefix(std::string_view text, std::size_t maxBytes);
+
+// Text to quote in a message, whatever it holds: at most maxBytes of it (utf8Prefix)
+// and "..." when cut, bytes that are not UTF-8 written as <E9>.
+std::string messageExcerpt(std::string_view text, std::size_t maxBytes);
 
 } // namespace compute
