@@ -513,9 +513,14 @@ void ChartRenderer::relayoutLabels()
     std::vector<bool> taken(static_cast<std::size_t>(cols) * static_cast<std::size_t>(rows), false);
     QVector<QPointF> obstacles;
     QVector<const ScenePoint *> visible;
+    const qsizetype most = std::min<qsizetype>(m_scene.points.size(), static_cast<qsizetype>(taken.size()));
+    obstacles.reserve(most);
+    visible.reserve(most);
     for (int gi = static_cast<int>(std::min(m_scene.groups.size(), m_pointGraphs.size())) - 1; gi >= 0; --gi) {
         const ScenePointGroup &g = m_scene.groups[gi];
         QVector<double> keys, values;
+        keys.reserve(std::min<qsizetype>(g.size(), most));
+        values.reserve(std::min<qsizetype>(g.size(), most));
         for (int p = g.begin; p < g.end; ++p) {
             const ScenePoint &point = m_scene.points[p];
             if (!xr.contains(point.key) || !yr.contains(point.value)) continue;

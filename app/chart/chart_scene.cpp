@@ -121,17 +121,24 @@ ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &tr
                                                                        : 1.0 / compute::kFlopPerPfsDay;
 
     // Group points by (domain group, method, upper bound); one graph each. Everything
-    // comes from the cache's compact arrays: no string or run access per point. Two
-    // passes: assign groups and count, then place each point in its group's slice.
+    // comes from the cache's compact arrays: no string or run access per point. One pass
+    // in date order reads each run's values once (the reads are scattered, so they are
+    // the cost) into a sequential buffer; a second pass moves each point into its
+    // group's slice, which therefore comes out sorted by date.
+    const std::vector<bool> selected = selectedRuns(dataset, view);
     std::vector<int> domainGroup; // cache domain index -> palette group index (-1 unknown)
     std::vector<int> groupOfKey; // packed key -> group number (-1: none yet)
     std::vector<int> groupOfPoint;
-    std::vector<std::uint32_t> runOfPoint;
+    std::vector<ScenePoint> inDateOrder;
     std::vector<int> counts;
     const std::size_t n = std::min(cache.size(), dataset.runs.size());
     groupOfPoint.reserve(cache.dateOrder().size());
-    runOfPoint.reserve(cache.dateOrder().size());
-    for (const std::uint32_t i : cache.dateOrder()) { // date order: slices come out sorted
+    inDateOrder.reserve(cache.dateOrder().size());
+    const std::vector<std::uint32_t> &dateOrder = cache.dateOrder();
+    constexpr std::size_t kAhead = 12; // runs prefetched ahead of the one read
+    for (std::size_t k = 0; k < dateOrder.size(); ++k) {
+        if (k + kAhead < dateOrder.size()) cache.prefetch(dateOrder[k + kAhead]);
+        const std::uint32_t i = dateOrder[k];
         if (i >= n || !cache.isAccepted(i)) continue;
         const std::uint16_t domain = cache.domainIndex(i);
         if (domain >= domainGroup.size()) domainGroup.resize(domain + 1u, -1);
@@ -156,7 +163,10 @@ ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &tr
         }
         ++counts[static_cast<std::size_t>(group)];
         groupOfPoint.push_back(group);
-        runOfPoint.push_back(i);
+        const ScenePoint point{static_cast<int>(i), keyOfX(cache.x(i)), cache.flop(i) * unitScale,
+                               cache.log10Flop(i)};
+        inDateOrder.push_back(point);
+        if (!selected.empty() && selected[i]) scene.selected.append(point);
     }
     // Stable legend order: by palette group, then method; slices follow that order.
     std::vector<int> order(static_cast<std::size_t>(scene.groups.size()));
@@ -182,14 +192,9 @@ ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &tr
     }
     scene.groups = std::move(sorted);
     scene.points.resize(offset);
-    const std::vector<bool> selected = selectedRuns(dataset, view);
-    for (std::size_t p = 0; p < runOfPoint.size(); ++p) {
-        const std::uint32_t i = runOfPoint[p];
-        const ScenePoint point{static_cast<int>(i), keyOfX(cache.x(i)), cache.flop(i) * unitScale,
-                               cache.log10Flop(i)};
-        scene.points[cursor[static_cast<std::size_t>(groupOfPoint[p])]++] = point;
-        if (!selected.empty() && selected[i]) scene.selected.append(point);
-    }
+    ScenePoint *points = scene.points.data();
+    for (std::size_t p = 0; p < inDateOrder.size(); ++p)
+        points[cursor[static_cast<std::size_t>(groupOfPoint[p])]++] = inDateOrder[p];
     scene.plotted = static_cast<int>(scene.points.size());
 
     if (!scene.points.isEmpty()) {

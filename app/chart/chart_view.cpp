@@ -7,7 +7,6 @@
 
 #include <qcustomplot.h>
 
-#include <QElapsedTimer>
 #include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -81,9 +80,7 @@ void ChartView::scheduleRebuild()
 void ChartView::rebuildNow()
 {
     m_rebuildTimer->stop();
-    QElapsedTimer t; t.start();
     ChartScene scene = buildChartScene(m_document->dataset(), *m_trends, *m_view, m_palette);
-    const qint64 tScene = t.nsecsElapsed();
     RenderOptions options;
     options.labels = m_view->showLabels();
     options.fastPoints = true;
@@ -92,10 +89,7 @@ void ChartView::rebuildNow()
         m_needsRescale = false;
     }
     m_renderer.render(std::move(scene), options);
-    const qint64 tRender = t.nsecsElapsed();
     m_plot->replot(QCustomPlot::rpImmediateRefresh);
-    if (qEnvironmentVariableIsSet("CE_TIMING"))
-        qDebug("scene %.2f render %.2f replot %.2f ms", tScene / 1e6, (tRender - tScene) / 1e6, (t.nsecsElapsed() - tRender) / 1e6);
 }
 
 void ChartView::resetView()
