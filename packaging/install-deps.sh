@@ -7,7 +7,7 @@ set -eu
 
 PACKAGES="build-essential cmake ninja-build pkg-config
 qt6-base-dev qt6-svg-dev libqt6svg6 qt6-qpa-plugins libqcustomplot-dev
-nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev libcsv-dev libboost-math-dev
+nlohmann-json3-dev libpng-dev libgtest-dev libgmock-dev libbenchmark-dev libcsv-dev libboost-math-dev
 fonts-dejavu-core xvfb xauth dpkg-dev fakeroot desktop-file-utils appstream
 libxml2-utils poppler-utils clang libclang-rt-14-dev"
 TOOLS="imagemagick librsvg2-bin x11-apps python3-matplotlib"

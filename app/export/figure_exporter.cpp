@@ -1,4 +1,5 @@
 #include "app/export/figure_exporter.h"
+#include "app/export/png_encoder.h"
 
 #include "app/data/atomic_file.h"
 
@@ -6,7 +7,6 @@
 
 #include <QBuffer>
 #include <QFileInfo>
-#include <QImageWriter>
 #include <QPageLayout>
 #include <QPdfWriter>
 #include <QSvgGenerator>
@@ -299,14 +299,12 @@ QByteArray FigureExporter::encode(FigureFormat format)
 {
     switch (format) {
     case FigureFormat::Png: {
-        QByteArray bytes;
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        QImageWriter writer(&buffer, "png");
-        // Text chunks come with the image (QImage::setText). Quality 90+ would turn
-        // compression off (11 MB files); the default compresses.
-        if (!writer.write(toImage())) return {};
-        return bytes;
+        // toImage() carries the dots per metre and the text chunks.
+        const QImage image = toImage();
+        QMap<QString, QString> texts;
+        for (const QString &key : image.textKeys())
+            texts.insert(key, image.text(key));
+        return encodeOpaquePng(image, texts);
     }
     case FigureFormat::Svg: return toSvg();
     case FigureFormat::Pdf: return toPdf();
