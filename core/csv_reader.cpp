@@ -89,22 +89,35 @@ Result<std::size_t> readCsv(std::string_view bytes, const std::string &sourceNam
     CsvRecordScanner scanner(bytes);
     CsvRecordScanner::Record scanned;
     std::size_t next = 0; // where the scanner goes on
+    // A record that starts or ends in a later chunk is kept until then: scanning it
+    // again for every chunk would take time quadratic in its length (a 100 MB line).
+    bool pending = false;
+    auto outcome = CsvRecordScanner::Outcome::End;
+    auto scanNext = [&] { // into outcome and scanned
+        if (!pending) outcome = scanner.scan(next, scanned, state.record.fields);
+        pending = false;
+    };
     csv_parser parser;
+    constexpr std::size_t kFieldBlock = 1 << 16;
     std::unique_ptr<csv_parser, void (*)(csv_parser *)> libcsv(nullptr,
                                                                [](csv_parser *p) { csv_free(p); });
     auto startLibcsv = [&] {
         if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) return false;
         libcsv.reset(&parser);
         // Fields may be up to the size of the file (a 100 MB single-line file is legal).
-        csv_set_blk_size(&parser, 1 << 16);
+        csv_set_blk_size(&parser, kFieldBlock);
         return true;
     };
     const char *const kOutOfMemory = "the CSV parser ran out of memory";
     // Feeds bytes [from, to) to libcsv; an error if it refuses them.
     auto feed = [&](std::size_t from, std::size_t to) -> std::optional<Error> {
         const std::size_t n = to - from;
-        if (csv_parse(&parser, bytes.data() + from, n, onField, onRecordEnd, &state) == n)
+        if (csv_parse(&parser, bytes.data() + from, n, onField, onRecordEnd, &state) == n) {
+            // libcsv grows its field buffer by the block size: a block as large as the
+            // buffer makes the growth geometric, not quadratic in a long field's length.
+            csv_set_blk_size(&parser, std::max(kFieldBlock, csv_get_buffer_size(&parser)));
             return std::nullopt;
+        }
         if (csv_error(&parser) == CSV_EPARSE)
             return located("malformed CSV: a quote inside a field that is not quoted, or text "
                            "after a closing quote (expected RFC 4180 quoting)");
@@ -118,18 +131,24 @@ Result<std::size_t> readCsv(std::string_view bytes, const std::string &sourceNam
         const std::size_t chunkEnd = std::min(bytes.size(), pos + kChunk);
         std::size_t libcsvFrom = pos;
         while (!libcsv) {
-            const auto outcome = scanner.scan(next, scanned, state.record.fields);
+            scanNext();
             if (outcome == CsvRecordScanner::Outcome::End) {
                 next = bytes.size();
                 break;
             }
-            if (scanned.start >= chunkEnd) break; // a later chunk's
+            if (scanned.start >= chunkEnd) { // a later chunk's
+                pending = true;
+                break;
+            }
             if (outcome == CsvRecordScanner::Outcome::Unusual) {
                 if (!startLibcsv()) return located(kOutOfMemory);
                 libcsvFrom = scanned.start;
                 break;
             }
-            if (scanned.terminator >= chunkEnd) break; // ends later (npos: at the end)
+            if (scanned.terminator >= chunkEnd) { // ends later (npos: at the end)
+                pending = true;
+                break;
+            }
             next = scanned.next;
             // After a stop, libcsv still parses to the end of the chunk, for errors.
             if (state.stopped) continue;
@@ -145,7 +164,7 @@ Result<std::size_t> readCsv(std::string_view bytes, const std::string &sourceNam
     }
     if (state.stopped) return state.record.number;
     if (!libcsv) { // the record the text ends in, if any
-        const auto outcome = scanner.scan(next, scanned, state.record.fields);
+        scanNext();
         if (outcome == CsvRecordScanner::Outcome::Record) {
             ++state.record.number;
             onRecord(state.record);

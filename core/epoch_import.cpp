@@ -119,13 +119,27 @@ public:
         const std::string_view cell = text(c);
         if (cell.empty()) return std::nullopt;
         const auto value = parseNumber(cell);
+        const std::string quoted = "'" + std::string(utf8Prefix(cell, 80)) + "'";
         if (!value) {
-            warn(c, "'" + std::string(utf8Prefix(cell, 80)) + "' is not a number (expected " + what +
-                        ", e.g. 3.14e+23)");
+            switch (numberRange(cell)) {
+            case NumberRange::TooLarge:
+                warn(c, quoted +
+                            " is beyond the range of numbers (about 1.8e308 at most; "
+                            "expected " +
+                            what + ")");
+                break;
+            case NumberRange::TooSmall:
+                warn(c, quoted + " is too close to 0 to be told apart from it (expected " + what +
+                            ")");
+                break;
+            case NumberRange::InRange:
+                warn(c, quoted + " is not a number (expected " + what + ", e.g. 3.14e+23)");
+                break;
+            }
             return std::nullopt;
         }
         if (*value <= 0) {
-            warn(c, "'" + std::string(cell) + "' is not greater than 0 (expected " + what + ")");
+            warn(c, quoted + " is not greater than 0 (expected " + what + ")");
             return std::nullopt;
         }
         return value;
@@ -171,7 +185,7 @@ std::optional<HardwareInputs> hardwareFromRow(RowReader &row, const HardwareCata
         if (*u <= 1)
             in.utilization = *u;
         else
-            row.warn(kUtilization, "'" + std::string(row.text(kUtilization)) +
+            row.warn(kUtilization, "'" + std::string(utf8Prefix(row.text(kUtilization), 80)) +
                                        "' is above 1 (expected a fraction such as 0.4)");
     }
     // Finite cells can still multiply past the largest double (1e200 chips x 1e200 h).
@@ -354,9 +368,14 @@ Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &s
     Result<std::size_t> read = readCsv(bytes, sourceName, onRecord, onProgress);
     if (fatal) return *fatal;
     if (!read) return read.errors();
+    if (report.cancelled) { // nothing of it, rather than the rows read so far
+        ImportResult cancelled;
+        cancelled.report.cancelled = true;
+        return cancelled;
+    }
     if (read.value() == 0)
         return Error{sourceName, "is empty (expected a CSV file with a header row)"};
-    if (report.rows == 0 && !report.cancelled)
+    if (report.rows == 0)
         report.warnings.push_back({sourceName + ": row 2",
                                    "no data rows after the header (expected "
                                    "one row per training run)"});

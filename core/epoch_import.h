@@ -15,7 +15,8 @@ namespace compute {
 struct ImportOptions {
     // Utilization assumed for a hardware estimate when the row gives none (OpenAI: 0.33).
     double defaultUtilization = 0.33;
-    // Called now and then with the fraction of bytes read; return false to cancel.
+    // Called now and then with the fraction of bytes read; return false to cancel (the
+    // import then stops at once and gives an empty dataset, report.cancelled set).
     std::function<bool(double)> progress;
 };
 

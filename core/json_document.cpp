@@ -2,6 +2,7 @@
 
 #include "core/json_format.h"
 #include "core/json_scanner.h"
+#include "core/text_util.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -22,13 +23,60 @@ struct Refusal {
     std::size_t byte = 0; // of a syntax error
 };
 
+// The JSON path the parser has reached ("runs[3].name"), followed on the parse that
+// reports errors only, so that loading a valid file pays nothing for it.
+class ParsePath {
+public:
+    void open(bool isArray) { m_levels.push_back({isArray, 0, {}}); }
+    void key(const std::string &key)
+    {
+        // Enough of it for a message: keys are cut there anyway (a 100 MB key).
+        if (!m_levels.empty()) m_levels.back().key.assign(key, 0, JsonPath::kMaxKeyInPath + 1);
+    }
+    void value()
+    {
+        if (!m_levels.empty() && m_levels.back().isArray) ++m_levels.back().index;
+    }
+    void close()
+    {
+        if (!m_levels.empty()) m_levels.pop_back();
+        value();
+    }
+    std::string text() const;
+
+private:
+    struct Level {
+        bool isArray = false;
+        std::size_t index = 0; // elements of an array completed so far
+        std::string key;       // last key read in an object
+    };
+    std::vector<Level> m_levels;
+};
+
+std::string ParsePath::text() const
+{
+    std::string path;
+    for (const Level &level : m_levels) {
+        if (path.size() > 120) { // "[0][0][0]..." of a pathological nesting
+            path += "...";
+            break;
+        }
+        if (level.isArray)
+            path += "[" + std::to_string(level.index) + "]";
+        else if (!level.key.empty())
+            path += (path.empty() ? "" : ".") + messageExcerpt(level.key, JsonPath::kMaxKeyInPath);
+    }
+    return path;
+}
+
 // Receives the parser's events. Top-level members become nlohmann::json values, as
 // json::parse would build them (a repeated key keeps its last value); the elements of
 // a streamable "runs" array are built one at a time in a reused JsonTree instead.
 class DocumentHandler final : public json::json_sax_t {
 public:
-    DocumentHandler(JsonDocument &document, const JsonRunCallback &onRun, bool mayStream)
-        : m_document(document), m_onRun(onRun), m_mayStream(mayStream)
+    DocumentHandler(JsonDocument &document, const JsonRunCallback &onRun, bool mayStream,
+                    bool followPath)
+        : m_document(document), m_onRun(onRun), m_mayStream(mayStream), m_followPath(followPath)
     {
     }
 
@@ -36,6 +84,8 @@ public:
     // "schema_version" after the runs): parse again without streaming.
     bool restartWithoutStreaming() const { return m_restart; }
     const std::optional<Refusal> &refusal() const { return m_refusal; }
+    // Where parsing stopped, when the handler was made to follow the path.
+    const ParsePath &path() const { return m_path; }
 
     bool null() override
     {
@@ -95,6 +145,8 @@ private:
     JsonDocument &m_document;
     const JsonRunCallback &m_onRun;
     const bool m_mayStream;
+    const bool m_followPath;
+    ParsePath m_path;
     Mode m_mode = Mode::Start;
     bool m_restart = false;
     bool m_streamable = false;  // the member being read is "runs" of a current file
@@ -109,6 +161,7 @@ private:
 template <typename ToTree, typename ToJson>
 bool DocumentHandler::scalar(ToTree &&toTree, ToJson &&toJson)
 {
+    if (m_followPath) m_path.value();
     switch (m_mode) {
     case Mode::Start:
         m_document.root = toJson();
@@ -135,6 +188,7 @@ bool DocumentHandler::scalar(ToTree &&toTree, ToJson &&toJson)
 
 bool DocumentHandler::open(bool object)
 {
+    if (m_followPath) m_path.open(!object);
     switch (m_mode) {
     case Mode::Start:
         m_document.root = object ? json::object() : json::array();
@@ -169,6 +223,7 @@ bool DocumentHandler::open(bool object)
 
 bool DocumentHandler::close()
 {
+    if (m_followPath) m_path.close();
     switch (m_mode) {
     case Mode::Members:
         m_mode = Mode::Ignored;
@@ -196,6 +251,7 @@ bool DocumentHandler::close()
 
 bool DocumentHandler::key(std::string &key)
 {
+    if (m_followPath) m_path.key(key);
     switch (m_mode) {
     case Mode::Members: {
         if (m_document.runsStreamed && (key == "runs" || key == "schema_version")) {
@@ -242,61 +298,30 @@ json *DocumentHandler::place(json value)
     return &slot;
 }
 
-// The JSON path at which parsing stopped ("runs[3].name"), found by parsing again
-// with a callback that follows objects and arrays. Only run after a failure, so the
-// common case pays nothing for it.
-std::string pathWhereParsingStops(std::string_view bytes)
+// nlohmann's messages quote the token they read last ("...; last read: '<token>';
+// expected ...", "number overflow parsing '<token>'"): all 100 MB of an unclosed string,
+// and bytes that are not UTF-8. Quotes a short excerpt instead.
+std::string shortenQuotedToken(std::string what, std::string_view opening)
 {
-    struct Level {
-        bool isArray = false;
-        std::size_t index = 0; // elements of an array completed so far
-        std::string key;       // last key read in an object
-    };
-    std::vector<Level> levels;
-    auto track = [&](int, json::parse_event_t event, json &parsed) {
-        switch (event) {
-        case json::parse_event_t::object_start:
-            levels.push_back({false, 0, {}});
-            break;
-        case json::parse_event_t::array_start:
-            levels.push_back({true, 0, {}});
-            break;
-        case json::parse_event_t::key:
-            levels.back().key = parsed.get<std::string>();
-            break;
-        case json::parse_event_t::object_end:
-        case json::parse_event_t::array_end:
-            levels.pop_back();
-            [[fallthrough]];
-        case json::parse_event_t::value:
-            if (!levels.empty() && levels.back().isArray) ++levels.back().index;
-            break;
-        }
-        return true;
-    };
-    try {
-        const json discarded = json::parse(bytes.begin(), bytes.end(), track);
-    } catch (const json::exception &) {
-    }
-    std::string path;
-    for (const Level &level : levels) {
-        if (path.size() > 120) { // "[0][0][0]..." of a pathological nesting
-            path += "...";
-            break;
-        }
-        if (level.isArray)
-            path += "[" + std::to_string(level.index) + "]";
-        else if (!level.key.empty())
-            path += (path.empty() ? "" : ".") + level.key;
-    }
-    return path;
+    const std::size_t start = what.find(opening);
+    if (start == std::string::npos) return what;
+    const std::size_t tokenStart = start + opening.size();
+    const std::size_t expected = what.rfind("; expected ");
+    const std::size_t tokenEnd = expected != std::string::npos && expected > tokenStart
+                                     ? expected - 1
+                                     : what.size() - 1; // the closing '
+    if (tokenEnd < tokenStart) return what;
+    const std::string token =
+        messageExcerpt(std::string_view(what).substr(tokenStart, tokenEnd - tokenStart), 80);
+    return what.replace(tokenStart, tokenEnd - tokenStart, token);
 }
 
 // A located error for bytes that nlohmann::json refused: the JSON path reached and,
 // for syntax errors, the line and column.
-Error parseFailure(std::string_view bytes, const std::string &sourceName, const Refusal &refusal)
+Error parseFailure(std::string_view bytes, const std::string &sourceName, const Refusal &refusal,
+                   const ParsePath &path)
 {
-    std::string where = pathWhereParsingStops(bytes);
+    std::string where = path.text();
     std::string what = refusal.what; // "[json.exception.parse_error.101] parse error at ...: ..."
     if (refusal.syntax) {
         const std::size_t offset = std::min<std::size_t>(refusal.byte, bytes.size());
@@ -309,9 +334,10 @@ Error parseFailure(std::string_view bytes, const std::string &sourceName, const 
                  ", column " + std::to_string(column);
         // After "parse error at line 1, column 5: " comes what was expected.
         if (const auto colon = what.find(": "); colon != std::string::npos)
-            what = "not valid JSON: " + what.substr(colon + 2);
+            what =
+                "not valid JSON: " + shortenQuotedToken(what.substr(colon + 2), "; last read: '");
     } else if (const auto bracket = what.find("] "); bracket != std::string::npos) {
-        what = what.substr(bracket + 2);
+        what = shortenQuotedToken(what.substr(bracket + 2), " parsing '");
         if (refusal.id == 406)
             what += " (expected a number within the range of a double, ~1.8e308)";
     }
@@ -326,17 +352,18 @@ Result<JsonDocument> parseJsonDocument(std::string_view bytes, const std::string
     JsonDocument document;
     bool mayStream = true;
     {
-        DocumentHandler handler(document, onRun, mayStream);
+        DocumentHandler handler(document, onRun, mayStream, false);
         if (scanJson(bytes, handler)) return document;
         mayStream = !handler.restartWithoutStreaming();
     }
     // Not plain valid JSON, or a restart: nlohmann's parser says what is wrong.
     for (;;) {
         document = {};
-        DocumentHandler handler(document, onRun, mayStream);
+        DocumentHandler handler(document, onRun, mayStream, true);
         // A UTF-8 byte order mark (Windows editors add one) is skipped by the parser.
         json::sax_parse(bytes.begin(), bytes.end(), &handler);
-        if (handler.refusal()) return parseFailure(bytes, sourceName, *handler.refusal());
+        if (handler.refusal())
+            return parseFailure(bytes, sourceName, *handler.refusal(), handler.path());
         if (!handler.restartWithoutStreaming()) return document;
         mayStream = false;
     }

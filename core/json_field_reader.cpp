@@ -1,5 +1,7 @@
 #include "core/json_field_reader.h"
 
+#include "core/text_util.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -106,7 +108,8 @@ std::optional<Date> JsonFieldReader::date(const JsonObject &object, std::string_
     auto parsed = Date::fromIso(text);
     if (!parsed)
         fail(object.path, key,
-             "'" + std::string(text) + "' is not a date (expected yyyy-mm-dd, yyyy-mm or yyyy)");
+             "'" + messageExcerpt(text, 80) +
+                 "' is not a date (expected yyyy-mm-dd, yyyy-mm or yyyy)");
     return parsed;
 }
 

@@ -1,5 +1,7 @@
 #include "core/json_tree.h"
 
+#include "core/text_util.h"
+
 #include <nlohmann/json.hpp>
 
 namespace compute {
@@ -186,7 +188,7 @@ std::string JsonPath::text() const
             out += ']';
         } else {
             if (!out.empty()) out += '.';
-            out += segment.m_key;
+            out += messageExcerpt(segment.m_key, kMaxKeyInPath);
         }
     }
     return out;

@@ -105,7 +105,9 @@ public:
 
     JsonPath key(std::string_view key) const { return JsonPath(this, key, 0); }
     JsonPath at(std::size_t index) const { return JsonPath(this, {}, index + 1); }
+    // Keys longer than kMaxKeyInPath bytes are cut ("kkkk..."): a path goes in messages.
     std::string text() const;
+    static constexpr std::size_t kMaxKeyInPath = 80;
 
 private:
     JsonPath(const JsonPath *parent, std::string_view key, std::size_t indexPlusOne)

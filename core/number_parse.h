@@ -12,6 +12,12 @@ namespace compute {
 // typo is never read as a different value. Values that overflow a double are rejected.
 std::optional<double> parseNumber(std::string_view text);
 
+// Where a number parseNumber refuses lies against the range of a double: TooLarge for
+// "1e309" (it would be infinite), TooSmall for "1e-400" (not 0, yet it would be 0).
+// InRange for everything else, text that is not a number included.
+enum class NumberRange { InRange, TooLarge, TooSmall };
+NumberRange numberRange(std::string_view text);
+
 // Shortest text that reads back as exactly the same double (for CSV and forms).
 std::string formatNumber(double value);
 

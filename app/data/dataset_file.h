@@ -23,7 +23,10 @@ enum class FileKind { NativeJson, EpochCsv };
 FileKind fileKindOf(const QString &path);
 
 // Reads a native .json dataset or imports an Epoch .csv export. Paths starting with
-// ":/" are bundled resources. Errors name the file.
+// ":/" are bundled resources. Errors name the file. A file that changes while it is
+// read is read again, and refused if it keeps changing. `progress` gets the fraction
+// done (reading, then a CSV's import) and may cancel by returning false: an error
+// while reading, an empty dataset with importReport->cancelled set while importing.
 compute::Result<LoadedDataset> loadDataset(const QString &path,
                                            const std::function<bool(double)> &progress = {});
 

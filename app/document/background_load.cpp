@@ -53,14 +53,16 @@ std::optional<compute::Result<LoadedDataset>> loadWithProgress(const QString &pa
     ticker.start(50);
     if (!watcher.isFinished()) loop.exec();
     ticker.stop();
-    // Decide before closing: closing a progress dialog emits canceled() too.
-    const bool cancelled = shared->cancelled.load() && !watcher.isFinished();
+    // Decide before closing: closing a progress dialog emits canceled() too. A cancel
+    // wins even when the worker has finished meanwhile: it may have stopped early.
+    const bool cancelled = shared->cancelled.load();
     progress.disconnect();
     progress.close();
 
     if (cancelled) return std::nullopt;
     watcher.waitForFinished();
-    return watcher.result();
+    // Taken, not copied: a million runs are several hundred megabytes.
+    return watcher.future().takeResult();
 }
 
 } // namespace app

@@ -6,6 +6,7 @@
 #include "app/document/view_state.h"
 #include "core/json_format.h"
 #include "tests/app/gui_test_util.h"
+#include "tests/app/quiet_files.h"
 #include "tests/support/synthetic_dataset.h"
 
 #include <QDir>
@@ -32,21 +33,6 @@ QByteArray bytesOf(const compute::Dataset &dataset)
     const std::string text = compute::writeDatasetJson(dataset);
     return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
 }
-
-// A FileController that never pops up a dialog: warnings are recorded, and the
-// unsaved-changes question gets a fixed answer.
-struct QuietFiles {
-    app::Document document;
-    app::ViewState view;
-    app::FileController files{&document, &view, nullptr};
-    QStringList warnings;
-    app::FileController::SaveAnswer answer = app::FileController::SaveAnswer::Cancel;
-    QuietFiles()
-    {
-        files.setPrompts({[this](const QString &title, const QString &text) { warnings << title + QStringLiteral(": ") + text; },
-                          [this](const QString &) { return answer; }});
-    }
-};
 
 TEST(FileSafety, SaveThenOpenIsLosslessForEveryBundledDataset)
 {

@@ -7,9 +7,12 @@
 #include <cstdint>
 #include <limits>
 #include <random>
+#include <string>
 
 using compute::formatNumber;
 using compute::formatSignificant;
+using compute::NumberRange;
+using compute::numberRange;
 using compute::parseNumber;
 
 TEST(ParseNumber, ReadsPlainDecimals)
@@ -56,6 +59,22 @@ TEST(ParseNumber, RejectsValuesThatOverflowADouble)
     EXPECT_FALSE(parseNumber("-1e400").has_value());
     EXPECT_FALSE(parseNumber("1.8e308").has_value());
     EXPECT_EQ(parseNumber("1.7976931348623157e308"), std::numeric_limits<double>::max());
+}
+
+TEST(NumberRange, TellsNumbersTooLargeFromNumbersTooCloseToZero)
+{
+    for (const char *text : {"1e309", "-1e309", "+1.8e308", "0.001e312", "1e99999999999999999999",
+                             "10e9223372036854775807"})
+        EXPECT_EQ(numberRange(text), NumberRange::TooLarge) << text;
+    EXPECT_EQ(numberRange("1" + std::string(400, '0')), NumberRange::TooLarge);
+    for (const char *text :
+         {"1e-400", "-1e-400", "2e-324", "1000e-330", "0.0001e-320", "1e-99999999999999999999"})
+        EXPECT_EQ(numberRange(text), NumberRange::TooSmall) << text;
+    EXPECT_EQ(numberRange("0." + std::string(400, '0') + "1"), NumberRange::TooSmall);
+    // Within range, zero, or not numbers at all.
+    for (const char *text :
+         {"1e308", "4.9e-324", "0e999", "0", "-0.0", "abc", "", "1e", "inf", "1,5e999"})
+        EXPECT_EQ(numberRange(text), NumberRange::InRange) << text;
 }
 
 TEST(ParseNumber, RejectsTyposRatherThanMisreadingThem)

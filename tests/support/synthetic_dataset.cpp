@@ -66,6 +66,16 @@ compute::Dataset syntheticDataset(std::size_t runs, std::uint32_t seed)
 
 std::string syntheticEpochCsv(std::size_t rows, std::uint32_t seed)
 {
+    std::string csv;
+    csv.reserve(rows * 220);
+    syntheticEpochCsv(rows, seed, [&csv](std::string_view piece) { csv += piece; });
+    return csv;
+}
+
+void syntheticEpochCsv(std::size_t rows, std::uint32_t seed,
+                       const std::function<void(std::string_view)> &write)
+{
+    constexpr std::size_t kPiece = 1 << 20;
     std::mt19937 rng(seed);
     std::uniform_int_distribution<int> yearDist(1960, 2024), month(1, 12), day(1, 28);
     std::normal_distribution<double> noise(0.0, 0.8);
@@ -74,7 +84,7 @@ std::string syntheticEpochCsv(std::size_t rows, std::uint32_t seed)
                                           "Training compute notes", "Training hardware",
                                           "Hardware quantity", "Training time (hours)", "Confidence",
                                           "Frontier model"});
-    csv.reserve(rows * 220);
+    csv.reserve(kPiece + 4096);
     for (std::size_t i = 0; i < rows; ++i) {
         const int y = yearDist(rng);
         char date[16];
@@ -89,8 +99,12 @@ std::string syntheticEpochCsv(std::size_t rows, std::uint32_t seed)
             i % 10 == 9 ? std::string() : compute::formatNumber(flop), "6ND estimate\nsecond line",
             hardware ? "NVIDIA A100" : "", hardware ? "512" : "", hardware ? "720" : "",
             i % 2 ? "Confident" : "Likely", i % 11 == 0 ? "True" : ""});
+        if (csv.size() >= kPiece) {
+            write(csv);
+            csv.clear();
+        }
     }
-    return csv;
+    if (!csv.empty()) write(csv);
 }
 
 } // namespace testing_support

@@ -3,7 +3,9 @@
 #include "core/dataset.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace testing_support {
 
@@ -15,5 +17,9 @@ compute::Dataset syntheticDataset(std::size_t runs, std::uint32_t seed = 42);
 // An Epoch-style CSV export (header of the 2025 "Notable AI Models" file, quoted
 // fields with commas, hardware columns on some rows) with `rows` rows.
 std::string syntheticEpochCsv(std::size_t rows, std::uint32_t seed = 42);
+// The same text handed to `write` in pieces of about a megabyte, so that a file of a
+// million rows is written without being held in memory.
+void syntheticEpochCsv(std::size_t rows, std::uint32_t seed,
+                       const std::function<void(std::string_view)> &write);
 
 } // namespace testing_support
