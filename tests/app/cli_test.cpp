@@ -190,16 +190,9 @@ TEST(CommandLine, ExportSvgIsWellFormedXmlWithTextAsText)
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("chart.svg"));
     ASSERT_EQ(run({QStringLiteral("--export"), path}).exitCode, app::kExitOk);
-    QFile file(path);
-    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
-    QXmlStreamReader xml(&file);
-    QStringList texts;
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isStartElement() && xml.name() == QLatin1String("text"))
-            texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
-    }
-    ASSERT_FALSE(xml.hasError()) << xml.errorString().toStdString();
+    QString error;
+    const QStringList texts = svgTextsOf(path, &error);
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
     EXPECT_TRUE(texts.contains(QStringLiteral("AlphaGoZero")));
     EXPECT_TRUE(texts.contains(QStringLiteral("Publication date")));
 }

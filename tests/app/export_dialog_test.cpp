@@ -44,21 +44,6 @@ struct ExportFixture : ::testing::Test {
         chart.rebuildNow();
         chart.resetView();
     }
-
-    QStringList svgTexts(const QString &path, QString *error = nullptr)
-    {
-        QFile file(path);
-        EXPECT_TRUE(file.open(QIODevice::ReadOnly));
-        QXmlStreamReader xml(&file);
-        QStringList texts;
-        while (!xml.atEnd()) {
-            xml.readNext();
-            if (xml.isStartElement() && xml.name() == QLatin1String("text"))
-                texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
-        }
-        if (error) *error = xml.hasError() ? xml.errorString() : QString();
-        return texts;
-    }
 };
 
 TEST_F(ExportFixture, PngHasTheRequestedPixelSizeAtTheChosenDpi)
@@ -84,7 +69,7 @@ TEST_F(ExportFixture, SvgKeepsEveryVisibleLabelAsText)
     const QString path = dir.filePath(QStringLiteral("f.svg"));
     ASSERT_FALSE(dialog.exportTo(path, true).has_value());
     QString error;
-    const QStringList texts = svgTexts(path, &error);
+    const QStringList texts = svgTextsOf(path, &error);
     EXPECT_TRUE(error.isEmpty()) << error.toStdString();
     app::FigureExporter exporter(chart.renderer().scene(), [this](int run) {
         return QString::fromStdString(document.dataset().runs[static_cast<std::size_t>(run)].name);
@@ -113,7 +98,7 @@ TEST_F(ExportFixture, NamesWithMarkupAndQuotesStayWellFormedSvg)
     const QString path = dir.filePath(QStringLiteral("tricky.svg"));
     ASSERT_FALSE(dialog.exportTo(path, true).has_value());
     QString error;
-    const QStringList texts = svgTexts(path, &error);
+    const QStringList texts = svgTextsOf(path, &error);
     EXPECT_TRUE(error.isEmpty()) << error.toStdString();
     EXPECT_TRUE(texts.contains(QStringLiteral("<b>R&D \"x\"</b>"))) << texts.join(QLatin1Char('|')).toStdString();
 }

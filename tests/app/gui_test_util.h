@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QFile>
 #include <QString>
+#include <QStringList>
+#include <QXmlStreamReader>
 
 #include <ostream>
 
@@ -11,3 +14,23 @@ inline void PrintTo(const QString &s, std::ostream *os)
     *os << '"' << s.toStdString() << '"';
 }
 QT_END_NAMESPACE
+
+// The text of every <text> element of an SVG file, trimmed; `error` (optional) gets the
+// XML parser's error, empty when the file is well-formed.
+inline QStringList svgTextsOf(const QString &path, QString *error = nullptr)
+{
+    QFile file(path);
+    QStringList texts;
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error) *error = QStringLiteral("cannot open ") + path;
+        return texts;
+    }
+    QXmlStreamReader xml(&file);
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("text"))
+            texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+    }
+    if (error) *error = xml.hasError() ? xml.errorString() : QString();
+    return texts;
+}
