@@ -109,49 +109,79 @@ void FitCache::removeRun(std::size_t index)
     m_domain.erase(m_domain.begin() + at);
 }
 
-FitPoints FitCache::points(const Era &era) const
+template <typename F> void FitCache::forEachFitPoint(const Era &era, F &&f) const
 {
     // Era bounds as x values: from <= date < to in days is from <= x < to in x, since
     // x is days / 365.25 (monotonic).
     const double lo = era.from ? era.from->yearsSinceEpoch() : -INFINITY;
     const double hi = era.to ? era.to->yearsSinceEpoch() : INFINITY;
-    FitPoints p;
     constexpr std::uint8_t kWanted = kFittable | kAccepted;
-    for (std::size_t i = 0; i < m_x.size(); ++i) {
-        if ((m_flags[i] & kWanted) != kWanted || m_x[i] < lo || m_x[i] >= hi) continue;
-        p.x.push_back(m_x[i]);
-        p.y.push_back(m_y[i]);
+    for (std::size_t i = 0; i < m_x.size(); ++i)
+        if ((m_flags[i] & kWanted) == kWanted && m_x[i] >= lo && m_x[i] < hi) f(i, m_x[i], m_y[i]);
+}
+
+FitPoints FitCache::points(const Era &era) const
+{
+    FitPoints p;
+    forEachFitPoint(era, [&p](std::size_t i, double x, double y) {
+        p.x.push_back(x);
+        p.y.push_back(y);
         p.runIndex.push_back(i);
-    }
+    });
     return p;
 }
 
 TrendFit FitCache::fit(const Era &era) const
 {
-    const double lo = era.from ? era.from->yearsSinceEpoch() : -INFINITY;
-    const double hi = era.to ? era.to->yearsSinceEpoch() : INFINITY;
-    constexpr std::uint8_t kWanted = kFittable | kAccepted;
     // Running sums about a fixed origin; no allocation on the hot path.
     FitAccumulator sums;
-    for (std::size_t i = 0; i < m_x.size(); ++i)
-        if ((m_flags[i] & kWanted) == kWanted && m_x[i] >= lo && m_x[i] < hi)
-            sums.add(m_x[i], m_y[i]);
+    forEachFitPoint(era, [&sums](std::size_t, double x, double y) { sums.add(x, y); });
     return sums.fit();
 }
 
 std::optional<std::pair<double, double>> FitCache::xRange(const Era &era) const
 {
-    const double lo = era.from ? era.from->yearsSinceEpoch() : -INFINITY;
-    const double hi = era.to ? era.to->yearsSinceEpoch() : INFINITY;
+    return rangedFit(era).xRange;
+}
+
+FitCache::RangedFit FitCache::rangedFit(const Era &era) const
+{
+    return rangedFits(std::span<const Era>(&era, 1)).front();
+}
+
+std::vector<FitCache::RangedFit> FitCache::rangedFits(std::span<const Era> eras) const
+{
+    struct Pass {
+        double lo, hi;
+        FitAccumulator sums;
+        double first = INFINITY, last = -INFINITY;
+    };
+    std::vector<Pass> passes;
+    passes.reserve(eras.size());
+    for (const Era &era : eras)
+        passes.push_back({era.from ? era.from->yearsSinceEpoch() : -INFINITY,
+                          era.to ? era.to->yearsSinceEpoch() : INFINITY, {}});
     constexpr std::uint8_t kWanted = kFittable | kAccepted;
-    double first = INFINITY, last = -INFINITY;
+    // The same runs, in the same order, as forEachFitPoint() per era: the sums, and so
+    // the fits, are identical to fit(era).
     for (std::size_t i = 0; i < m_x.size(); ++i) {
-        if ((m_flags[i] & kWanted) != kWanted || m_x[i] < lo || m_x[i] >= hi) continue;
-        first = std::min(first, m_x[i]);
-        last = std::max(last, m_x[i]);
+        if ((m_flags[i] & kWanted) != kWanted) continue;
+        const double x = m_x[i], y = m_y[i];
+        for (Pass &p : passes) {
+            if (x < p.lo || x >= p.hi) continue;
+            p.sums.add(x, y);
+            p.first = std::min(p.first, x);
+            p.last = std::max(p.last, x);
+        }
     }
-    if (first > last) return std::nullopt;
-    return std::make_pair(first, last);
+    std::vector<RangedFit> fits;
+    fits.reserve(passes.size());
+    for (const Pass &p : passes) {
+        RangedFit result{p.sums.fit(), std::nullopt};
+        if (p.first <= p.last) result.xRange = std::make_pair(p.first, p.last);
+        fits.push_back(std::move(result));
+    }
+    return fits;
 }
 
 std::size_t FitCache::plottedCount() const

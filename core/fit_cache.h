@@ -8,6 +8,7 @@
 #include <utility>
 #include <string>
 #include <unordered_map>
+#include <span>
 #include <vector>
 
 namespace compute {
@@ -61,6 +62,14 @@ public:
     TrendFit fit(const Era &era) const;
     // Smallest and largest x of the runs fit(era) uses; nullopt when there are none.
     std::optional<std::pair<double, double>> xRange(const Era &era) const;
+    // fit(era) and xRange(era) in one pass over the runs.
+    struct RangedFit {
+        TrendFit fit;
+        std::optional<std::pair<double, double>> xRange;
+    };
+    RangedFit rangedFit(const Era &era) const;
+    // rangedFit() of several eras in one pass (what a chart with ticked eras needs).
+    std::vector<RangedFit> rangedFits(std::span<const Era> eras) const;
 
     std::size_t plottedCount() const;   // plottable and accepted
     std::size_t unplottableCount() const; // no date or no compute (any filter)
@@ -71,6 +80,8 @@ private:
     void eraseFromOrder(std::size_t index);
     void insertIntoOrder(std::size_t index);
     void sortOrder();
+    // Calls f(x, y) for each run fit(era) uses, in dataset order.
+    template <typename F> void forEachFitPoint(const Era &era, F &&f) const;
 
     std::vector<double> m_x;
     std::vector<double> m_y;

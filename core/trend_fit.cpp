@@ -177,17 +177,6 @@ TrendFit fitTrend(std::span<const double> x, std::span<const double> y)
     return finishFit(n, xMean, yMean, sxx, sxy, syy, sseOf);
 }
 
-void FitAccumulator::add(double x, double y)
-{
-    x -= kOrigin;
-    ++m_n;
-    m_sx += x;
-    m_sy += y;
-    m_sxx += x * x;
-    m_sxy += x * y;
-    m_syy += y * y;
-}
-
 void FitAccumulator::remove(double x, double y)
 {
     if (m_n == 0) return; // nothing to remove: never wrap the count around

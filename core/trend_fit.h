@@ -69,7 +69,16 @@ TrendFit fitTrend(std::span<const double> x, std::span<const double> y);
 // residual error is only good to ~1e-8 (fitTrend sums the residuals themselves).
 class FitAccumulator {
 public:
-    void add(double x, double y);
+    void add(double x, double y)
+    {
+        x -= kOrigin;
+        ++m_n;
+        m_sx += x;
+        m_sy += y;
+        m_sxx += x * x;
+        m_sxy += x * y;
+        m_syy += y * y;
+    }
     // Removes a point added before; removing from an empty accumulator does nothing.
     void remove(double x, double y);
     void clear() { *this = FitAccumulator(); }

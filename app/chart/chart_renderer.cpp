@@ -1,6 +1,7 @@
 #include "app/chart/chart_renderer.h"
 
 #include "app/chart/label_layout.h"
+#include "app/chart/point_cloud.h"
 #include "app/chart/point_labels.h"
 #include "app/chart/year_ticker.h"
 #include "core/compute_estimate.h"
@@ -29,29 +30,30 @@ QCPScatterStyle::ScatterShape shapeOf(compute::EstimateMethod method, bool upper
     return QCPScatterStyle::ssDisc;
 }
 
-QCPScatterStyle styleOf(const ScenePointGroup &g, bool fast)
+QCPScatterStyle vectorStyleOf(const ScenePointGroup &g, double size = kPointSize)
 {
     const QColor edge = g.color.darker(130);
     QColor fill = g.color;
     fill.setAlpha(g.upperBound ? 0 : 210);
-    const auto shape = shapeOf(g.method, g.upperBound);
-    if (fast) {
-        // A pre-drawn marker is ~4x faster to blit than a vector shape per point; drawn
-        // at the screen's device pixel ratio so it stays sharp on high-DPI displays.
-        const qreal ratio = qApp ? qApp->devicePixelRatio() : 1.0;
-        const int px = static_cast<int>(kPointSize) + 2;
-        QPixmap pixmap(QSize(px, px) * ratio);
-        pixmap.setDevicePixelRatio(ratio);
-        pixmap.fill(Qt::transparent);
-        QCPPainter painter(&pixmap);
-        painter.setRenderHint(QPainter::Antialiasing);
-        QCPScatterStyle vector(shape, QPen(edge, 1.2), QBrush(fill), kPointSize - 1);
-        vector.applyTo(&painter, QPen(edge));
-        vector.drawShape(&painter, px / 2.0, px / 2.0);
-        painter.end();
-        return QCPScatterStyle(pixmap);
-    }
-    return QCPScatterStyle(shape, QPen(edge, 1.2), QBrush(fill), kPointSize);
+    return QCPScatterStyle(shapeOf(g.method, g.upperBound), QPen(edge, 1.2), QBrush(fill), size);
+}
+
+// A group's marker drawn once, for the screen, at the screen's device pixel ratio so
+// it stays sharp on high-DPI displays.
+QImage spriteOf(const ScenePointGroup &g)
+{
+    const qreal ratio = qApp ? qApp->devicePixelRatio() : 1.0;
+    const int px = static_cast<int>(kPointSize) + 2;
+    QImage sprite(QSize(px, px) * ratio, QImage::Format_ARGB32_Premultiplied);
+    sprite.setDevicePixelRatio(ratio);
+    sprite.fill(Qt::transparent);
+    QCPPainter painter(&sprite);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QCPScatterStyle style = vectorStyleOf(g, kPointSize - 1);
+    style.applyTo(&painter, style.pen());
+    style.drawShape(&painter, px / 2.0, px / 2.0);
+    painter.end();
+    return sprite;
 }
 
 QString methodLegendText(compute::EstimateMethod method)
@@ -83,9 +85,10 @@ void ChartRenderer::setUp()
     QObject::connect(m_plot, &QCustomPlot::afterLayout, m_plot, [this] { relayoutLabels(); });
     // The legend's columns follow the width; a new wrap needs a layout pass of its own.
     QObject::connect(m_plot, &QCustomPlot::beforeReplot, m_plot, [this] { fitLegendToWidth(); });
-    m_plot->setAntialiasedElements(QCP::aeAll);
-    // Grid lines are axis-parallel: antialiasing only blurs them, and the log axis has
-    // ~200 sub-grid lines, the most expensive thing in a replot with it on.
+    // Each element's own setting decides (plottables, items and labels smooth, screen
+    // fills not: see RenderOptions::screen). Grid lines are axis-parallel: smoothing
+    // only blurs them, and the log axis has ~200 sub-grid lines.
+    m_plot->setAntialiasedElements(QCP::aeNone);
     m_plot->setNotAntialiasedElements(QCP::aeGrid | QCP::aeSubGrid);
     if (!m_plot->layer(kBandLayer))
         m_plot->addLayer(kBandLayer, m_plot->layer(QStringLiteral("grid")), QCustomPlot::limAbove);
@@ -151,7 +154,7 @@ void ChartRenderer::render(ChartScene scene, const RenderOptions &options)
     m_scene = std::move(scene);
     m_options = options;
     clear();
-    m_plot->yAxis->setLabel(computeAxisLabel(scene.units));
+    m_plot->yAxis->setLabel(computeAxisLabel(m_scene.units));
     if (options.bands) drawBands();
     drawPoints();
     if (options.fits) drawFits();
@@ -185,6 +188,9 @@ void ChartRenderer::drawBands()
         edge.setAlpha(110);
         rect->setPen(QPen(edge, 1, Qt::DashLine));
         rect->setSelectable(false);
+        // Axis-parallel: smoothing only softens the dashed edge, at the cost of a slow
+        // fill of most of the plot.
+        rect->setAntialiased(!m_options.screen);
 
         auto *name = new QCPItemText(m_plot);
         name->setLayer(kBandLayer);
@@ -207,18 +213,26 @@ void ChartRenderer::drawBands()
     }
 }
 
+const QImage &ChartRenderer::sprite(const ScenePointGroup &g)
+{
+    const QString key = QStringLiteral("%1 %2 %3").arg(g.color.rgba()).arg(static_cast<int>(g.method)).arg(g.upperBound);
+    auto it = m_sprites.constFind(key);
+    if (it == m_sprites.constEnd()) it = m_sprites.insert(key, spriteOf(g));
+    return *it;
+}
+
 void ChartRenderer::drawPoints()
 {
-    // Data is set per view range by relayoutLabels() (it thins out points that would
-    // be drawn on top of each other).
+    // relayoutLabels() hands the points in view to the graphs (exports) or to the point
+    // cloud (screen), leaving out those a later-drawn marker would hide.
+    if (m_options.screen && !m_cloud) m_cloud = new PointCloud(m_plot, QStringLiteral("main"));
     for (const ScenePointGroup &g : m_scene.groups) {
         QCPGraph *graph = m_plot->addGraph();
         graph->setLineStyle(QCPGraph::lsNone);
-        graph->setScatterStyle(styleOf(g, m_options.fastPoints));
+        // On screen the graph only stands for its group in the legend.
+        graph->setScatterStyle(m_options.screen ? QCPScatterStyle(QPixmap::fromImage(sprite(g)))
+                                                : vectorStyleOf(g));
         graph->setAdaptiveSampling(false);
-        // A pre-drawn marker at a whole pixel is a plain blit; antialiased placement
-        // would resample it for every point.
-        graph->setAntialiasedScatters(!m_options.fastPoints);
         graph->setName(g.domainGroup);
         graph->setSelectable(QCP::stNone);
         m_plot->legend->removeItem(m_plot->legend->itemCount() - 1);
@@ -260,6 +274,7 @@ void ChartRenderer::drawFits()
         }
         low->setData(fit.bandKeys, fit.low, true);
         high->setData(fit.bandKeys, fit.high, true);
+        high->setAntialiasedFill(!m_options.screen);
         high->setBrush(band);
         high->setChannelFillGraph(low);
         low->setName(fit.eraName + QStringLiteral(" 95% CI"));
@@ -292,6 +307,7 @@ void ChartRenderer::drawOverlays()
             QColor fill = fan.color;
             fill.setAlpha(alpha);
             hi->setBrush(fill);
+            hi->setAntialiasedFill(!m_options.screen);
             hi->setChannelFillGraph(lo);
             lo->setName(name);
         };
@@ -379,7 +395,7 @@ void ChartRenderer::drawLegend()
             g.color = QColor(0x70, 0x70, 0x70);
             g.method = method;
             g.upperBound = upper;
-            dummy->setScatterStyle(styleOf(g, false));
+            dummy->setScatterStyle(vectorStyleOf(g));
             dummy->setLineStyle(QCPGraph::lsNone);
             dummy->setName(upper ? QStringLiteral("Upper bound") : methodLegendText(method));
             dummy->setSelectable(QCP::stNone);
@@ -516,27 +532,39 @@ void ChartRenderer::relayoutLabels()
     const qsizetype most = std::min<qsizetype>(m_scene.points.size(), static_cast<qsizetype>(taken.size()));
     obstacles.reserve(most);
     visible.reserve(most);
-    for (int gi = static_cast<int>(std::min(m_scene.groups.size(), m_pointGraphs.size())) - 1; gi >= 0; --gi) {
+    const int groups = static_cast<int>(std::min(m_scene.groups.size(), m_pointGraphs.size()));
+    QVector<PointCloud::Group> cloud(m_cloud ? groups : 0);
+    const ScenePoint *points = m_scene.points.constData();
+    for (int gi = groups - 1; gi >= 0; --gi) {
         const ScenePointGroup &g = m_scene.groups[gi];
-        QVector<double> keys, values;
-        keys.reserve(std::min<qsizetype>(g.size(), most));
-        values.reserve(std::min<qsizetype>(g.size(), most));
+        const qsizetype first = obstacles.size();
         for (int p = g.begin; p < g.end; ++p) {
-            const ScenePoint &point = m_scene.points[p];
+            const ScenePoint &point = points[p];
             if (!xr.contains(point.key) || !yr.contains(point.value)) continue;
             const QPointF px = pixelOf(point);
             const int c = std::clamp(static_cast<int>((px.x() - bounds.left()) / kCell), 0, cols - 1);
             const int r = std::clamp(static_cast<int>((px.y() - bounds.top()) / kCell), 0, rows - 1);
             const std::size_t cell = static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(c);
             if (taken[cell]) continue;
-            visible.append(&point); // only drawn points get labels
             taken[cell] = true;
-            keys.append(point.key);
-            values.append(point.value);
+            visible.append(&point); // only drawn points get labels
             obstacles.append(px);
         }
-        m_pointGraphs[gi]->setData(keys, values, true);
+        if (m_cloud) {
+            cloud[gi].sprite = sprite(g);
+            cloud[gi].centres = obstacles.mid(first);
+        } else {
+            QVector<double> keys, values;
+            keys.reserve(obstacles.size() - first);
+            values.reserve(obstacles.size() - first);
+            for (qsizetype v = first; v < visible.size(); ++v) {
+                keys.append(visible[v]->key);
+                values.append(visible[v]->value);
+            }
+            m_pointGraphs[gi]->setData(keys, values, true);
+        }
     }
+    if (m_cloud) m_cloud->setGroups(std::move(cloud));
 
     if (!m_options.labels || visible.isEmpty() || bounds.width() < 10 || bounds.height() < 10) {
         m_pointLabels->setLabels({});
@@ -558,19 +586,27 @@ void ChartRenderer::relayoutLabels()
     QSet<int> selected;
     for (const ScenePoint &s : m_scene.selected) selected.insert(s.run);
     QVector<LabelCandidate> candidates;
-    QHash<int, QString> texts;
+    candidates.reserve(visible.size());
+    // A label's size before its text is known: every label is at least one line high.
+    const QSizeF smallest(2, metrics.size(0, QStringLiteral("x")).height());
     for (const ScenePoint *p : visible) {
-        const QString text = m_nameOf ? m_nameOf(p->run) : QString();
-        if (text.isEmpty()) continue;
-        texts.insert(p->run, text);
         // Selected runs are labelled first, then the largest compute.
         const double priority = p->log10Flop + (selected.contains(p->run) ? 1000 : 0);
-        auto size = m_textSizes.find(text);
-        if (size == m_textSizes.end()) size = m_textSizes.insert(text, metrics.size(0, text) + QSizeF(2, 0));
-        candidates.append({p->run, pixelOf(*p), *size, priority});
+        candidates.append({p->run, pixelOf(*p), smallest, priority});
     }
+    // Names are looked up and measured only for the candidates the layout reaches.
+    QHash<int, QString> texts;
+    auto measure = [&](int run) {
+        const QString text = m_nameOf ? m_nameOf(run) : QString();
+        if (text.isEmpty()) return QSizeF();
+        texts.insert(run, text);
+        auto size = m_textSizes.constFind(text);
+        if (size == m_textSizes.constEnd()) size = m_textSizes.insert(text, metrics.size(0, text) + QSizeF(2, 0));
+        return *size;
+    };
     QVector<PointLabels::Label> shown;
-    for (const PlacedLabel &l : layoutLabels(candidates, bounds, obstacles, m_options.maxLabels, kPointSize / 2 + 1)) {
+    for (const PlacedLabel &l : layoutLabels(candidates, bounds, obstacles, m_options.maxLabels,
+                                             kPointSize / 2 + 1, measure)) {
         shown.append({l.id, l.rect, texts.value(l.id)});
         m_labelRuns.append(l.id);
     }
@@ -614,6 +650,7 @@ QStringList ChartRenderer::annotationTexts() const
 
 int ChartRenderer::drawnPointCount() const
 {
+    if (m_cloud) return m_cloud->markerCount();
     int n = 0;
     for (const QCPGraph *g : m_pointGraphs) n += g->dataCount();
     return n;

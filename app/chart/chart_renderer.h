@@ -4,6 +4,7 @@
 
 #include <QFont>
 #include <QHash>
+#include <QImage>
 #include <QPointer>
 #include <QSizeF>
 #include <QString>
@@ -11,6 +12,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 class QCustomPlot;
 class QCPGraph;
@@ -21,10 +23,11 @@ class QCPLayoutGrid;
 
 namespace app {
 
+class PointCloud;
 class PointLabels;
 
 // What goes on the figure besides the data. The window and the exporter use the same
-// options type; the exporter turns selection styling and fast points off.
+// options type; the exporter turns selection styling and screen drawing off.
 struct RenderOptions {
     QString title;          // empty: no title
     QString citation;       // empty: no citation line ("Data: Epoch AI, CC BY 4.0")
@@ -33,7 +36,10 @@ struct RenderOptions {
     bool bands = true;      // era bands with names
     bool fits = true;       // fit lines, confidence bands, annotations
     bool selection = true;  // highlight selected runs
-    bool fastPoints = false; // pixmap markers (screen only: raster in vector files)
+    // Drawing for the screen, where a frame must take milliseconds: pre-drawn pixmap
+    // markers and unsmoothed translucent fills. Exports draw vector markers and smooth
+    // fills (pixmaps would be raster in vector files).
+    bool screen = false;
     int maxLabels = 120;
 };
 
@@ -56,6 +62,8 @@ public:
     void rescaleToData(const ChartScene &scene);
 
     const ChartScene &scene() const { return m_scene; }
+    // Hands the scene over (to be updated and rendered again); leaves an empty one.
+    ChartScene takeScene() { return std::exchange(m_scene, ChartScene()); }
     const RenderOptions &options() const { return m_options; }
     // The labels currently shown, by run index (for tests and export checks).
     QVector<int> labelledRuns() const;
@@ -81,6 +89,7 @@ private:
     void drawTexts();
     void placeTexts();
     void fitLegendToWidth();
+    const QImage &sprite(const ScenePointGroup &group); // the group's screen marker
 
     QCustomPlot *m_plot;
     ChartScene m_scene;
@@ -88,6 +97,8 @@ private:
     QVector<QCPGraph *> m_pointGraphs;
     QVector<QCPGraph *> m_overlayGraphs; // projection, reference lines, marks
     QPointer<PointLabels> m_pointLabels;
+    QPointer<PointCloud> m_cloud; // screen only
+    QHash<QString, QImage> m_sprites;
     QVector<int> m_labelRuns;
     QVector<QCPItemText *> m_annotations;
     QVector<QCPItemText *> m_bandNames;

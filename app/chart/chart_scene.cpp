@@ -106,19 +106,46 @@ QString describeFit(const compute::TrendFit &fit)
         .arg(fit.n);
 }
 
-ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &trends,
-                           const ViewState &view, const DomainPalette &palette)
+namespace {
+
+double unitShiftOf(compute::ComputeUnit units)
 {
-    ChartScene scene;
-    scene.units = view.units();
-    scene.filtered = view.filter().narrows();
+    return units == compute::ComputeUnit::Flop ? 0.0 : -std::log10(compute::kFlopPerPfsDay);
+}
+
+double unitScaleOf(compute::ComputeUnit units)
+{
+    return units == compute::ComputeUnit::Flop ? 1.0 : 1.0 / compute::kFlopPerPfsDay;
+}
+
+ScenePoint pointOf(const compute::FitCache &cache, std::uint32_t i, double unitScale)
+{
+    return {static_cast<int>(i), keyOfX(cache.x(i)), cache.flop(i) * unitScale, cache.log10Flop(i)};
+}
+
+void updateExtent(ChartScene &scene)
+{
+    scene.plotted = static_cast<int>(scene.points.size());
+    scene.minKey = scene.maxKey = scene.minValue = scene.maxValue = 0;
+    if (scene.points.isEmpty()) return;
+    const auto [minK, maxK] = std::minmax_element(
+        scene.points.begin(), scene.points.end(),
+        [](const ScenePoint &a, const ScenePoint &b) { return a.key < b.key; });
+    const auto [minV, maxV] = std::minmax_element(
+        scene.points.begin(), scene.points.end(),
+        [](const ScenePoint &a, const ScenePoint &b) { return a.value < b.value; });
+    scene.minKey = minK->key;
+    scene.maxKey = maxK->key;
+    scene.minValue = minV->value;
+    scene.maxValue = maxV->value;
+}
+
+// Points, their groups, the selection and the extent.
+void buildPoints(ChartScene &scene, const compute::Dataset &dataset, const TrendModel &trends,
+                 const ViewState &view, const DomainPalette &palette)
+{
     const compute::FitCache &cache = trends.cache();
-    const double unitShift = scene.units == compute::ComputeUnit::Flop
-                                 ? 0.0
-                                 : -std::log10(compute::kFlopPerPfsDay);
-    scene.log10Offset = unitShift;
-    const double unitScale = scene.units == compute::ComputeUnit::Flop ? 1.0
-                                                                       : 1.0 / compute::kFlopPerPfsDay;
+    const double unitScale = unitScaleOf(scene.units);
 
     // Group points by (domain group, method, upper bound); one graph each. Everything
     // comes from the cache's compact arrays: no string or run access per point. One pass
@@ -163,8 +190,7 @@ ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &tr
         }
         ++counts[static_cast<std::size_t>(group)];
         groupOfPoint.push_back(group);
-        const ScenePoint point{static_cast<int>(i), keyOfX(cache.x(i)), cache.flop(i) * unitScale,
-                               cache.log10Flop(i)};
+        const ScenePoint point = pointOf(cache, i, unitScale);
         inDateOrder.push_back(point);
         if (!selected.empty() && selected[i]) scene.selected.append(point);
     }
@@ -192,24 +218,105 @@ ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &tr
     }
     scene.groups = std::move(sorted);
     scene.points.resize(offset);
+    scene.pointOfRun.assign(dataset.runs.size(), -1);
     ScenePoint *points = scene.points.data();
-    for (std::size_t p = 0; p < inDateOrder.size(); ++p)
-        points[cursor[static_cast<std::size_t>(groupOfPoint[p])]++] = inDateOrder[p];
-    scene.plotted = static_cast<int>(scene.points.size());
+    for (std::size_t p = 0; p < inDateOrder.size(); ++p) {
+        const int at = cursor[static_cast<std::size_t>(groupOfPoint[p])]++;
+        points[at] = inDateOrder[p];
+        scene.pointOfRun[static_cast<std::size_t>(inDateOrder[p].run)] = at;
+    }
+    updateExtent(scene);
+}
 
-    if (!scene.points.isEmpty()) {
-        const auto [minK, maxK] = std::minmax_element(
-            scene.points.begin(), scene.points.end(),
-            [](const ScenePoint &a, const ScenePoint &b) { return a.key < b.key; });
-        const auto [minV, maxV] = std::minmax_element(
-            scene.points.begin(), scene.points.end(),
-            [](const ScenePoint &a, const ScenePoint &b) { return a.value < b.value; });
-        scene.minKey = minK->key;
-        scene.maxKey = maxK->key;
-        scene.minValue = minV->value;
-        scene.maxValue = maxV->value;
+// The group run i belongs in, or -1 when the scene has none like it.
+int groupFor(const ChartScene &scene, const compute::FitCache &cache, std::size_t i,
+             const DomainPalette &palette)
+{
+    const QString domain = palette.groupOf(QString::fromStdString(cache.domainName(cache.domainIndex(i))));
+    const QString group = palette.groups().contains(domain) ? domain : DomainPalette::otherGroup();
+    const compute::EstimateMethod method = cache.method(i);
+    const bool upper = cache.isUpperBound(i);
+    for (int g = 0; g < scene.groups.size(); ++g) {
+        const ScenePointGroup &candidate = scene.groups[g];
+        if (candidate.method == method && candidate.upperBound == upper && candidate.domainGroup == group)
+            return g;
+    }
+    return -1;
+}
+
+int groupAt(const ChartScene &scene, int position)
+{
+    for (int g = 0; g < scene.groups.size(); ++g)
+        if (position >= scene.groups[g].begin && position < scene.groups[g].end) return g;
+    return -1;
+}
+
+// Moves run i's point to where a full build would put it. False when that needs a
+// group the scene does not have, or empties one.
+bool patchPoint(ChartScene &scene, std::size_t i, const compute::Dataset &dataset,
+                const compute::FitCache &cache, const DomainPalette &palette)
+{
+    if (scene.pointOfRun.size() != dataset.runs.size() || cache.size() != dataset.runs.size() ||
+        i >= dataset.runs.size())
+        return false;
+    const int oldAt = scene.pointOfRun[i];
+    const bool plotted = cache.isPlottable(i) && cache.isAccepted(i);
+    const int newGroup = plotted ? groupFor(scene, cache, i, palette) : -1;
+    if (plotted && newGroup < 0) return false;
+    const int oldGroup = oldAt >= 0 ? groupAt(scene, oldAt) : -1;
+    if (oldAt >= 0 && (oldGroup < 0 || (scene.groups[oldGroup].size() == 1 && oldGroup != newGroup)))
+        return false;
+
+    if (oldAt >= 0) {
+        scene.points.remove(oldAt);
+        for (int g = oldGroup; g < scene.groups.size(); ++g) {
+            if (g > oldGroup) --scene.groups[g].begin;
+            --scene.groups[g].end;
+        }
+        scene.pointOfRun[i] = -1;
+    }
+    int position = -1;
+    if (plotted) {
+        const ScenePoint point = pointOf(cache, static_cast<std::uint32_t>(i), unitScaleOf(scene.units));
+        const ScenePointGroup &group = scene.groups[newGroup];
+        // After points of the same date, as the cache's date order puts an edited run.
+        const auto at = std::upper_bound(scene.points.begin() + group.begin, scene.points.begin() + group.end,
+                                         point.key, [](double key, const ScenePoint &p) { return key < p.key; });
+        position = static_cast<int>(at - scene.points.begin());
+        scene.points.insert(position, point);
+        for (int g = newGroup; g < scene.groups.size(); ++g) {
+            if (g > newGroup) ++scene.groups[g].begin;
+            ++scene.groups[g].end;
+        }
+    }
+    // Points between the old and the new place moved by one.
+    const int last = static_cast<int>(scene.points.size()) - 1;
+    if (oldAt >= 0 || position >= 0) {
+        const int low = oldAt < 0 ? position : position < 0 ? oldAt : std::min(oldAt, position);
+        const int high = oldAt < 0 || position < 0 ? last : std::max(oldAt, position);
+        for (int p = low; p <= high; ++p) scene.pointOfRun[static_cast<std::size_t>(scene.points[p].run)] = p;
     }
 
+    for (qsizetype s = 0; s < scene.selected.size(); ++s) {
+        if (scene.selected[s].run != static_cast<int>(i)) continue;
+        if (plotted) scene.selected[s] = scene.points[scene.pointOfRun[i]];
+        else scene.selected.remove(s);
+        break;
+    }
+    return true;
+}
+
+// Everything but the points: era bands, fits, projection, reference lines, marks.
+void buildDecorations(ChartScene &scene, const compute::Dataset &dataset, const TrendModel &trends,
+                      const ViewState &view)
+{
+    scene.bands.clear();
+    scene.fits.clear();
+    scene.fans.clear();
+    scene.referenceLines.clear();
+    scene.marked.clear();
+    scene.markedLabel.clear();
+    const double unitShift = scene.log10Offset;
     const std::vector<compute::Era> eras = trends.eras();
     for (std::size_t e = 0; e < eras.size(); ++e) {
         const compute::Era &era = eras[e];
@@ -237,7 +344,7 @@ ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &tr
         if (scene.filtered) f.annotation += QStringLiteral(" · filtered runs");
         if (fit.ok()) {
             // The line spans the runs it was fitted to.
-            const auto range = cache.xRange(eras[static_cast<std::size_t>(e)]);
+            const auto range = trends.tickedRange(e);
             const double lo = range ? range->first : 0, hi = range ? range->second : 0;
             for (int s = 0; s < kFitSamples; ++s) {
                 const double x = lo + (hi - lo) * s / (kFitSamples - 1);
@@ -252,7 +359,53 @@ ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &tr
         scene.fits.append(f);
     }
     addOverlays(scene, dataset, trends, view, unitShift);
+}
+
+} // namespace
+
+ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &trends,
+                           const ViewState &view, const DomainPalette &palette)
+{
+    ChartScene scene;
+    scene.units = view.units();
+    scene.filtered = view.filter().narrows();
+    // log10 of a value in the chosen unit = log10 FLOP + log10Offset.
+    scene.log10Offset = unitShiftOf(scene.units);
+    buildPoints(scene, dataset, trends, view, palette);
+    buildDecorations(scene, dataset, trends, view);
     return scene;
+}
+
+bool updateChartScene(ChartScene &scene, const std::vector<std::size_t> &changedRuns,
+                      const compute::Dataset &dataset, const TrendModel &trends,
+                      const ViewState &view, const DomainPalette &palette)
+{
+    if (scene.units != view.units() || scene.filtered != view.filter().narrows()) return false;
+    // The extent only grows, unless a point that defined it moved.
+    bool extentMoved = scene.points.isEmpty();
+    for (std::size_t i : changedRuns) {
+        if (i < scene.pointOfRun.size() && scene.pointOfRun[i] >= 0) {
+            const ScenePoint &old = scene.points[scene.pointOfRun[i]];
+            extentMoved = extentMoved || old.key <= scene.minKey || old.key >= scene.maxKey ||
+                          old.value <= scene.minValue || old.value >= scene.maxValue;
+        }
+        if (!patchPoint(scene, i, dataset, trends.cache(), palette)) return false;
+    }
+    if (extentMoved || scene.points.isEmpty()) {
+        updateExtent(scene);
+    } else {
+        scene.plotted = static_cast<int>(scene.points.size());
+        for (std::size_t i : changedRuns) {
+            if (scene.pointOfRun[i] < 0) continue;
+            const ScenePoint &p = scene.points[scene.pointOfRun[i]];
+            scene.minKey = std::min(scene.minKey, p.key);
+            scene.maxKey = std::max(scene.maxKey, p.key);
+            scene.minValue = std::min(scene.minValue, p.value);
+            scene.maxValue = std::max(scene.maxValue, p.value);
+        }
+    }
+    buildDecorations(scene, dataset, trends, view);
+    return true;
 }
 
 } // namespace app

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QVector>
 
+#include <vector>
+
 namespace compute {
 struct Dataset;
 class FitCache;
@@ -91,6 +93,7 @@ struct ChartScene {
     QVector<SceneBand> bands;
     QVector<SceneFit> fits;
     QVector<ScenePoint> points; // every plotted point, grouped (see ScenePointGroup)
+    std::vector<int> pointOfRun; // dataset index -> index in points; -1: not plotted
     QVector<ScenePoint> selected;
     QVector<SceneFan> fans;
     QVector<SceneLine> referenceLines;
@@ -111,5 +114,14 @@ QString describeFit(const compute::TrendFit &fit);
 
 ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &trends,
                            const ViewState &view, const DomainPalette &palette);
+
+// Brings `scene` up to date after the runs in `changedRuns` were edited (their dataset
+// indices; nothing else changed since the scene was built): their points move, the
+// others stay; bands, fits and overlays are rebuilt. The result equals a full build.
+// False, with `scene` to be thrown away, when a patch cannot do it (a run needs a
+// marker group the scene does not have, or units or filter changed).
+bool updateChartScene(ChartScene &scene, const std::vector<std::size_t> &changedRuns,
+                      const compute::Dataset &dataset, const TrendModel &trends,
+                      const ViewState &view, const DomainPalette &palette);
 
 } // namespace app

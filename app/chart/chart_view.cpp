@@ -53,15 +53,28 @@ ChartView::ChartView(Document *document, ViewState *view, TrendModel *trends, QW
     connect(document, &Document::datasetReset, this, [this] {
         m_palette.rebuild(m_document->dataset());
         m_needsRescale = true;
+        invalidatePoints();
+    });
+    // One edited run moves one point; anything else that changes which runs are
+    // plotted, or where, rebuilds them all.
+    connect(document, &Document::runChanged, this, [this](std::size_t index) {
+        constexpr std::size_t kMostPatched = 64;
+        if (m_changedRuns.size() < kMostPatched) m_changedRuns.push_back(index);
+        else m_pointsStale = true;
         scheduleRebuild();
     });
+    for (auto signal : {&Document::runsReset, &Document::metadataChanged})
+        connect(document, signal, this, &ChartView::invalidatePoints);
+    for (auto signal : {&Document::runInserted, &Document::runRemoved})
+        connect(document, signal, this, &ChartView::invalidatePoints);
+    connect(view, &ViewState::filterChanged, this, &ChartView::invalidatePoints);
+    connect(view, &ViewState::selectionChanged, this, &ChartView::invalidatePoints);
     connect(trends, &TrendModel::changed, this, &ChartView::scheduleRebuild);
-    connect(view, &ViewState::selectionChanged, this, &ChartView::scheduleRebuild);
     connect(view, &ViewState::showLabelsChanged, this, &ChartView::scheduleRebuild);
     connect(view, &ViewState::overlaysChanged, this, &ChartView::scheduleRebuild);
     connect(view, &ViewState::unitsChanged, this, [this] {
         m_needsRescale = true;
-        scheduleRebuild();
+        invalidatePoints();
     });
     connect(m_plot, &QCustomPlot::mousePress, this, &ChartView::onMousePress);
     connect(m_plot, &QCustomPlot::mouseMove, this, &ChartView::onMouseMove);
@@ -77,13 +90,24 @@ void ChartView::scheduleRebuild()
     m_rebuildTimer->start();
 }
 
+void ChartView::invalidatePoints()
+{
+    m_pointsStale = true;
+    scheduleRebuild();
+}
+
 void ChartView::rebuildNow()
 {
     m_rebuildTimer->stop();
-    ChartScene scene = buildChartScene(m_document->dataset(), *m_trends, *m_view, m_palette);
+    ChartScene scene = m_renderer.takeScene();
+    const compute::Dataset &dataset = m_document->dataset();
+    if (m_pointsStale || !updateChartScene(scene, m_changedRuns, dataset, *m_trends, *m_view, m_palette))
+        scene = buildChartScene(dataset, *m_trends, *m_view, m_palette);
+    m_pointsStale = false;
+    m_changedRuns.clear();
     RenderOptions options;
     options.labels = m_view->showLabels();
-    options.fastPoints = true;
+    options.screen = true;
     if (m_needsRescale) {
         m_renderer.rescaleToData(scene);
         m_needsRescale = false;
@@ -155,10 +179,12 @@ std::optional<int> ChartView::runAt(const QPointF &pixel) const
 
 std::optional<QPointF> ChartView::pixelOfRun(int runIndex) const
 {
-    for (const ScenePoint &p : m_renderer.scene().points)
-        if (p.run == runIndex)
-            return QPointF(m_plot->xAxis->coordToPixel(p.key), m_plot->yAxis->coordToPixel(p.value));
-    return std::nullopt;
+    const ChartScene &scene = m_renderer.scene();
+    if (runIndex < 0 || static_cast<std::size_t>(runIndex) >= scene.pointOfRun.size()) return std::nullopt;
+    const int at = scene.pointOfRun[static_cast<std::size_t>(runIndex)];
+    if (at < 0) return std::nullopt;
+    const ScenePoint &p = scene.points[at];
+    return QPointF(m_plot->xAxis->coordToPixel(p.key), m_plot->yAxis->coordToPixel(p.value));
 }
 
 QString ChartView::tooltipAt(const QPointF &pixel) const

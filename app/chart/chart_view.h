@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 class QCustomPlot;
 class QMouseEvent;
@@ -63,6 +64,8 @@ signals:
 
 private:
     void scheduleRebuild();
+    // The points must be built anew (not patched) at the next rebuild.
+    void invalidatePoints();
     void onMousePress(QMouseEvent *event);
     void onMouseMove(QMouseEvent *event);
     void onMouseRelease(QMouseEvent *event);
@@ -78,6 +81,9 @@ private:
     DomainPalette m_palette;
     QTimer *m_rebuildTimer;
     bool m_needsRescale = true;
+    // What changed since the last rebuild: everything, or only these runs' points.
+    bool m_pointsStale = true;
+    std::vector<std::size_t> m_changedRuns;
 
     struct Drag {
         int era = -1;

@@ -1,6 +1,7 @@
 #include "app/chart/label_layout.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace app {
 namespace {
@@ -99,7 +100,7 @@ private:
 
 QVector<PlacedLabel> layoutLabels(QVector<LabelCandidate> candidates, const QRectF &bounds,
                                   const QVector<QPointF> &obstacles, int maxLabels,
-                                  double pointRadius)
+                                  double pointRadius, const std::function<QSizeF(int)> &measure)
 {
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const LabelCandidate &a, const LabelCandidate &b) {
@@ -115,11 +116,8 @@ QVector<PlacedLabel> layoutLabels(QVector<LabelCandidate> candidates, const QRec
                         .adjusted(1, 1, -1, -1));
     }
     const double gap = pointRadius + 2;
-    for (const LabelCandidate &c : candidates) {
-        if (placed.size() >= maxLabels) break;
-        if (!bounds.contains(c.anchor)) continue;
-        const double w = c.size.width(), h = c.size.height();
-        const QPointF a = c.anchor;
+    auto placeFor = [&](const QPointF &a, const QSizeF &size) -> std::optional<QRectF> {
+        const double w = size.width(), h = size.height();
         const QRectF options[] = {
             QRectF(a.x() + gap, a.y() - h / 2, w, h),     // right
             QRectF(a.x() - gap - w, a.y() - h / 2, w, h), // left
@@ -130,11 +128,23 @@ QVector<PlacedLabel> layoutLabels(QVector<LabelCandidate> candidates, const QRec
             if (!bounds.contains(r)) continue;
             const bool overlapsLabel = labels.anyNear(
                 r, [&](int i) { return placed[i].rect.intersects(r); });
-            if (overlapsLabel || points.any(r)) continue;
-            labels.add(r, static_cast<int>(placed.size()));
-            placed.append({c.id, r});
-            break;
+            if (!overlapsLabel && !points.any(r)) return r;
         }
+        return std::nullopt;
+    };
+    for (const LabelCandidate &c : candidates) {
+        if (placed.size() >= maxLabels) break;
+        if (!bounds.contains(c.anchor)) continue;
+        // Each option of a smaller label lies inside the same option of a larger one,
+        // so where no small one fits, no larger one does.
+        std::optional<QRectF> r = placeFor(c.anchor, c.size);
+        if (r && measure) {
+            const QSizeF size = measure(c.id);
+            r = size.isEmpty() ? std::nullopt : placeFor(c.anchor, size);
+        }
+        if (!r) continue;
+        labels.add(*r, static_cast<int>(placed.size()));
+        placed.append({c.id, *r});
     }
     return placed;
 }

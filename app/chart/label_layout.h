@@ -5,12 +5,14 @@
 #include <QPointF>
 #include <QVector>
 
+#include <functional>
+
 namespace app {
 
 struct LabelCandidate {
     int id = -1;      // caller's identifier (run index)
     QPointF anchor;   // the point, in pixels
-    QSizeF size;      // the text's bounding box
+    QSizeF size;      // the text's bounding box (a lower bound when measured later)
     double priority;  // higher first
 };
 
@@ -22,9 +24,13 @@ struct PlacedLabel {
 // Greedy placement: candidates in priority order try right, left, above and below
 // their point; a label that would overlap an earlier label, leave `bounds`, or cover
 // another point is left out (the name is still on hover). O(n * placed) with an early
-// stop at `maxLabels`.
+// stop at `maxLabels`. With `measure`, each candidate's size is a lower bound (say, the
+// line height and no width) and its text is measured (`measure(id)`; an empty size
+// leaves it out) only where a label of that size would fit: a crowded plot does not
+// shape text it will never show. The result is the same as with measured sizes.
 QVector<PlacedLabel> layoutLabels(QVector<LabelCandidate> candidates, const QRectF &bounds,
                                   const QVector<QPointF> &obstacles, int maxLabels,
-                                  double pointRadius = 4.0);
+                                  double pointRadius = 4.0,
+                                  const std::function<QSizeF(int)> &measure = {});
 
 } // namespace app

@@ -75,13 +75,31 @@ const QHash<int, compute::TrendFit> &TrendModel::tickedFits() const
 {
     if (!m_fitsValid) {
         m_fits.clear();
+        m_ranges.clear();
         const auto all = eras();
-        for (int i : m_view->tickedEras())
-            if (i >= 0 && i < static_cast<int>(all.size()))
-                m_fits.insert(i, m_cache.fit(all[static_cast<std::size_t>(i)]));
+        std::vector<int> ticked;
+        std::vector<compute::Era> tickedEras;
+        for (int i : m_view->tickedEras()) {
+            if (i < 0 || i >= static_cast<int>(all.size())) continue;
+            ticked.push_back(i);
+            tickedEras.push_back(all[static_cast<std::size_t>(i)]);
+        }
+        const auto fits = m_cache.rangedFits(tickedEras);
+        for (std::size_t k = 0; k < ticked.size(); ++k) {
+            m_fits.insert(ticked[k], fits[k].fit);
+            if (fits[k].xRange) m_ranges.insert(ticked[k], *fits[k].xRange);
+        }
         m_fitsValid = true;
     }
     return m_fits;
+}
+
+std::optional<std::pair<double, double>> TrendModel::tickedRange(int eraIndex) const
+{
+    tickedFits();
+    const auto it = m_ranges.constFind(eraIndex);
+    if (it == m_ranges.constEnd()) return std::nullopt;
+    return *it;
 }
 
 void TrendModel::setPreview(int eraIndex, const compute::Era &era)

@@ -32,6 +32,8 @@ public:
     compute::TrendFit fit(int eraIndex) const;
     // Fits of the ticked eras, by era index (computed once per change).
     const QHash<int, compute::TrendFit> &tickedFits() const;
+    // Dates (x) of the first and last run a ticked era's fit uses; nullopt when none.
+    std::optional<std::pair<double, double>> tickedRange(int eraIndex) const;
 
     void setPreview(int eraIndex, const compute::Era &era);
     void clearPreview();
@@ -51,6 +53,7 @@ private:
     int m_previewIndex = -1;
     compute::Era m_preview;
     mutable QHash<int, compute::TrendFit> m_fits;
+    mutable QHash<int, std::pair<double, double>> m_ranges;
     mutable bool m_fitsValid = false;
 };
 

@@ -202,7 +202,7 @@ void FigureExporter::prepare()
     }
     const QCPRange x = plot.xAxis->range(), y = plot.yAxis->range();
     RenderOptions options = m_request.options;
-    options.fastPoints = false; // vector markers in every format
+    options.screen = false; // vector markers in every format
     options.selection = false;
     renderer.render(clipScene(m_scene, x.lower, x.upper, y.lower, y.upper), options);
     // Lay out at the final size: labels are placed for this figure (afterLayout). The

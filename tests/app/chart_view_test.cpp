@@ -1,5 +1,6 @@
 #include "app/chart/chart_view.h"
 
+#include "app/chart/chart_scene.h"
 #include "app/chart/label_layout.h"
 #include "app/chart/year_ticker.h"
 #include "app/commands/dataset_commands.h"
@@ -8,6 +9,7 @@
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
 #include "app/export/figure_exporter.h"
+#include "core/compute_estimate.h"
 #include "core/run_selection.h"
 #include "core/units.h"
 #include "tests/app/gui_test_util.h"
@@ -245,6 +247,92 @@ TEST(LabelLayout, PlacedLabelsNeverOverlapAndStayInBounds)
         for (int j = i + 1; j < placed.size(); ++j)
             EXPECT_FALSE(placed[i].rect.intersects(placed[j].rect)) << i << " " << j;
     }
+}
+
+// Measuring a label only where a label of its smallest size would fit gives the
+// placement that measuring every label first gives, with fewer texts measured.
+TEST(LabelLayout, MeasuringLabelsLateGivesTheSamePlacement)
+{
+    QVector<app::LabelCandidate> measured, late;
+    QVector<QPointF> points;
+    const QSizeF smallest(2, 12);
+    auto sizeOf = [](int id) { return QSizeF(20 + (id * 13) % 90, 12); };
+    for (int i = 0; i < 400; ++i) {
+        const QPointF p(10 + (i * 37) % 580, 10 + (i * 53) % 380);
+        points << p;
+        measured.append({i, p, sizeOf(i), static_cast<double>(i % 23)});
+        late.append({i, p, smallest, static_cast<double>(i % 23)});
+    }
+    const QRectF bounds(0, 0, 600, 400);
+    int measuredCount = 0;
+    const auto eager = app::layoutLabels(measured, bounds, points, 60);
+    const auto lazy = app::layoutLabels(late, bounds, points, 60, 4.0, [&](int id) {
+        ++measuredCount;
+        return id % 10 == 3 ? QSizeF() : sizeOf(id); // some runs have no name
+    });
+    QVector<app::PlacedLabel> expected;
+    for (const app::PlacedLabel &l : app::layoutLabels(
+             [&] {
+                 QVector<app::LabelCandidate> named;
+                 for (const app::LabelCandidate &c : measured)
+                     if (c.id % 10 != 3) named << c;
+                 return named;
+             }(),
+             bounds, points, 60))
+        expected << l;
+    ASSERT_EQ(lazy.size(), expected.size());
+    EXPECT_GE(lazy.size(), 5);
+    for (qsizetype i = 0; i < lazy.size(); ++i) {
+        EXPECT_EQ(lazy[i].id, expected[i].id);
+        EXPECT_EQ(lazy[i].rect, expected[i].rect);
+    }
+    EXPECT_LT(measuredCount, measured.size()); // crowded candidates were never measured
+    EXPECT_FALSE(eager.isEmpty());
+}
+
+// An edited run moves on the chart by a patch of the scene, not a rebuild; what is
+// drawn is what a full build draws, and the old point is gone.
+TEST_F(ChartFixture, AnEditedRunMovesWhereAFullBuildPutsIt)
+{
+    view.setTicked(1, true);
+    chart.rebuildNow();
+    const int dqn = runIndex("dqn");
+    const auto before = chart.pixelOfRun(dqn);
+    ASSERT_TRUE(before);
+    compute::TrainingRun run = document.dataset().runs[static_cast<std::size_t>(dqn)];
+    run.estimates = {compute::ComputeEstimate::reported(3e21)};
+    document.replaceRun(static_cast<std::size_t>(dqn), run);
+    chart.rebuildNow();
+    const app::ChartScene built = app::buildChartScene(document.dataset(), trends, view, chart.palette());
+    const app::ChartScene &shown = chart.renderer().scene();
+    ASSERT_EQ(shown.points.size(), built.points.size());
+    for (qsizetype p = 0; p < built.points.size(); ++p) {
+        EXPECT_EQ(shown.points[p].run, built.points[p].run);
+        EXPECT_EQ(shown.points[p].value, built.points[p].value);
+    }
+    EXPECT_EQ(shown.fits.front().annotation, built.fits.front().annotation);
+    const auto after = chart.pixelOfRun(dqn);
+    ASSERT_TRUE(after);
+    EXPECT_LT(after->y(), before->y() - 20); // 3e21 FLOP is far above DQN's estimate
+    EXPECT_EQ(chart.runAt(*after), dqn);
+}
+
+// On screen the markers are sprites blended into one image: the pixel at a run's point
+// has its domain's colour, and where there is no run the plot's background shows.
+TEST_F(ChartFixture, ScreenMarkersAreDrawnInTheirDomainColourAtTheirPoint)
+{
+    const QImage image = chart.plot()->toPixmap().toImage();
+    const int dqn = runIndex("dqn");
+    const auto pixel = chart.pixelOfRun(dqn);
+    ASSERT_TRUE(pixel);
+    const QColor domain = chart.palette().colorOf(
+        QString::fromStdString(document.dataset().runs[static_cast<std::size_t>(dqn)].domain));
+    const QColor drawn = image.pixelColor(pixel->toPoint());
+    // The fill is the domain colour at alpha 210 over a light background.
+    EXPECT_NEAR(drawn.hueF(), domain.hueF(), 0.05);
+    EXPECT_LT(drawn.lightness(), 200);
+    // Empty plot area 30 px below DQN (nothing is plotted there) stays light.
+    EXPECT_GT(image.pixelColor((*pixel + QPointF(0, 30)).toPoint()).lightness(), 200);
 }
 
 TEST(YearTicker, LabelsDecadesYearsAndMonthsByZoom)

@@ -50,6 +50,7 @@ void BM_RefitReplot(benchmark::State &state)
         chart.rebuildNow();
     }
     state.counters["plotted"] = chart.renderer().scene().plotted;
+    state.counters["drawn"] = chart.renderer().drawnPointCount();
 }
 BENCHMARK(BM_RefitReplot)->Arg(0)->Arg(3000)->Arg(100000)->Unit(benchmark::kMillisecond)->UseRealTime();
 

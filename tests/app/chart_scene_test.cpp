@@ -1,0 +1,131 @@
+#include "app/chart/chart_scene.h"
+
+#include "app/chart/domain_palette.h"
+#include "app/document/document.h"
+#include "app/document/trend_model.h"
+#include "app/document/view_state.h"
+#include "tests/support/synthetic_dataset.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace {
+
+// What the chart draws of a scene's points, in comparable form.
+void expectSamePoints(const app::ChartScene &patched, const app::ChartScene &built)
+{
+    ASSERT_EQ(patched.groups.size(), built.groups.size());
+    for (qsizetype g = 0; g < built.groups.size(); ++g) {
+        EXPECT_EQ(patched.groups[g].domainGroup, built.groups[g].domainGroup) << g;
+        EXPECT_EQ(patched.groups[g].method, built.groups[g].method) << g;
+        EXPECT_EQ(patched.groups[g].upperBound, built.groups[g].upperBound) << g;
+        EXPECT_EQ(patched.groups[g].begin, built.groups[g].begin) << g;
+        EXPECT_EQ(patched.groups[g].end, built.groups[g].end) << g;
+    }
+    ASSERT_EQ(patched.points.size(), built.points.size());
+    for (qsizetype p = 0; p < built.points.size(); ++p) {
+        ASSERT_EQ(patched.points[p].run, built.points[p].run) << "point " << p;
+        EXPECT_EQ(patched.points[p].key, built.points[p].key);
+        EXPECT_EQ(patched.points[p].value, built.points[p].value);
+        EXPECT_EQ(patched.points[p].log10Flop, built.points[p].log10Flop);
+    }
+    EXPECT_EQ(patched.pointOfRun, built.pointOfRun);
+    QSet<int> patchedSelection, builtSelection;
+    for (const app::ScenePoint &p : patched.selected) patchedSelection.insert(p.run);
+    for (const app::ScenePoint &p : built.selected) builtSelection.insert(p.run);
+    EXPECT_EQ(patchedSelection, builtSelection);
+    EXPECT_EQ(patched.plotted, built.plotted);
+    EXPECT_EQ(patched.minKey, built.minKey);
+    EXPECT_EQ(patched.maxKey, built.maxKey);
+    EXPECT_EQ(patched.minValue, built.minValue);
+    EXPECT_EQ(patched.maxValue, built.maxValue);
+    ASSERT_EQ(patched.fits.size(), built.fits.size());
+    for (qsizetype f = 0; f < built.fits.size(); ++f) {
+        EXPECT_EQ(patched.fits[f].annotation, built.fits[f].annotation);
+        EXPECT_EQ(patched.fits[f].values, built.fits[f].values);
+    }
+}
+
+// Random one-run edits, each followed by a patch of the previous scene, must give the
+// scene a full build gives: moved dates, new methods (another marker group), upper
+// bounds, lost dates, domains the filter drops, selected runs among them.
+TEST(ChartScene, PatchingEditedRunsGivesTheSceneAFullBuildGives)
+{
+    app::Document document;
+    document.reset(testing_support::syntheticDataset(600, 9), QString());
+    app::ViewState view;
+    view.setSchemeIndex(0);
+    view.setTickedEras({0, 1, 2});
+    compute::RunFilter filter;
+    filter.domains = {"Language", "Vision", "Games", "Speech", "Multimodal", "Biology", "Robotics"};
+    view.setFilter(filter);
+    QSet<QString> selection;
+    for (int i = 0; i < 600; i += 37) selection.insert(QString::fromStdString(document.dataset().runs[i].id));
+    view.setSelection(selection);
+    app::TrendModel trends(&document, &view);
+    app::DomainPalette palette;
+    palette.rebuild(document.dataset());
+
+    app::ChartScene scene = app::buildChartScene(document.dataset(), trends, view, palette);
+    std::mt19937 rng(2024);
+    int patched = 0;
+    const int steps = 400;
+    for (int step = 0; step < steps; ++step) {
+        const std::size_t i = rng() % document.dataset().runs.size();
+        compute::TrainingRun run = document.dataset().runs[i];
+        switch (rng() % 6) {
+        case 0: run.date = compute::Date::fromDaysSinceEpoch(static_cast<std::int64_t>(rng() % 25000) - 5000); break;
+        case 1: run.estimates = {compute::ComputeEstimate::reported(std::pow(10.0, 8 + rng() % 18))}; break;
+        case 2: run.upperBound = !run.upperBound; break;
+        case 3: run.date.reset(); break;
+        case 4: run.domain = rng() % 2 ? "Recommendation" : "Language"; break; // filtered out, or back in
+        default: run.date = document.dataset().runs[(i + 1) % 600].date; break; // a date another run has
+        }
+        document.replaceRun(i, std::move(run));
+        const app::ChartScene built = app::buildChartScene(document.dataset(), trends, view, palette);
+        if (app::updateChartScene(scene, {i}, document.dataset(), trends, view, palette)) {
+            ++patched;
+            SCOPED_TRACE("step " + std::to_string(step) + ", run " + std::to_string(i));
+            expectSamePoints(scene, built);
+            if (HasFatalFailure()) return;
+        } else {
+            scene = built; // what the chart does when a patch cannot do it
+        }
+    }
+    // Only an edit that needs a new marker group, or empties one, is rebuilt.
+    EXPECT_GT(patched, steps * 9 / 10);
+}
+
+TEST(ChartScene, PatchRefusesWhatOnlyAFullBuildCanDo)
+{
+    app::Document document;
+    document.reset(testing_support::syntheticDataset(50, 4), QString());
+    app::ViewState view;
+    view.setSchemeIndex(0);
+    app::TrendModel trends(&document, &view);
+    app::DomainPalette palette;
+    palette.rebuild(document.dataset());
+    app::ChartScene scene = app::buildChartScene(document.dataset(), trends, view, palette);
+
+    // A run becomes the only upper bound of its domain: no such marker group yet.
+    compute::TrainingRun run = document.dataset().runs[0];
+    run.upperBound = true;
+    document.replaceRun(0, run);
+    app::ChartScene copy = scene;
+    EXPECT_FALSE(app::updateChartScene(copy, {0}, document.dataset(), trends, view, palette));
+
+    // Other units: every value changes.
+    scene = app::buildChartScene(document.dataset(), trends, view, palette);
+    view.setUnits(compute::ComputeUnit::PfsDays);
+    EXPECT_FALSE(app::updateChartScene(scene, {}, document.dataset(), trends, view, palette));
+
+    // Nothing changed but the fits: the points stay, the decorations follow.
+    scene = app::buildChartScene(document.dataset(), trends, view, palette);
+    view.setTickedEras({0});
+    ASSERT_TRUE(app::updateChartScene(scene, {}, document.dataset(), trends, view, palette));
+    expectSamePoints(scene, app::buildChartScene(document.dataset(), trends, view, palette));
+    EXPECT_EQ(scene.fits.size(), 1);
+}
+
+} // namespace
