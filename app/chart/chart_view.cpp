@@ -1,5 +1,6 @@
 #include "app/chart/chart_view.h"
 
+#include "app/chart/chart_plot.h"
 #include "app/chart/run_tooltip.h"
 #include "app/document/document.h"
 #include "app/document/trend_model.h"
@@ -29,7 +30,7 @@ compute::Date dateOfKey(double key)
 
 ChartView::ChartView(Document *document, ViewState *view, TrendModel *trends, QWidget *parent)
     : QWidget(parent), m_document(document), m_view(view), m_trends(trends),
-      m_plot(new QCustomPlot(this)), m_renderer(m_plot), m_rebuildTimer(new QTimer(this))
+      m_plot(new ChartPlot(this)), m_renderer(m_plot), m_rebuildTimer(new QTimer(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

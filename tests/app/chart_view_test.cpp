@@ -335,6 +335,36 @@ TEST_F(ChartFixture, ScreenMarkersAreDrawnInTheirDomainColourAtTheirPoint)
     EXPECT_GT(image.pixelColor((*pixel + QPointF(0, 30)).toPoint()).lightness(), 200);
 }
 
+// The window paints into one opaque frame and blends markers straight into it; what
+// reaches the screen must be what QCustomPlot's own path draws (a fresh render).
+TEST_F(ChartFixture, TheOpaqueFrameShowsWhatAPlainRenderDraws)
+{
+    view.setTicked(1, true);
+    chart.rebuildNow();
+    const QImage screen = chart.plot()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const QImage plain = chart.plot()->toPixmap().toImage().convertToFormat(QImage::Format_RGB32);
+    ASSERT_EQ(screen.size(), plain.size());
+    int differing = 0;
+    for (int y = 0; y < screen.height(); ++y)
+        for (int x = 0; x < screen.width(); ++x) {
+            const QRgb a = screen.pixel(x, y), b = plain.pixel(x, y);
+            const int d = std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
+                                    std::abs(qBlue(a) - qBlue(b))});
+            if (d > 8) ++differing;
+        }
+    // Text is rasterised through different glyph caches (a few hundred edge pixels).
+    EXPECT_LT(differing, screen.width() * screen.height() / 100) << "pixels that differ";
+    // Markers are the same to the pixel: every plotted run's centre and its neighbours.
+    for (const app::ScenePoint &p : chart.renderer().scene().points) {
+        const QPoint centre = chart.pixelOfRun(p.run)->toPoint();
+        for (const QPoint &d : {QPoint(0, 0), QPoint(2, 0), QPoint(-2, 1), QPoint(1, -2)})
+            EXPECT_EQ(screen.pixel(centre + d), plain.pixel(centre + d)) << p.run;
+    }
+    const auto dqn = chart.pixelOfRun(runIndex("dqn"));
+    ASSERT_TRUE(dqn);
+    EXPECT_LT(QColor(screen.pixel(dqn->toPoint())).lightness(), 200);
+}
+
 TEST(YearTicker, LabelsDecadesYearsAndMonthsByZoom)
 {
     QCustomPlot plot;
