@@ -40,8 +40,11 @@ private:
 
 ChartPlot::ChartPlot(QWidget *parent) : QCustomPlot(parent)
 {
-    // setupPaintBuffers() reuses the first buffer it finds; every layer of the chart is
-    // logical, so this is the only one.
+    // One frame for every layer. QCustomPlot buffers its "overlay" layer apart so a
+    // rubber band can be redrawn alone, but that second buffer costs a clear and a
+    // blend of the whole widget in every frame; a rubber band replots the chart instead.
+    if (QCPLayer *overlay = layer(QStringLiteral("overlay"))) overlay->setMode(QCPLayer::lmLogical);
+    // setupPaintBuffers() reuses the first buffer it finds.
     mPaintBuffers.clear();
     mPaintBuffers.append(QSharedPointer<QCPAbstractPaintBuffer>(
         new OpaqueImageBuffer(viewport().size(), mBufferDevicePixelRatio, &mBackgroundBrush)));

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 namespace app {
 namespace {
@@ -515,9 +516,10 @@ void ChartRenderer::relayoutLabels()
     const double logLower = std::log10(yr.lower), logUpper = std::log10(yr.upper);
     const double y0 = m_plot->yAxis->coordToPixel(yr.lower);
     const double yScale = (m_plot->yAxis->coordToPixel(yr.upper) - y0) / (logUpper - logLower);
+    const double xOffset = x0 - xr.lower * xScale;
+    const double yOffset = y0 + (m_scene.log10Offset - logLower) * yScale;
     auto pixelOf = [&](const ScenePoint &p) {
-        return QPointF(x0 + (p.key - xr.lower) * xScale,
-                       y0 + (p.log10Flop + m_scene.log10Offset - logLower) * yScale);
+        return QPointF(xOffset + p.key * xScale, yOffset + p.log10Flop * yScale);
     };
 
     // A marker drawn where a later-drawn one will cover it adds nothing visible: groups
@@ -526,47 +528,57 @@ void ChartRenderer::relayoutLabels()
     constexpr double kCell = 2.5;
     const int cols = std::max(1, static_cast<int>(bounds.width() / kCell) + 1);
     const int rows = std::max(1, static_cast<int>(bounds.height() / kCell) + 1);
-    std::vector<bool> taken(static_cast<std::size_t>(cols) * static_cast<std::size_t>(rows), false);
-    QVector<QPointF> obstacles;
-    QVector<const ScenePoint *> visible;
-    const qsizetype most = std::min<qsizetype>(m_scene.points.size(), static_cast<qsizetype>(taken.size()));
-    obstacles.reserve(most);
-    visible.reserve(most);
+    std::vector<std::uint8_t> &taken = m_thinning.taken;
+    taken.assign(static_cast<std::size_t>(cols) * static_cast<std::size_t>(rows), 0);
+    // At most one point per cell; the buffers stay allocated from frame to frame (this
+    // loop sees every point, and a fresh 100,000-entry array costs as much as it).
+    const std::size_t most = std::min<std::size_t>(static_cast<std::size_t>(m_scene.points.size()), taken.size());
+    if (m_thinning.obstacles.size() < most) m_thinning.obstacles.resize(most);
+    if (m_thinning.visible.size() < most) m_thinning.visible.resize(most);
+    QPointF *obstacle = m_thinning.obstacles.data();
+    const ScenePoint **seen = m_thinning.visible.data();
+    std::size_t count = 0;
     const int groups = static_cast<int>(std::min(m_scene.groups.size(), m_pointGraphs.size()));
     QVector<PointCloud::Group> cloud(m_cloud ? groups : 0);
     const ScenePoint *points = m_scene.points.constData();
+    const double left = bounds.left(), top = bounds.top(), perCell = 1.0 / kCell;
     for (int gi = groups - 1; gi >= 0; --gi) {
         const ScenePointGroup &g = m_scene.groups[gi];
-        const qsizetype first = obstacles.size();
+        const std::size_t first = count;
         for (int p = g.begin; p < g.end; ++p) {
             const ScenePoint &point = points[p];
-            if (!xr.contains(point.key) || !yr.contains(point.value)) continue;
-            const QPointF px = pixelOf(point);
-            const int c = std::clamp(static_cast<int>((px.x() - bounds.left()) / kCell), 0, cols - 1);
-            const int r = std::clamp(static_cast<int>((px.y() - bounds.top()) / kCell), 0, rows - 1);
-            const std::size_t cell = static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(c);
-            if (taken[cell]) continue;
-            taken[cell] = true;
-            visible.append(&point); // only drawn points get labels
-            obstacles.append(px);
+            if (point.key < xr.lower || point.key > xr.upper || point.value < yr.lower || point.value > yr.upper)
+                continue;
+            const QPointF pixel = pixelOf(point);
+            const double px = pixel.x(), py = pixel.y();
+            const int c = std::clamp(static_cast<int>((px - left) * perCell), 0, cols - 1);
+            const int r = std::clamp(static_cast<int>((py - top) * perCell), 0, rows - 1);
+            std::uint8_t &cell = taken[static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(c)];
+            if (cell || count == most) continue;
+            cell = 1;
+            seen[count] = &point; // only drawn points get labels
+            obstacle[count] = QPointF(px, py);
+            ++count;
         }
         if (m_cloud) {
             cloud[gi].sprite = sprite(g);
-            cloud[gi].centres = obstacles.mid(first);
+            cloud[gi].centres = QVector<QPointF>(obstacle + first, obstacle + count);
         } else {
             QVector<double> keys, values;
-            keys.reserve(obstacles.size() - first);
-            values.reserve(obstacles.size() - first);
-            for (qsizetype v = first; v < visible.size(); ++v) {
-                keys.append(visible[v]->key);
-                values.append(visible[v]->value);
+            keys.reserve(static_cast<qsizetype>(count - first));
+            values.reserve(static_cast<qsizetype>(count - first));
+            for (std::size_t v = first; v < count; ++v) {
+                keys.append(seen[v]->key);
+                values.append(seen[v]->value);
             }
             m_pointGraphs[gi]->setData(keys, values, true);
         }
     }
     if (m_cloud) m_cloud->setGroups(std::move(cloud));
+    const std::span<const QPointF> obstacles(obstacle, count);
+    std::span<const ScenePoint *> visible(seen, count); // reordered below
 
-    if (!m_options.labels || visible.isEmpty() || bounds.width() < 10 || bounds.height() < 10) {
+    if (!m_options.labels || visible.empty() || bounds.width() < 10 || bounds.height() < 10) {
         m_pointLabels->setLabels({});
         return;
     }
@@ -577,16 +589,16 @@ void ChartRenderer::relayoutLabels()
     m_pointLabels->setFont(font);
     const QFontMetricsF metrics(font);
     // Label candidates: the largest compute in view first (the frontier is what people read).
-    constexpr int kMaxCandidates = 1500;
+    constexpr std::size_t kMaxCandidates = 1500;
     if (visible.size() > kMaxCandidates) {
         std::nth_element(visible.begin(), visible.begin() + kMaxCandidates, visible.end(),
                          [](const ScenePoint *a, const ScenePoint *b) { return a->log10Flop > b->log10Flop; });
-        visible.resize(kMaxCandidates);
+        visible = visible.first(kMaxCandidates);
     }
     QSet<int> selected;
     for (const ScenePoint &s : m_scene.selected) selected.insert(s.run);
     QVector<LabelCandidate> candidates;
-    candidates.reserve(visible.size());
+    candidates.reserve(static_cast<qsizetype>(visible.size()));
     // A label's size before its text is known: every label is at least one line high.
     const QSizeF smallest(2, metrics.size(0, QStringLiteral("x")).height());
     for (const ScenePoint *p : visible) {

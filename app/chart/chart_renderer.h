@@ -10,9 +10,11 @@
 #include <QString>
 #include <QVector>
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <utility>
+#include <vector>
 
 class QCustomPlot;
 class QCPGraph;
@@ -99,6 +101,11 @@ private:
     QPointer<PointLabels> m_pointLabels;
     QPointer<PointCloud> m_cloud; // screen only
     QHash<QString, QImage> m_sprites;
+    struct Thinning { // relayoutLabels()'s buffers, kept between frames
+        std::vector<std::uint8_t> taken;
+        std::vector<QPointF> obstacles;
+        std::vector<const ScenePoint *> visible;
+    } m_thinning;
     QVector<int> m_labelRuns;
     QVector<QCPItemText *> m_annotations;
     QVector<QCPItemText *> m_bandNames;

@@ -1,6 +1,7 @@
 #include "app/chart/label_layout.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 
 namespace app {
@@ -60,20 +61,20 @@ public:
     {
         m_cols = std::max(1, static_cast<int>(bounds.width() / cell) + 1);
         m_rows = std::max(1, static_cast<int>(bounds.height() / cell) + 1);
-        m_bits.assign(static_cast<std::size_t>(m_cols * m_rows), false);
+        m_bits.assign(static_cast<std::size_t>(m_cols * m_rows), 0);
     }
 
     void mark(const QRectF &r)
     {
         forCells(r, [&](std::size_t i) {
-            m_bits[i] = true;
+            m_bits[i] = 1;
             return false;
         });
     }
 
     bool any(const QRectF &r) const
     {
-        return forCells(r, [&](std::size_t i) { return static_cast<bool>(m_bits[i]); });
+        return forCells(r, [&](std::size_t i) { return m_bits[i] != 0; });
     }
 
 private:
@@ -93,13 +94,13 @@ private:
     QRectF m_bounds;
     double m_cell;
     int m_cols = 1, m_rows = 1;
-    std::vector<bool> m_bits;
+    std::vector<std::uint8_t> m_bits;
 };
 
 } // namespace
 
 QVector<PlacedLabel> layoutLabels(QVector<LabelCandidate> candidates, const QRectF &bounds,
-                                  const QVector<QPointF> &obstacles, int maxLabels,
+                                  std::span<const QPointF> obstacles, int maxLabels,
                                   double pointRadius, const std::function<QSizeF(int)> &measure)
 {
     std::stable_sort(candidates.begin(), candidates.end(),

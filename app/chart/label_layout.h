@@ -6,6 +6,7 @@
 #include <QVector>
 
 #include <functional>
+#include <span>
 
 namespace app {
 
@@ -29,7 +30,7 @@ struct PlacedLabel {
 // leaves it out) only where a label of that size would fit: a crowded plot does not
 // shape text it will never show. The result is the same as with measured sizes.
 QVector<PlacedLabel> layoutLabels(QVector<LabelCandidate> candidates, const QRectF &bounds,
-                                  const QVector<QPointF> &obstacles, int maxLabels,
+                                  std::span<const QPointF> obstacles, int maxLabels,
                                   double pointRadius = 4.0,
                                   const std::function<QSizeF(int)> &measure = {});
 

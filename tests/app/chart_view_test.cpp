@@ -240,7 +240,7 @@ TEST(LabelLayout, PlacedLabelsNeverOverlapAndStayInBounds)
         candidates.append({i, p, QSizeF(60, 12), static_cast<double>(i % 17)});
     }
     const QRectF bounds(0, 0, 600, 400);
-    const auto placed = app::layoutLabels(candidates, bounds, points, 1000);
+    const auto placed = app::layoutLabels(candidates, bounds, {points.constData(), static_cast<std::size_t>(points.size())}, 1000);
     EXPECT_GE(placed.size(), 5);
     for (int i = 0; i < placed.size(); ++i) {
         EXPECT_TRUE(bounds.contains(placed[i].rect));
@@ -265,8 +265,8 @@ TEST(LabelLayout, MeasuringLabelsLateGivesTheSamePlacement)
     }
     const QRectF bounds(0, 0, 600, 400);
     int measuredCount = 0;
-    const auto eager = app::layoutLabels(measured, bounds, points, 60);
-    const auto lazy = app::layoutLabels(late, bounds, points, 60, 4.0, [&](int id) {
+    const auto eager = app::layoutLabels(measured, bounds, {points.constData(), static_cast<std::size_t>(points.size())}, 60);
+    const auto lazy = app::layoutLabels(late, bounds, {points.constData(), static_cast<std::size_t>(points.size())}, 60, 4.0, [&](int id) {
         ++measuredCount;
         return id % 10 == 3 ? QSizeF() : sizeOf(id); // some runs have no name
     });
@@ -278,7 +278,7 @@ TEST(LabelLayout, MeasuringLabelsLateGivesTheSamePlacement)
                      if (c.id % 10 != 3) named << c;
                  return named;
              }(),
-             bounds, points, 60))
+             bounds, {points.constData(), static_cast<std::size_t>(points.size())}, 60))
         expected << l;
     ASSERT_EQ(lazy.size(), expected.size());
     EXPECT_GE(lazy.size(), 5);
