@@ -65,41 +65,37 @@ std::optional<compute::Era> TrendModel::era(int index) const
     return all[static_cast<std::size_t>(index)];
 }
 
+const std::vector<compute::FitCache::RangedFit> &TrendModel::eraFits() const
+{
+    if (!m_fitsValid) {
+        m_eraFits = m_cache.rangedFits(eras());
+        m_fits.clear();
+        for (int i : m_view->tickedEras())
+            if (i >= 0 && i < static_cast<int>(m_eraFits.size()))
+                m_fits.insert(i, m_eraFits[static_cast<std::size_t>(i)].fit);
+        m_fitsValid = true;
+    }
+    return m_eraFits;
+}
+
 compute::TrendFit TrendModel::fit(int eraIndex) const
 {
-    const auto e = era(eraIndex);
-    return e ? m_cache.fit(*e) : compute::TrendFit{};
+    const auto &fits = eraFits();
+    if (eraIndex < 0 || eraIndex >= static_cast<int>(fits.size())) return compute::TrendFit{};
+    return fits[static_cast<std::size_t>(eraIndex)].fit;
 }
 
 const QHash<int, compute::TrendFit> &TrendModel::tickedFits() const
 {
-    if (!m_fitsValid) {
-        m_fits.clear();
-        m_ranges.clear();
-        const auto all = eras();
-        std::vector<int> ticked;
-        std::vector<compute::Era> tickedEras;
-        for (int i : m_view->tickedEras()) {
-            if (i < 0 || i >= static_cast<int>(all.size())) continue;
-            ticked.push_back(i);
-            tickedEras.push_back(all[static_cast<std::size_t>(i)]);
-        }
-        const auto fits = m_cache.rangedFits(tickedEras);
-        for (std::size_t k = 0; k < ticked.size(); ++k) {
-            m_fits.insert(ticked[k], fits[k].fit);
-            if (fits[k].xRange) m_ranges.insert(ticked[k], *fits[k].xRange);
-        }
-        m_fitsValid = true;
-    }
+    eraFits();
     return m_fits;
 }
 
 std::optional<std::pair<double, double>> TrendModel::tickedRange(int eraIndex) const
 {
-    tickedFits();
-    const auto it = m_ranges.constFind(eraIndex);
-    if (it == m_ranges.constEnd()) return std::nullopt;
-    return *it;
+    const auto &fits = eraFits();
+    if (!m_fits.contains(eraIndex)) return std::nullopt;
+    return fits[static_cast<std::size_t>(eraIndex)].xRange;
 }
 
 void TrendModel::setPreview(int eraIndex, const compute::Era &era)

@@ -52,8 +52,11 @@ private:
     compute::FitCache m_cache;
     int m_previewIndex = -1;
     compute::Era m_preview;
-    mutable QHash<int, compute::TrendFit> m_fits;
-    mutable QHash<int, std::pair<double, double>> m_ranges;
+    // Every era's fit, in one pass over the runs per change (the era list shows them
+    // all, the chart the ticked ones).
+    const std::vector<compute::FitCache::RangedFit> &eraFits() const;
+    mutable std::vector<compute::FitCache::RangedFit> m_eraFits;
+    mutable QHash<int, compute::TrendFit> m_fits; // ticked
     mutable bool m_fitsValid = false;
 };
 

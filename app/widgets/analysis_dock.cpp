@@ -75,7 +75,13 @@ AnalysisDock::AnalysisDock(Document *document, ViewState *view, TrendModel *tren
     // analysed once, after the chart has redrawn.
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(0);
-    connect(m_refreshTimer, &QTimer::timeout, this, &AnalysisDock::refreshNow);
+    connect(m_refreshTimer, &QTimer::timeout, this, &AnalysisDock::refreshIfShown);
+    // A tab behind another dock stays "visible" (Qt moves it out of sight); this signal
+    // says whether it can be seen.
+    connect(this, &QDockWidget::visibilityChanged, this, [this](bool onScreen) {
+        m_onScreen = onScreen;
+        if (onScreen && m_stale) scheduleRefresh();
+    });
     connect(trends, &TrendModel::changed, this, &AnalysisDock::scheduleRefresh);
     connect(view, &ViewState::selectionChanged, this, &AnalysisDock::scheduleRefresh);
     connect(view, &ViewState::schemeChanged, this, [this] {
@@ -103,6 +109,15 @@ void AnalysisDock::setCurrentEra(int era)
 void AnalysisDock::scheduleRefresh()
 {
     m_refreshTimer->start();
+}
+
+void AnalysisDock::refreshIfShown()
+{
+    // Hidden (a tab behind the run table, or closed), the analyses wait until the dock
+    // is shown: on 100,000 runs they cost tens of milliseconds per edit. Runs they mark
+    // on the chart keep them up to date.
+    if ((isVisible() && m_onScreen) || !m_context.view->overlays().markedRuns.isEmpty()) refreshNow();
+    else m_stale = true;
 }
 
 void AnalysisDock::fillEraBox()
@@ -134,6 +149,7 @@ void AnalysisDock::fillEraBox()
 void AnalysisDock::refreshNow()
 {
     m_refreshTimer->stop();
+    m_stale = false;
     fillEraBox();
     AnalysisEra analysed;
     analysed.index = m_eraBox->currentIndex();

@@ -53,8 +53,10 @@ public slots:
     // ignored when there is no such era.
     void setCurrentEra(int era);
     // Refreshes the panels now (changes are otherwise coalesced to the next event loop
-    // pass).
+    // pass, and wait while the dock is hidden).
     void refreshNow();
+    // True while a change waits for the dock to be shown.
+    bool isStale() const { return m_stale; }
 
 signals:
     // The era chosen in the dock's own box changed (or followed a change of scheme).
@@ -62,6 +64,7 @@ signals:
 
 private:
     void scheduleRefresh();
+    void refreshIfShown();
     void fillEraBox();
 
     AnalysisContext m_context;
@@ -78,6 +81,8 @@ private:
     QTimer *m_refreshTimer;
     AnalysisEra m_analysed;
     bool m_schemeChanged = true;
+    bool m_stale = false;
+    bool m_onScreen = false;
 };
 
 } // namespace app

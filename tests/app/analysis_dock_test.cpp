@@ -65,6 +65,8 @@ protected:
         document.reset(std::move(loaded->dataset), QString());
         view.setSchemeIndex(0);
         view.setTickedEras({0, 1});
+        dock.resize(520, 640);
+        dock.show(); // a hidden dock leaves its analyses for when it is shown
         dock.refreshNow();
         dock.setCurrentEra(kModern);
         dock.refreshNow();
@@ -278,10 +280,8 @@ TEST_F(AnalysisDockTest, BootstrapRunsOnlyWhileItsTabIsShown)
 {
     app::BootstrapPanel *panel = dock.bootstrapPanel();
     panel->seedEdit()->setText(QStringLiteral("7"));
-    settle(250); // past the debounce: the dock is not shown, so nothing ran
+    settle(250); // past the debounce: its tab is not the current one, so nothing ran
     EXPECT_TRUE(panel->isStale());
-    dock.resize(520, 640);
-    dock.show();
     dock.tabs()->setCurrentWidget(panel);
     settle(250);
     EXPECT_FALSE(panel->isStale());
@@ -389,6 +389,32 @@ TEST_F(AnalysisDockTest, AFilterOrAnEraBoundaryChangeUpdatesThePanels)
     settle();
     EXPECT_EQ(dock.analysedEra().era->from, compute::Date(2016, 1, 1));
     EXPECT_EQ(dock.subsetsPanel()->model()->subsets().front().fit.n, points().x.size());
+}
+
+// Hidden behind the run table, the dock leaves its analyses until it is shown; with
+// runs marked on the chart it keeps them up to date.
+TEST_F(AnalysisDockTest, AHiddenDockAnalysesWhenShownUnlessItMarksTheChart)
+{
+    dock.hide();
+    compute::RunFilter filter;
+    filter.domains = {"Vision", "Games"};
+    view.setFilter(filter);
+    settle();
+    EXPECT_TRUE(dock.isStale());
+    EXPECT_NE(dock.analysedEra().points.runIndex, points().runIndex);
+    dock.show();
+    settle();
+    EXPECT_FALSE(dock.isStale());
+    EXPECT_EQ(dock.analysedEra().points.runIndex, points().runIndex);
+
+    // Influential runs marked on the chart: they follow edits while the dock is hidden.
+    dock.influencePanel()->markBox()->setChecked(true);
+    dock.hide();
+    view.setFilter({});
+    settle();
+    EXPECT_FALSE(dock.isStale());
+    EXPECT_EQ(dock.analysedEra().points.runIndex, points().runIndex);
+    dock.influencePanel()->markBox()->setChecked(false);
 }
 
 } // namespace

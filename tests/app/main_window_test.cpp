@@ -5,9 +5,12 @@
 #include "app/main_window.h"
 #include "app/widgets/analysis_dock.h"
 #include "app/widgets/era_dock.h"
+#include "app/widgets/run_table_dock.h"
+#include "core/run_selection.h"
 #include "core/trend_fit.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QMenuBar>
 
@@ -65,6 +68,45 @@ TEST(MainWindow, EveryPanelCanBeToggledFromTheViewMenuWithAShortcut)
     }
     EXPECT_EQ(findAction(&window, QStringLiteral("Analysis"))->shortcut(),
               QKeySequence(QStringLiteral("Ctrl+5")));
+}
+
+
+// Behind the run table (its first-start place) the analysis dock leaves its analyses
+// until its tab is chosen: on 100,000 runs they would cost every edit tens of ms.
+TEST(MainWindowAnalysis, TheAnalysisTabBehindTheRunTableWaitsUntilItIsChosen)
+{
+    app::MainWindow window;
+    window.resize(1400, 900);
+    ASSERT_TRUE(window.openBundled(QStringLiteral("openai")));
+    window.show();
+    QApplication::processEvents();
+    app::AnalysisDock *analysis = window.analysis();
+    auto settle = [&] {
+        for (int i = 0; i < 5; ++i) QApplication::processEvents();
+    };
+    auto analysedNow = [&] {
+        return window.trendModel()->cache().points(*window.trendModel()->era(analysis->currentEra())).runIndex;
+    };
+    analysis->raise();
+    settle();
+    const std::vector<std::size_t> before = analysis->analysedEra().points.runIndex;
+    ASSERT_FALSE(before.empty());
+    EXPECT_EQ(before, analysedNow());
+
+    window.runTable()->raise(); // the analysis tab is behind the run table again
+    settle();
+    compute::RunFilter filter;
+    filter.domains = {"Vision"};
+    window.viewState()->setFilter(filter);
+    settle();
+    EXPECT_TRUE(analysis->isStale());
+    EXPECT_EQ(analysis->analysedEra().points.runIndex, before);
+
+    analysis->raise(); // its tab is chosen
+    settle();
+    EXPECT_FALSE(analysis->isStale());
+    EXPECT_EQ(analysis->analysedEra().points.runIndex, analysedNow());
+    EXPECT_LT(analysedNow().size(), before.size());
 }
 
 } // namespace

@@ -54,6 +54,32 @@ void BM_RefitReplot(benchmark::State &state)
 }
 BENCHMARK(BM_RefitReplot)->Arg(0)->Arg(3000)->Arg(100000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// The same edit in the whole window at its first-start layout (run table, era list,
+// status bar, chart; the analysis dock waits in its tab behind the run table), until
+// every view has caught up with it.
+void BM_EditInWindow(benchmark::State &state)
+{
+    app::MainWindow window;
+    window.resize(1600, 1000);
+    window.document()->reset(datasetFor(state.range(0)), QString());
+    window.viewState()->setSchemeIndex(0);
+    window.viewState()->setTickedEras({0, 1, 2});
+    window.show();
+    QApplication::processEvents();
+    app::Document &document = *window.document();
+    std::size_t i = 0;
+    double factor = 2.0;
+    for (auto _ : state) {
+        const std::size_t index = (i++ * 7919) % document.dataset().runs.size();
+        compute::TrainingRun run = document.dataset().runs[index];
+        run.estimates = {compute::ComputeEstimate::reported(run.flop().value_or(1e20) * factor)};
+        factor = 1.0 / factor;
+        document.replaceRun(index, std::move(run));
+        QApplication::processEvents(); // the coalesced refreshes run here
+    }
+}
+BENCHMARK(BM_EditInWindow)->Arg(0)->Arg(100000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 void exportBenchmark(benchmark::State &state, app::FigureFormat format)
 {
     const compute::Dataset dataset = datasetFor(state.range(0));
