@@ -254,7 +254,7 @@ int groupAt(const ChartScene &scene, int position)
 // Moves run i's point to where a full build would put it. False when that needs a
 // group the scene does not have, or empties one.
 bool patchPoint(ChartScene &scene, std::size_t i, const compute::Dataset &dataset,
-                const compute::FitCache &cache, const DomainPalette &palette)
+                const compute::FitCache &cache, const DomainPalette &palette, bool selected)
 {
     if (scene.pointOfRun.size() != dataset.runs.size() || cache.size() != dataset.runs.size() ||
         i >= dataset.runs.size())
@@ -297,12 +297,8 @@ bool patchPoint(ChartScene &scene, std::size_t i, const compute::Dataset &datase
         for (int p = low; p <= high; ++p) scene.pointOfRun[static_cast<std::size_t>(scene.points[p].run)] = p;
     }
 
-    for (qsizetype s = 0; s < scene.selected.size(); ++s) {
-        if (scene.selected[s].run != static_cast<int>(i)) continue;
-        if (plotted) scene.selected[s] = scene.points[scene.pointOfRun[i]];
-        else scene.selected.remove(s);
-        break;
-    }
+    scene.selected.removeIf([i](const ScenePoint &p) { return p.run == static_cast<int>(i); });
+    if (plotted && selected) scene.selected.append(scene.points[position]);
     return true;
 }
 
@@ -389,7 +385,9 @@ bool updateChartScene(ChartScene &scene, const std::vector<std::size_t> &changed
             extentMoved = extentMoved || old.key <= scene.minKey || old.key >= scene.maxKey ||
                           old.value <= scene.minValue || old.value >= scene.maxValue;
         }
-        if (!patchPoint(scene, i, dataset, trends.cache(), palette)) return false;
+        const bool selected = i < dataset.runs.size() &&
+                              view.selection().contains(QString::fromStdString(dataset.runs[i].id));
+        if (!patchPoint(scene, i, dataset, trends.cache(), palette, selected)) return false;
     }
     if (extentMoved || scene.points.isEmpty()) {
         updateExtent(scene);

@@ -97,6 +97,37 @@ TEST(ChartScene, PatchingEditedRunsGivesTheSceneAFullBuildGives)
     EXPECT_GT(patched, steps * 9 / 10);
 }
 
+// A selected run that loses its date leaves the selection drawn on the chart, and is
+// ringed again when it gets a date back.
+TEST(ChartScene, ASelectedRunLeavesAndRejoinsTheDrawnSelection)
+{
+    app::Document document;
+    document.reset(testing_support::syntheticDataset(2000, 6), QString()); // ~50 runs per marker group
+    app::ViewState view;
+    view.setSchemeIndex(0);
+    view.setSelection({QString::fromStdString(document.dataset().runs[5].id)});
+    app::TrendModel trends(&document, &view);
+    app::DomainPalette palette;
+    palette.rebuild(document.dataset());
+    app::ChartScene scene = app::buildChartScene(document.dataset(), trends, view, palette);
+    ASSERT_EQ(scene.selected.size(), 1);
+
+    compute::TrainingRun run = document.dataset().runs[5];
+    const auto date = run.date;
+    run.date.reset();
+    document.replaceRun(5, run);
+    ASSERT_TRUE(app::updateChartScene(scene, {5}, document.dataset(), trends, view, palette));
+    EXPECT_TRUE(scene.selected.isEmpty());
+    EXPECT_EQ(scene.pointOfRun[5], -1);
+
+    run.date = date;
+    document.replaceRun(5, run);
+    ASSERT_TRUE(app::updateChartScene(scene, {5}, document.dataset(), trends, view, palette));
+    ASSERT_EQ(scene.selected.size(), 1);
+    EXPECT_EQ(scene.selected.front().run, 5);
+    expectSamePoints(scene, app::buildChartScene(document.dataset(), trends, view, palette));
+}
+
 TEST(ChartScene, PatchRefusesWhatOnlyAFullBuildCanDo)
 {
     app::Document document;
