@@ -141,7 +141,13 @@ TrendFit FitCache::fit(const Era &era) const
 
 std::optional<std::pair<double, double>> FitCache::xRange(const Era &era) const
 {
-    return rangedFit(era).xRange;
+    double first = INFINITY, last = -INFINITY;
+    forEachFitPoint(era, [&](std::size_t, double x, double) {
+        first = std::min(first, x);
+        last = std::max(last, x);
+    });
+    if (first > last) return std::nullopt;
+    return std::make_pair(first, last);
 }
 
 FitCache::RangedFit FitCache::rangedFit(const Era &era) const

@@ -24,6 +24,26 @@ compute::Dataset datasetFor(std::int64_t runs)
     return testing_support::syntheticDataset(static_cast<std::size_t>(runs));
 }
 
+// Edits one run after another, spread over the dataset: each one's compute doubles or
+// halves (a reported estimate), as a form edit or an undo would.
+class OneRunEdits {
+public:
+    explicit OneRunEdits(app::Document &document) : m_document(document) {}
+    void next()
+    {
+        const std::size_t index = (m_count++ * 7919) % m_document.dataset().runs.size();
+        compute::TrainingRun run = m_document.dataset().runs[index];
+        run.estimates = {compute::ComputeEstimate::reported(run.flop().value_or(1e20) * m_factor)};
+        m_factor = 1.0 / m_factor;
+        m_document.replaceRun(index, std::move(run));
+    }
+
+private:
+    app::Document &m_document;
+    std::size_t m_count = 0;
+    double m_factor = 2.0;
+};
+
 // One run edited (its compute changes), then every ticked era refitted and the chart
 // redrawn, as after a form edit or an undo. Offscreen, 1200 x 800.
 void BM_RefitReplot(benchmark::State &state)
@@ -39,14 +59,9 @@ void BM_RefitReplot(benchmark::State &state)
     chart.show();
     QApplication::processEvents();
     chart.rebuildNow();
-    std::size_t i = 0;
-    double factor = 2.0;
+    OneRunEdits edits(document);
     for (auto _ : state) {
-        const std::size_t index = (i++ * 7919) % document.dataset().runs.size();
-        compute::TrainingRun run = document.dataset().runs[index];
-        run.estimates = {compute::ComputeEstimate::reported(run.flop().value_or(1e20) * factor)};
-        factor = 1.0 / factor;
-        document.replaceRun(index, std::move(run));
+        edits.next();
         chart.rebuildNow();
     }
     state.counters["plotted"] = chart.renderer().scene().plotted;
@@ -67,14 +82,9 @@ void BM_EditInWindow(benchmark::State &state)
     window.show();
     QApplication::processEvents();
     app::Document &document = *window.document();
-    std::size_t i = 0;
-    double factor = 2.0;
+    OneRunEdits edits(document);
     for (auto _ : state) {
-        const std::size_t index = (i++ * 7919) % document.dataset().runs.size();
-        compute::TrainingRun run = document.dataset().runs[index];
-        run.estimates = {compute::ComputeEstimate::reported(run.flop().value_or(1e20) * factor)};
-        factor = 1.0 / factor;
-        document.replaceRun(index, std::move(run));
+        edits.next();
         QApplication::processEvents(); // the coalesced refreshes run here
     }
 }
