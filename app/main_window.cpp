@@ -6,8 +6,8 @@
 #include "app/data/bundled_data.h"
 #include "app/dialogs/export_dialog.h"
 #include "app/document/document.h"
-#include "app/document/edit_controller.h"
-#include "app/document/file_controller.h"
+#include "app/controllers/edit_controller.h"
+#include "app/controllers/file_controller.h"
 #include "app/document/recovery.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
@@ -16,7 +16,7 @@
 #include "app/widgets/run_details_dock.h"
 #include "app/widgets/run_table_dock.h"
 #include "app/widgets/unplottable_dialog.h"
-#include "core/version.h"
+#include "core/util/version.h"
 
 #include <QAction>
 #include <QActionGroup>

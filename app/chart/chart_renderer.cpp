@@ -4,7 +4,7 @@
 #include "app/chart/point_cloud.h"
 #include "app/chart/point_labels.h"
 #include "app/chart/year_ticker.h"
-#include "core/compute_estimate.h"
+#include "core/model/compute_estimate.h"
 
 #include <qcustomplot.h>
 

@@ -3,9 +3,9 @@
 #include "app/chart/domain_palette.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
-#include "core/dataset.h"
-#include "core/projection.h"
-#include "core/reference_lines.h"
+#include "core/model/dataset.h"
+#include "core/stats/projection.h"
+#include "core/stats/reference_lines.h"
 
 #include <QLocale>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/compute_estimate.h"
-#include "core/trend_fit.h"
-#include "core/units.h"
+#include "core/model/compute_estimate.h"
+#include "core/stats/trend_fit.h"
+#include "core/model/units.h"
 
 #include <QColor>
 #include <QString>

@@ -1,7 +1,7 @@
 #include "app/chart/chart_view.h"
 
 #include "app/chart/chart_plot.h"
-#include "app/chart/run_tooltip.h"
+#include "app/format/run_tooltip.h"
 #include "app/document/document.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"

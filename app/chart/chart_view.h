@@ -2,7 +2,7 @@
 
 #include "app/chart/chart_renderer.h"
 #include "app/chart/domain_palette.h"
-#include "core/era.h"
+#include "core/model/era.h"
 
 #include <QPointF>
 #include <QWidget>

@@ -1,6 +1,6 @@
 #include "app/chart/year_ticker.h"
 
-#include "core/date.h"
+#include "core/model/date.h"
 
 #include <cmath>
 

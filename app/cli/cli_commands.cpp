@@ -3,9 +3,9 @@
 #include "app/cli/command_line.h"
 #include "app/data/dataset_file.h"
 #include "app/export/dataset_figure.h"
-#include "core/fit_report.h"
-#include "core/projection_report.h"
-#include "core/run_selection.h"
+#include "core/report/fit_report.h"
+#include "core/report/projection_report.h"
+#include "core/stats/run_selection.h"
 
 #include <QFileInfo>
 #include <QTextStream>

@@ -1,8 +1,8 @@
 #include "app/cli/command_line.h"
 
 #include "app/cli/cli_commands.h"
-#include "core/number_parse.h"
-#include "core/version.h"
+#include "core/util/number_parse.h"
+#include "core/util/version.h"
 
 #include <QTextStream>
 

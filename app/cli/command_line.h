@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/date.h"
-#include "core/units.h"
+#include "core/model/date.h"
+#include "core/model/units.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/dataset.h"
-#include "core/hardware_catalog.h"
-#include "core/result.h"
+#include "core/model/dataset.h"
+#include "core/model/hardware_catalog.h"
+#include "core/util/result.h"
 
 #include <QString>
 #include <QStringList>

@@ -2,8 +2,8 @@
 
 #include "app/data/atomic_file.h"
 #include "app/data/bundled_data.h"
-#include "core/epoch_defaults.h"
-#include "core/json_format.h"
+#include "core/io/epoch_defaults.h"
+#include "core/io/json_format.h"
 
 #include <QDateTime>
 #include <QFile>

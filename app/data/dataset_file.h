@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/dataset.h"
-#include "core/epoch_import.h"
-#include "core/result.h"
+#include "core/model/dataset.h"
+#include "core/io/epoch_import.h"
+#include "core/util/result.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/breakpoint.h"
+#include "core/stats/breakpoint.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
 #include "app/dialogs/era_range_dialog.h"
 
 #include "app/commands/era_commands.h"
-#include "app/widgets/date_edit.h"
+#include "app/inputs/date_edit.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

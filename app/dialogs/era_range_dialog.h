@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/date.h"
+#include "core/model/date.h"
 
 #include <QDialog>
 

@@ -1,6 +1,6 @@
 #include "app/dialogs/estimate_comparison.h"
 
-#include "core/number_parse.h"
+#include "core/util/number_parse.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/compute_estimate.h"
+#include "core/model/compute_estimate.h"
 
 #include <QString>
 #include <QStringList>

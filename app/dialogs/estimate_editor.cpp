@@ -1,7 +1,7 @@
 #include "app/dialogs/estimate_editor.h"
 
-#include "app/widgets/number_edit.h"
-#include "core/number_parse.h"
+#include "app/inputs/number_edit.h"
+#include "core/util/number_parse.h"
 
 #include <QCheckBox>
 #include <QFormLayout>

@@ -1,8 +1,8 @@
 #include "app/dialogs/estimate_editors.h"
 
-#include "app/widgets/number_edit.h"
-#include "core/hardware_catalog.h"
-#include "core/number_parse.h"
+#include "app/inputs/number_edit.h"
+#include "core/model/hardware_catalog.h"
+#include "core/util/number_parse.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

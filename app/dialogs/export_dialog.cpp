@@ -3,7 +3,7 @@
 #include "app/chart/chart_view.h"
 #include "app/document/document.h"
 #include "app/export/dataset_figure.h"
-#include "core/version.h"
+#include "core/util/version.h"
 
 #include <qcustomplot.h>
 

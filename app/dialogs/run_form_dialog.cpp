@@ -3,9 +3,9 @@
 #include "app/dialogs/estimate_comparison.h"
 #include "app/dialogs/estimate_editors.h"
 #include "app/dialogs/source_table_model.h"
-#include "app/widgets/number_edit.h"
-#include "app/widgets/precision_date_edit.h"
-#include "core/text_util.h"
+#include "app/inputs/number_edit.h"
+#include "app/inputs/precision_date_edit.h"
+#include "core/util/text_util.h"
 
 #include <QAction>
 #include <QCheckBox>

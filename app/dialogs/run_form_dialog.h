@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/dataset.h"
-#include "core/training_run.h"
+#include "core/model/dataset.h"
+#include "core/model/training_run.h"
 
 #include <QDialog>
 #include <QStringList>

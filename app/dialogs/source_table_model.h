@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/training_run.h"
+#include "core/model/training_run.h"
 
 #include <QAbstractTableModel>
 

@@ -2,7 +2,7 @@
 
 #include "app/data/atomic_file.h"
 #include "app/document/document.h"
-#include "core/json_format.h"
+#include "core/io/json_format.h"
 
 #include <QCoreApplication>
 #include <QDir>

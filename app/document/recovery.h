@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/dataset.h"
+#include "core/model/dataset.h"
 
 #include <QDateTime>
 #include <QObject>

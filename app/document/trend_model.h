@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/fit_cache.h"
-#include "core/trend_fit.h"
+#include "core/stats/fit_cache.h"
+#include "core/stats/trend_fit.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/run_selection.h"
-#include "core/units.h"
+#include "core/stats/run_selection.h"
+#include "core/model/units.h"
 
 #include <QObject>
 #include <QSet>

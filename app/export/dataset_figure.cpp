@@ -5,8 +5,8 @@
 #include "app/document/document.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
-#include "core/reproducibility.h"
-#include "core/version.h"
+#include "core/report/reproducibility.h"
+#include "core/util/version.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "app/export/figure_exporter.h"
-#include "core/dataset.h"
-#include "core/run_selection.h"
+#include "core/model/dataset.h"
+#include "core/stats/run_selection.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/era.h"
-#include "core/trend_fit.h"
+#include "core/model/era.h"
+#include "core/stats/trend_fit.h"
 
 #include <QAbstractTableModel>
 

@@ -1,6 +1,6 @@
 #include "app/models/run_table_model.h"
 
-#include "app/chart/run_tooltip.h"
+#include "app/format/run_tooltip.h"
 #include "app/document/document.h"
 #include "app/document/view_state.h"
 

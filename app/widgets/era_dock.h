@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/breakpoint.h"
-#include "core/date.h"
+#include "core/stats/breakpoint.h"
+#include "core/model/date.h"
 
 #include <QDockWidget>
 

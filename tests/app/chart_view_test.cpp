@@ -9,9 +9,9 @@
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
 #include "app/export/figure_exporter.h"
-#include "core/compute_estimate.h"
-#include "core/run_selection.h"
-#include "core/units.h"
+#include "core/model/compute_estimate.h"
+#include "core/stats/run_selection.h"
+#include "core/model/units.h"
 #include "tests/app/gui_test_util.h"
 
 #include <qcustomplot.h>

@@ -1,6 +1,6 @@
 #include "app/cli/command_line.h"
 
-#include "core/json_format.h"
+#include "core/io/json_format.h"
 #include "tests/app/gui_test_util.h"
 
 #include <QDir>

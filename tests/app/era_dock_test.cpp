@@ -6,7 +6,7 @@
 #include "app/document/view_state.h"
 #include "app/models/era_list_model.h"
 #include "app/widgets/era_dock.h"
-#include "core/run_selection.h"
+#include "core/stats/run_selection.h"
 #include "tests/app/gui_test_util.h"
 
 #include <QAction>

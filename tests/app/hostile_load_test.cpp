@@ -3,9 +3,9 @@
 // keeps running; cancelling leaves the open document as it was; a file that another
 // thread appends to, truncates and rewrites while it is read ends in a dataset that
 // is one version of the file, or in an error naming the file, never in a mix.
-#include "app/document/background_load.h"
-#include "core/csv_reader.h"
-#include "core/number_parse.h"
+#include "app/controllers/background_load.h"
+#include "core/io/csv_reader.h"
+#include "core/util/number_parse.h"
 #include "tests/app/gui_test_util.h"
 #include "tests/app/quiet_files.h"
 #include "tests/support/synthetic_dataset.h"

@@ -6,8 +6,8 @@
 #include "app/widgets/analysis_dock.h"
 #include "app/widgets/era_dock.h"
 #include "app/widgets/run_table_dock.h"
-#include "core/run_selection.h"
-#include "core/trend_fit.h"
+#include "core/stats/run_selection.h"
+#include "core/stats/trend_fit.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "app/document/document.h"
-#include "app/document/file_controller.h"
+#include "app/controllers/file_controller.h"
 #include "app/document/view_state.h"
 
 #include <QStringList>

@@ -6,7 +6,7 @@
 #include "app/document/view_state.h"
 #include "app/export/dataset_figure.h"
 #include "app/export/figure_exporter.h"
-#include "core/reproducibility.h"
+#include "core/report/reproducibility.h"
 #include "tests/app/gui_test_util.h"
 
 #include <QApplication>

@@ -1,10 +1,10 @@
-#include "app/chart/run_tooltip.h"
+#include "app/format/run_tooltip.h"
 #include "app/commands/run_commands.h"
 #include "app/data/dataset_file.h"
 #include "app/document/document.h"
 #include "app/document/view_state.h"
 #include "app/widgets/run_details_dock.h"
-#include "core/compute_estimate.h"
+#include "core/model/compute_estimate.h"
 #include "tests/app/gui_test_util.h"
 
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
 #include "app/data/bundled_data.h"
 #include "app/data/dataset_file.h"
 #include "app/dialogs/run_form_dialog.h"
-#include "app/widgets/number_edit.h"
-#include "core/units.h"
+#include "app/inputs/number_edit.h"
+#include "core/model/units.h"
 #include "tests/app/gui_test_util.h"
 
 #include <QAction>

@@ -8,7 +8,7 @@
 #include "app/widgets/run_filter_bar.h"
 #include "app/widgets/run_table_dock.h"
 #include "app/widgets/unplottable_dialog.h"
-#include "core/run_selection.h"
+#include "core/stats/run_selection.h"
 #include "tests/app/gui_test_util.h"
 
 #include <QAction>

@@ -1,8 +1,8 @@
 // Analysis benchmarks: leave-one-out influence and the bootstrap over an era of 3,000
 // runs (each should take well under 50 ms: the panels recompute them on edits).
-#include "core/bootstrap.h"
-#include "core/influence.h"
-#include "core/subsets.h"
+#include "core/stats/bootstrap.h"
+#include "core/stats/influence.h"
+#include "core/stats/subsets.h"
 #include "tests/support/synthetic_dataset.h"
 
 #include <benchmark/benchmark.h>

@@ -1,8 +1,8 @@
 // Core benchmarks: fitting, loading native files, importing Epoch CSV exports.
-#include "core/epoch_import.h"
-#include "core/fit_cache.h"
-#include "core/json_format.h"
-#include "core/trend_fit.h"
+#include "core/io/epoch_import.h"
+#include "core/stats/fit_cache.h"
+#include "core/io/json_format.h"
+#include "core/stats/trend_fit.h"
 #include "tests/support/synthetic_dataset.h"
 
 #include <benchmark/benchmark.h>

@@ -1,7 +1,7 @@
 // The bootstrap: reproducible for a seed, and equal to a brute-force replay of the same
 // resamples (materialised, refitted with fitTrend, percentiles taken here).
-#include "core/bootstrap.h"
-#include "core/trend_fit.h"
+#include "core/stats/bootstrap.h"
+#include "core/stats/trend_fit.h"
 #include "tests/core/analysis_fixtures.h"
 
 #include <gtest/gtest.h>

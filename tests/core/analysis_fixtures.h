@@ -2,8 +2,8 @@
 
 // Data shared by the analysis tests (tests/core/analysis_*_test.cpp).
 
-#include "core/era.h"
-#include "core/json_format.h"
+#include "core/model/era.h"
+#include "core/io/json_format.h"
 #include "tests/core/test_paths.h"
 
 #include <cstdint>

@@ -1,6 +1,6 @@
 // Leave-one-out influence, checked against brute force: n refits with fitTrend.
-#include "core/influence.h"
-#include "core/trend_fit.h"
+#include "core/stats/influence.h"
+#include "core/stats/trend_fit.h"
 #include "tests/core/analysis_fixtures.h"
 
 #include <gtest/gtest.h>

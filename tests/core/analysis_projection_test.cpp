@@ -2,11 +2,11 @@
 // exponentials (the projection is exact and every interval collapses), OpenAI's 15
 // chart runs (band inversion redone by bisection on the textbook band formulas), and
 // the statuses that replace NaN.
-#include "core/date.h"
-#include "core/projection.h"
-#include "core/projection_report.h"
-#include "core/run_selection.h"
-#include "core/trend_fit.h"
+#include "core/model/date.h"
+#include "core/stats/projection.h"
+#include "core/report/projection_report.h"
+#include "core/stats/run_selection.h"
+#include "core/stats/trend_fit.h"
 #include "tests/core/analysis_fixtures.h"
 
 #include <gtest/gtest.h>

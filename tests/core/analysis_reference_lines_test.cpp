@@ -1,5 +1,5 @@
 // Reference lines of fixed doubling time anchored at a run.
-#include "core/reference_lines.h"
+#include "core/stats/reference_lines.h"
 
 #include <gtest/gtest.h>
 

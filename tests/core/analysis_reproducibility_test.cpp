@@ -1,11 +1,11 @@
 // Reproducibility metadata of figures: SHA-256 against published vectors, the content
 // hash against a hash of the saved file with its app_version line dropped, the JSON.
-#include "core/fit_report.h"
-#include "core/json_format.h"
-#include "core/reproducibility.h"
-#include "core/run_selection.h"
-#include "core/sha256.h"
-#include "core/version.h"
+#include "core/report/fit_report.h"
+#include "core/io/json_format.h"
+#include "core/report/reproducibility.h"
+#include "core/stats/run_selection.h"
+#include "core/util/sha256.h"
+#include "core/util/version.h"
 #include "tests/core/analysis_fixtures.h"
 
 #include <gtest/gtest.h>

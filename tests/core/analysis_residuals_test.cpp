@@ -1,7 +1,7 @@
 // Residuals and outliers of a fit, checked against the hat-matrix formulas computed
 // here in long double.
-#include "core/residuals.h"
-#include "core/trend_fit.h"
+#include "core/stats/residuals.h"
+#include "core/stats/trend_fit.h"
 
 #include <gtest/gtest.h>
 

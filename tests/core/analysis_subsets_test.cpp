@@ -1,7 +1,7 @@
 // Subset sensitivity: who is in each subset (worked out by hand on a small dataset, and
 // by brute force on a random one) and that each subset's fit is the fit of its runs.
-#include "core/subsets.h"
-#include "core/trend_fit.h"
+#include "core/stats/subsets.h"
+#include "core/stats/trend_fit.h"
 #include "tests/core/analysis_fixtures.h"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
-#include "core/breakpoint.h"
-#include "core/date.h"
-#include "core/trend_fit.h"
+#include "core/stats/breakpoint.h"
+#include "core/model/date.h"
+#include "core/stats/trend_fit.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-#include "core/compute_estimate.h"
-#include "core/units.h"
+#include "core/model/compute_estimate.h"
+#include "core/model/units.h"
 
 #include <gtest/gtest.h>
 

@@ -25,7 +25,7 @@ bool isQtInclude(const std::string &line)
     return std::regex_search(line, pattern);
 }
 
-// "core/date.h:12: #include <QDate>" for every Qt include under `root`.
+// "core/model/date.h:12: #include <QDate>" for every Qt include under `root`.
 std::vector<std::string> qtIncludesUnder(const fs::path &root, std::size_t *filesScanned = nullptr)
 {
     std::vector<std::string> findings;
@@ -111,7 +111,7 @@ TEST(CoreHasNoQt, ScanFailsOnAScratchCopyWithAQtInclude)
     fs::copy(testing_paths::sourcePath("core"), copy, fs::copy_options::recursive);
     ASSERT_TRUE(qtIncludesUnder(copy).empty());
 
-    const fs::path header = copy / "date.h";
+    const fs::path header = copy / "model" / "date.h";
     std::string text = testing_paths::readFile(header.string());
     const std::size_t pragma = text.find("#pragma once\n");
     ASSERT_NE(pragma, std::string::npos);
@@ -120,5 +120,5 @@ TEST(CoreHasNoQt, ScanFailsOnAScratchCopyWithAQtInclude)
 
     const std::vector<std::string> findings = qtIncludesUnder(copy);
     ASSERT_EQ(findings.size(), 1u) << joined(findings);
-    EXPECT_EQ(findings[0], "core/date.h:2: #include <QDate>");
+    EXPECT_EQ(findings[0], "core/model/date.h:2: #include <QDate>");
 }

@@ -1,7 +1,7 @@
 // The RFC 4180 reader, field quoting, and CSV export that imports back.
-#include "core/csv_export.h"
-#include "core/csv_reader.h"
-#include "core/epoch_import.h"
+#include "core/io/csv_export.h"
+#include "core/io/csv_reader.h"
+#include "core/io/epoch_import.h"
 
 #include <gtest/gtest.h>
 

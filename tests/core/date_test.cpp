@@ -1,4 +1,4 @@
-#include "core/date.h"
+#include "core/model/date.h"
 
 #include <gtest/gtest.h>
 

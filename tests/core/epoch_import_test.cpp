@@ -1,6 +1,6 @@
 // Imports of the real Epoch AI exports in tests/data/epoch/ (see PROVENANCE.md there).
-#include "core/epoch_import.h"
-#include "core/json_format.h"
+#include "core/io/epoch_import.h"
+#include "core/io/json_format.h"
 #include "tests/core/test_paths.h"
 
 #include <gtest/gtest.h>

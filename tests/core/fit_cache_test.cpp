@@ -1,6 +1,6 @@
-#include "core/fit_cache.h"
+#include "core/stats/fit_cache.h"
 
-#include "core/run_selection.h"
+#include "core/stats/run_selection.h"
 #include "tests/support/synthetic_dataset.h"
 
 #include <gtest/gtest.h>

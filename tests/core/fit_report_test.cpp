@@ -1,4 +1,4 @@
-#include "core/fit_report.h"
+#include "core/report/fit_report.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,5 +1,5 @@
 // The accelerator catalog: lookups across spellings, and located errors in its JSON.
-#include "core/hardware_catalog.h"
+#include "core/model/hardware_catalog.h"
 #include "tests/core/test_paths.h"
 
 #include <gtest/gtest.h>

@@ -1,10 +1,10 @@
 #pragma once
 
 // Helpers of the hostile-input tests (hostile_input_test.cpp, hostile_values_test.cpp).
-#include "core/csv_export.h"
-#include "core/epoch_import.h"
-#include "core/json_format.h"
-#include "core/text_util.h"
+#include "core/io/csv_export.h"
+#include "core/io/epoch_import.h"
+#include "core/io/json_format.h"
+#include "core/util/text_util.h"
 
 #include <gtest/gtest.h>
 

@@ -3,9 +3,9 @@
 // compute of 1e-300 and 1e300 and beyond the range of a double. Each round-trips
 // byte for byte, or is refused (JSON) or warned about and kept (CSV) with a message
 // naming the file and the row or JSON path.
-#include "core/number_parse.h"
-#include "core/run_selection.h"
-#include "core/units.h"
+#include "core/util/number_parse.h"
+#include "core/stats/run_selection.h"
+#include "core/model/units.h"
 #include "tests/core/hostile_input.h"
 #include "tests/core/located_error.h"
 

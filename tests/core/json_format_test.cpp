@@ -1,7 +1,7 @@
 // The native format: what is written reads back equal, byte-stable, with exact doubles;
 // older versions migrate, newer ones are refused.
-#include "core/json_format.h"
-#include "core/version.h"
+#include "core/io/json_format.h"
+#include "core/util/version.h"
 #include "tests/core/test_paths.h"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/result.h"
+#include "core/util/result.h"
 
 #include <gtest/gtest.h>
 

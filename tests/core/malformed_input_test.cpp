@@ -1,8 +1,8 @@
 // Malformed native JSON and malformed CSV: every input gives located errors (file plus
 // JSON path, or file plus row and column) that say what was expected, and none of them
 // crashes or lets an exception escape. Fixtures: tests/data/malformed/{json,csv}/.
-#include "core/epoch_import.h"
-#include "core/json_format.h"
+#include "core/io/epoch_import.h"
+#include "core/io/json_format.h"
 #include "tests/core/located_error.h"
 #include "tests/core/test_paths.h"
 

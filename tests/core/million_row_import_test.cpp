@@ -2,8 +2,8 @@
 // a peak memory under 1 GB; a cancelled import stops at once and gives nothing. The
 // import runs in a forked child so that its peak resident set (wait4's ru_maxrss) is
 // its own and not that of the other tests in this binary.
-#include "core/epoch_import.h"
-#include "core/hardware_catalog.h"
+#include "core/io/epoch_import.h"
+#include "core/model/hardware_catalog.h"
 #include "tests/core/test_paths.h"
 #include "tests/support/synthetic_dataset.h"
 

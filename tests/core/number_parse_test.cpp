@@ -1,4 +1,4 @@
-#include "core/number_parse.h"
+#include "core/util/number_parse.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "core/run_selection.h"
+#include "core/stats/run_selection.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
 // Text that is not UTF-8: found, repaired as Windows-1252, quoted without cutting a
 // character; an Epoch CSV saved by a spreadsheet imports and saves losslessly.
-#include "core/epoch_import.h"
-#include "core/json_format.h"
-#include "core/text_util.h"
+#include "core/io/epoch_import.h"
+#include "core/io/json_format.h"
+#include "core/util/text_util.h"
 
 #include <gtest/gtest.h>
 

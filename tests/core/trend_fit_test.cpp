@@ -1,5 +1,5 @@
-#include "core/date.h"
-#include "core/trend_fit.h"
+#include "core/model/date.h"
+#include "core/stats/trend_fit.h"
 
 #include <gtest/gtest.h>
 

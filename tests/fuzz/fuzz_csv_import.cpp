@@ -1,8 +1,8 @@
 // The Epoch CSV importer on arbitrary bytes: never crashes; an error names the source;
 // the report accounts for every row; an imported dataset is valid and survives a save
 // and load.
-#include "core/epoch_import.h"
-#include "core/json_format.h"
+#include "core/io/epoch_import.h"
+#include "core/io/json_format.h"
 #include "tests/fuzz/fuzz_check.h"
 
 #include <cstddef>

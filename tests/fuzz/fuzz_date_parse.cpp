@@ -1,6 +1,6 @@
 // Date parsers on arbitrary text: never crash; what they accept is a valid date whose
 // ISO form reads back as the same date.
-#include "core/date.h"
+#include "core/model/date.h"
 #include "tests/fuzz/fuzz_check.h"
 
 #include <cstddef>

@@ -1,6 +1,6 @@
 // The native JSON loader on arbitrary bytes: never crashes; an error names the source;
 // what loads saves and loads back to the same dataset and the same bytes.
-#include "core/json_format.h"
+#include "core/io/json_format.h"
 #include "tests/fuzz/fuzz_check.h"
 
 #include <cstddef>

@@ -1,7 +1,7 @@
 // Differential: the fast JSON scanner against nlohmann's own SAX parser. Whatever the
 // scanner accepts, nlohmann accepts too, with the same value (the scanner may give up
 // on valid text: nlohmann then reads it).
-#include "core/json_scanner.h"
+#include "core/io/internal/json_scanner.h"
 #include "tests/fuzz/fuzz_check.h"
 
 #include <nlohmann/json.hpp>

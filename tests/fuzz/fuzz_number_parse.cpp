@@ -1,6 +1,6 @@
 // The number parser on arbitrary text: never crashes; what it accepts is finite and
 // its shortest form reads back as exactly the same double.
-#include "core/number_parse.h"
+#include "core/util/number_parse.h"
 #include "tests/fuzz/fuzz_check.h"
 
 #include <cmath>

@@ -1,7 +1,7 @@
 #include "tests/support/synthetic_dataset.h"
 
-#include "core/csv_reader.h"
-#include "core/number_parse.h"
+#include "core/io/csv_reader.h"
+#include "core/util/number_parse.h"
 
 #include <cmath>
 #include <random>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/era.h"
-#include "core/run_selection.h"
-#include "core/trend_fit.h"
+#include "core/model/era.h"
+#include "core/stats/run_selection.h"
+#include "core/stats/trend_fit.h"
 
 #include <QSet>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "app/widgets/analysis/bootstrap_panel.h"
 
-#include "app/widgets/analysis/analysis_format.h"
+#include "app/format/analysis_format.h"
 
 #include <QCheckBox>
 #include <QFormLayout>

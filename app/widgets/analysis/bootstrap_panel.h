@@ -1,7 +1,7 @@
 #pragma once
 
 #include "app/widgets/analysis/analysis_panel.h"
-#include "core/bootstrap.h"
+#include "core/stats/bootstrap.h"
 
 class QCheckBox;
 class QLabel;

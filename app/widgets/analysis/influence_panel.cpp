@@ -1,7 +1,7 @@
 #include "app/widgets/analysis/influence_panel.h"
 
 #include "app/document/view_state.h"
-#include "app/widgets/analysis/analysis_format.h"
+#include "app/format/analysis_format.h"
 #include "app/widgets/analysis/influence_table_model.h"
 
 #include <QCheckBox>

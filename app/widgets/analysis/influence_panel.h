@@ -1,7 +1,7 @@
 #pragma once
 
 #include "app/widgets/analysis/analysis_panel.h"
-#include "core/influence.h"
+#include "core/stats/influence.h"
 
 class QCheckBox;
 class QLabel;

@@ -1,6 +1,6 @@
 #include "app/widgets/analysis/influence_table_model.h"
 
-#include "app/widgets/analysis/analysis_format.h"
+#include "app/format/analysis_format.h"
 
 #include <limits>
 

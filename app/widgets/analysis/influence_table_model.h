@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/influence.h"
+#include "core/stats/influence.h"
 
 #include <QAbstractTableModel>
 #include <QString>

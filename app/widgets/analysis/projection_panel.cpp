@@ -1,9 +1,9 @@
 #include "app/widgets/analysis/projection_panel.h"
 
 #include "app/document/view_state.h"
-#include "app/widgets/analysis/analysis_format.h"
-#include "app/widgets/date_edit.h"
-#include "app/widgets/number_edit.h"
+#include "app/format/analysis_format.h"
+#include "app/inputs/date_edit.h"
+#include "app/inputs/number_edit.h"
 
 #include <QCheckBox>
 #include <QComboBox>

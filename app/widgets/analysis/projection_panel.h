@@ -1,7 +1,7 @@
 #pragma once
 
 #include "app/widgets/analysis/analysis_panel.h"
-#include "core/projection.h"
+#include "core/stats/projection.h"
 
 class QCheckBox;
 class QComboBox;

@@ -2,8 +2,8 @@
 
 #include "app/document/document.h"
 #include "app/document/view_state.h"
-#include "app/widgets/analysis/analysis_format.h"
-#include "core/reference_lines.h"
+#include "app/format/analysis_format.h"
+#include "core/stats/reference_lines.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>

@@ -3,7 +3,7 @@
 #include "app/chart/chart_scene.h"
 #include "app/chart/year_ticker.h"
 #include "app/document/view_state.h"
-#include "app/widgets/analysis/analysis_format.h"
+#include "app/format/analysis_format.h"
 
 #include <qcustomplot.h>
 

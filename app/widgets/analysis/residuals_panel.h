@@ -1,7 +1,7 @@
 #pragma once
 
 #include "app/widgets/analysis/analysis_panel.h"
-#include "core/residuals.h"
+#include "core/stats/residuals.h"
 
 #include <QPointF>
 

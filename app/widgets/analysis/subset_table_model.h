@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/subsets.h"
+#include "core/stats/subsets.h"
 
 #include <QAbstractTableModel>
 

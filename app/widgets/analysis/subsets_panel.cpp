@@ -3,7 +3,7 @@
 #include "app/document/document.h"
 #include "app/document/view_state.h"
 #include "app/widgets/analysis/subset_table_model.h"
-#include "core/subsets.h"
+#include "core/stats/subsets.h"
 
 #include <QFormLayout>
 #include <QHeaderView>

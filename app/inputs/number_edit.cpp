@@ -1,0 +1,69 @@
+#include "app/inputs/number_edit.h"
+
+#include "core/util/number_parse.h"
+
+#include <QAbstractSpinBox>
+#include <QLabel>
+#include <QRegularExpression>
+
+namespace app {
+
+NumberEdit::NumberEdit(QWidget *parent) : QLineEdit(parent)
+{
+    setPlaceholderText(tr("e.g. 1200 or 3.14e23"));
+}
+
+std::optional<double> NumberEdit::value() const
+{
+    return compute::parseNumber(text().toStdString());
+}
+
+void NumberEdit::setValue(double value)
+{
+    setText(QString::fromStdString(compute::formatNumber(value)));
+}
+
+QString NumberEdit::parseProblem() const
+{
+    if (value()) return {};
+    const QString typed = text().trimmed();
+    if (typed.isEmpty()) return tr("required: type a number");
+    // Well-formed but beyond what a double holds (1e400): say so rather than "not a number".
+    static const QRegularExpression scientific(
+        QStringLiteral("^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$"));
+    if (scientific.match(typed).hasMatch()) return tr("out of the range of numbers");
+    return tr("expected a number such as 1200 or 3.14e23");
+}
+
+void showFieldProblem(QWidget *field, QLabel *message, const QString &problem)
+{
+    const bool invalid = !problem.isEmpty();
+    if (field->property("invalid").toBool() != invalid || field->toolTip() != problem) {
+        field->setProperty("invalid", invalid);
+        field->setToolTip(problem);
+        QString style;
+        if (invalid) {
+            const QLatin1String type = qobject_cast<QAbstractSpinBox *>(field)
+                                           ? QLatin1String("QAbstractSpinBox")
+                                           : QLatin1String("QLineEdit");
+            style = QStringLiteral("%1 { border: 2px solid #b00020; }").arg(type);
+        }
+        field->setStyleSheet(style);
+    }
+    if (message) {
+        message->setText(problem);
+        message->setVisible(invalid);
+    }
+}
+
+QLabel *makeFieldMessage(QWidget *field)
+{
+    auto *label = new QLabel(field->parentWidget());
+    label->setObjectName(field->objectName() + QStringLiteral("Message"));
+    label->setStyleSheet(QStringLiteral("color: #b00020"));
+    label->setWordWrap(true);
+    label->setVisible(false);
+    return label;
+}
+
+} // namespace app

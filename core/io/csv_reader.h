@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/util/result.h"
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace compute {
+
+// One record of a CSV file; fields are views valid only during the callback.
+struct CsvRecord {
+    std::size_t number = 0; // 1-based record number; the header is record 1
+    std::vector<std::string_view> fields;
+};
+
+// Streams an RFC 4180 file (quoted fields with commas, quotes and newlines; CRLF or LF;
+// a UTF-8 byte order mark) one record at a time, as libcsv reads it, so a million-row
+// file never sits in memory as strings. Well-formed records are read in place
+// (CsvRecordScanner); libcsv reads from the first record that is not. Return false
+// from `onRecord` to stop early; `progress` (optional) gets the fraction of bytes
+// parsed and may stop by returning false. Returns the number of records read; fails
+// with a located error on malformed quoting.
+Result<std::size_t> readCsv(std::string_view bytes, const std::string &sourceName,
+                            const std::function<bool(const CsvRecord &)> &onRecord,
+                            const std::function<bool(double)> &progress = {});
+
+// Quotes a field when it needs it (comma, quote, CR, LF, or a leading/trailing space or tab).
+std::string csvField(std::string_view text);
+// A record of quoted fields terminated by CRLF, as RFC 4180 writes it.
+std::string csvRecord(const std::vector<std::string> &fields);
+
+} // namespace compute

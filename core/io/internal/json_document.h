@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/io/internal/json_tree.h"
+#include "core/util/result.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace compute {
+
+// A native file as parsed: what migrations and the reader of the top level need.
+struct JsonDocument {
+    // The top-level value; when it is an object, "runs" is an empty array if the runs
+    // were streamed.
+    nlohmann::json root;
+    // Every run went to the callback. When false, whatever the callback got is void
+    // and the runs are in root["runs"].
+    bool runsStreamed = false;
+};
+
+// Gets each run of "runs" as it is read. The text may be parsed more than once: a run
+// of index 0 starts the runs afresh.
+using JsonRunCallback = std::function<void(const JsonTree &run, std::size_t index)>;
+
+// Parses a native file with nlohmann's SAX parser so that no DOM of a large file is
+// built: a file already at kSchemaVersion has each element of "runs" handed to `onRun`
+// as soon as it is read. Bytes that are not JSON give one error located by JSON path,
+// and by line and column for syntax errors.
+Result<JsonDocument> parseJsonDocument(std::string_view bytes, const std::string &sourceName,
+                                       const JsonRunCallback &onRun);
+
+} // namespace compute

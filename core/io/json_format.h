@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/model/dataset.h"
+#include "core/util/result.h"
+
+#include <string>
+#include <string_view>
+
+namespace compute {
+
+// The native file format (.json). Version history:
+//   0  pre-release: runs with a single "compute_flop", "publication_date" and one
+//      top-level list of "eras"; no "schema_version" (or 0).
+//   1  estimates with their inputs, era schemes, metadata, "app_version".
+inline constexpr int kSchemaVersion = 1;
+
+// Reads a native dataset. Older schema versions are migrated step by step; newer
+// ones are refused. Every problem is reported with "<sourceName>: <json path>".
+// The result is also validated (Dataset::validate).
+Result<Dataset> readDatasetJson(std::string_view bytes, const std::string &sourceName);
+
+// Writes the native format: the same dataset always gives the same bytes. Runs are
+// one per line so that datasets kept in version control diff well.
+std::string writeDatasetJson(const Dataset &dataset);
+
+} // namespace compute

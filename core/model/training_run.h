@@ -1,0 +1,56 @@
+#pragma once
+
+#include "core/model/compute_estimate.h"
+#include "core/model/date.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace compute {
+
+struct Source {
+    std::string title;
+    std::string url;
+    bool operator==(const Source &) const = default;
+};
+
+// How sure the estimate is, in Epoch AI's vocabulary.
+enum class Confidence { Unknown, Confident, Likely, Speculative };
+std::string_view confidenceKey(Confidence confidence); // "", "confident", ...
+std::optional<Confidence> confidenceFromText(std::string_view text);
+
+// Tags with a meaning to the app.
+inline constexpr std::string_view kTagFrontier = "frontier";
+
+// One training run (a "system" in OpenAI's words, a "model" in Epoch's): a value type.
+struct TrainingRun {
+    std::string id; // stable within a dataset
+    std::string name;
+    std::string organization;
+    std::string domain;
+    std::optional<Date> date;
+    std::vector<ComputeEstimate> estimates;
+    std::size_t primary = 0; // index into estimates
+    std::optional<double> parameters;
+    std::vector<Source> sources;
+    std::string notes;
+    std::vector<std::string> tags;
+    // The compute is only known to be at most this: drawn as such, never fitted.
+    bool upperBound = false;
+    Confidence confidence = Confidence::Unknown;
+
+    const ComputeEstimate *primaryEstimate() const;
+    // Training compute of the primary estimate; nullopt without a valid estimate.
+    std::optional<double> flop() const;
+    bool hasTag(std::string_view tag) const;
+    // Has a date and a finite, positive compute: can be drawn on the chart.
+    bool isPlottable() const { return date.has_value() && flop().has_value(); }
+    // Plottable and a point estimate: can enter a trend fit.
+    bool isFittable() const { return !upperBound && isPlottable(); }
+
+    bool operator==(const TrainingRun &) const = default;
+};
+
+} // namespace compute

@@ -1,0 +1,54 @@
+#include "core/report/fit_json.h"
+
+#include <cmath>
+
+namespace compute::fit_json {
+
+ordered_json optionalNumber(const std::optional<double> &value)
+{
+    return value && std::isfinite(*value) ? ordered_json(*value) : ordered_json(nullptr);
+}
+
+ordered_json interval(const Interval &interval)
+{
+    return {optionalNumber(interval.low), optionalNumber(interval.high)};
+}
+
+ordered_json optionalDate(const std::optional<Date> &date)
+{
+    return date ? ordered_json(date->toIso()) : ordered_json(nullptr);
+}
+
+void putEra(ordered_json &j, const Era &era)
+{
+    j["era"] = era.name;
+    j["from"] = optionalDate(era.from);
+    j["to"] = optionalDate(era.to);
+}
+
+ordered_json eraFit(const EraFit &ef)
+{
+    const TrendFit &f = ef.fit;
+    ordered_json j;
+    putEra(j, ef.era);
+    j["n"] = f.n;
+    j["status"] = f.ok() ? "ok" : f.statusMessage();
+    auto value = [&](double v) {
+        return optionalNumber(f.ok() ? std::optional<double>(v) : std::nullopt);
+    };
+    j["slope_log10_per_year"] = value(f.slope);
+    j["intercept_log10_flop_1970"] = value(f.intercept);
+    j["doubling_time_days"] = value(f.doublingTimeDays());
+    j["doubling_time_months"] = value(f.doublingTimeMonths());
+    j["doubling_time_months_ci95"] = interval(f.ok() ? f.doublingTimeMonthsCi95() : Interval{});
+    j["growth_factor_per_year"] = value(f.growthFactorPerYear());
+    j["r_squared"] = value(f.rSquared);
+    return j;
+}
+
+std::string dump(const ordered_json &root)
+{
+    return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+} // namespace compute::fit_json

@@ -1,0 +1,207 @@
+#include "core/stats/fit_cache.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace compute {
+
+void FitCache::assign(const Dataset &dataset, const RunFilter &filter, std::size_t i)
+{
+    const TrainingRun &run = dataset.runs[i];
+    const std::optional<double> flop = run.flop();
+    std::uint8_t flags = 0;
+    if (run.date && flop) {
+        flags |= kPlottable;
+        if (!run.upperBound) flags |= kFittable;
+        m_x[i] = run.date->yearsSinceEpoch();
+        m_y[i] = std::log10(*flop);
+        m_flop[i] = *flop;
+    } else {
+        m_x[i] = 0;
+        m_y[i] = 0;
+        m_flop[i] = 0;
+    }
+    if (filter.accepts(dataset, run)) flags |= kAccepted;
+    m_flags[i] = flags;
+    const ComputeEstimate *primary = run.primaryEstimate();
+    m_method[i] = static_cast<std::uint8_t>(primary ? primary->method() : EstimateMethod::Reported);
+    auto [it, inserted] = m_domainIndex.try_emplace(run.domain, 0);
+    if (inserted) {
+        // Beyond 65,535 distinct domains the rest share the last index (drawn alike).
+        it->second = static_cast<std::uint16_t>(std::min<std::size_t>(m_domainNames.size(), 65535));
+        if (m_domainNames.size() < 65536) m_domainNames.push_back(run.domain);
+    }
+    m_domain[i] = it->second;
+}
+
+void FitCache::rebuild(const Dataset &dataset, const RunFilter &filter)
+{
+    const std::size_t n = dataset.runs.size();
+    m_x.assign(n, 0);
+    m_y.assign(n, 0);
+    m_flop.assign(n, 0);
+    m_flags.assign(n, 0);
+    m_method.assign(n, 0);
+    m_domain.assign(n, 0);
+    m_domainNames.clear();
+    m_domainIndex.clear();
+    for (std::size_t i = 0; i < n; ++i) assign(dataset, filter, i);
+    sortOrder();
+}
+
+void FitCache::sortOrder()
+{
+    m_order.clear();
+    for (std::size_t i = 0; i < m_x.size(); ++i)
+        if (m_flags[i] & kPlottable) m_order.push_back(static_cast<std::uint32_t>(i));
+    std::stable_sort(m_order.begin(), m_order.end(),
+                     [this](std::uint32_t a, std::uint32_t b) { return m_x[a] < m_x[b]; });
+}
+
+void FitCache::eraseFromOrder(std::size_t index)
+{
+    const auto it = std::find(m_order.begin(), m_order.end(), static_cast<std::uint32_t>(index));
+    if (it != m_order.end()) m_order.erase(it);
+}
+
+void FitCache::insertIntoOrder(std::size_t index)
+{
+    if (!(m_flags[index] & kPlottable)) return;
+    const double x = m_x[index];
+    const auto it = std::upper_bound(m_order.begin(), m_order.end(), x,
+                                     [this](double value, std::uint32_t i) { return value < m_x[i]; });
+    m_order.insert(it, static_cast<std::uint32_t>(index));
+}
+
+void FitCache::updateRun(const Dataset &dataset, const RunFilter &filter, std::size_t index)
+{
+    eraseFromOrder(index);
+    assign(dataset, filter, index);
+    insertIntoOrder(index);
+}
+
+void FitCache::insertRun(const Dataset &dataset, const RunFilter &filter, std::size_t index)
+{
+    const auto at = static_cast<std::ptrdiff_t>(index);
+    m_x.insert(m_x.begin() + at, 0);
+    m_y.insert(m_y.begin() + at, 0);
+    m_flop.insert(m_flop.begin() + at, 0);
+    m_flags.insert(m_flags.begin() + at, 0);
+    m_method.insert(m_method.begin() + at, 0);
+    m_domain.insert(m_domain.begin() + at, 0);
+    for (std::uint32_t &i : m_order)
+        if (i >= index) ++i;
+    assign(dataset, filter, index);
+    insertIntoOrder(index);
+}
+
+void FitCache::removeRun(std::size_t index)
+{
+    eraseFromOrder(index);
+    for (std::uint32_t &i : m_order)
+        if (i > index) --i;
+    const auto at = static_cast<std::ptrdiff_t>(index);
+    m_x.erase(m_x.begin() + at);
+    m_y.erase(m_y.begin() + at);
+    m_flop.erase(m_flop.begin() + at);
+    m_flags.erase(m_flags.begin() + at);
+    m_method.erase(m_method.begin() + at);
+    m_domain.erase(m_domain.begin() + at);
+}
+
+template <typename F> void FitCache::forEachFitPoint(const Era &era, F &&f) const
+{
+    // Era bounds as x values: from <= date < to in days is from <= x < to in x, since
+    // x is days / 365.25 (monotonic).
+    const double lo = era.from ? era.from->yearsSinceEpoch() : -INFINITY;
+    const double hi = era.to ? era.to->yearsSinceEpoch() : INFINITY;
+    constexpr std::uint8_t kWanted = kFittable | kAccepted;
+    for (std::size_t i = 0; i < m_x.size(); ++i)
+        if ((m_flags[i] & kWanted) == kWanted && m_x[i] >= lo && m_x[i] < hi) f(i, m_x[i], m_y[i]);
+}
+
+FitPoints FitCache::points(const Era &era) const
+{
+    FitPoints p;
+    forEachFitPoint(era, [&p](std::size_t i, double x, double y) {
+        p.x.push_back(x);
+        p.y.push_back(y);
+        p.runIndex.push_back(i);
+    });
+    return p;
+}
+
+TrendFit FitCache::fit(const Era &era) const
+{
+    // Running sums about a fixed origin; no allocation on the hot path.
+    FitAccumulator sums;
+    forEachFitPoint(era, [&sums](std::size_t, double x, double y) { sums.add(x, y); });
+    return sums.fit();
+}
+
+std::optional<std::pair<double, double>> FitCache::xRange(const Era &era) const
+{
+    double first = INFINITY, last = -INFINITY;
+    forEachFitPoint(era, [&](std::size_t, double x, double) {
+        first = std::min(first, x);
+        last = std::max(last, x);
+    });
+    if (first > last) return std::nullopt;
+    return std::make_pair(first, last);
+}
+
+FitCache::RangedFit FitCache::rangedFit(const Era &era) const
+{
+    return rangedFits(std::span<const Era>(&era, 1)).front();
+}
+
+std::vector<FitCache::RangedFit> FitCache::rangedFits(std::span<const Era> eras) const
+{
+    struct Pass {
+        double lo, hi;
+        FitAccumulator sums;
+        double first = INFINITY, last = -INFINITY;
+    };
+    std::vector<Pass> passes;
+    passes.reserve(eras.size());
+    for (const Era &era : eras)
+        passes.push_back({era.from ? era.from->yearsSinceEpoch() : -INFINITY,
+                          era.to ? era.to->yearsSinceEpoch() : INFINITY, {}});
+    constexpr std::uint8_t kWanted = kFittable | kAccepted;
+    // The same runs, in the same order, as forEachFitPoint() per era: the sums, and so
+    // the fits, are identical to fit(era).
+    for (std::size_t i = 0; i < m_x.size(); ++i) {
+        if ((m_flags[i] & kWanted) != kWanted) continue;
+        const double x = m_x[i], y = m_y[i];
+        for (Pass &p : passes) {
+            if (x < p.lo || x >= p.hi) continue;
+            p.sums.add(x, y);
+            p.first = std::min(p.first, x);
+            p.last = std::max(p.last, x);
+        }
+    }
+    std::vector<RangedFit> fits;
+    fits.reserve(passes.size());
+    for (const Pass &p : passes) {
+        RangedFit result{p.sums.fit(), std::nullopt};
+        if (p.first <= p.last) result.xRange = std::make_pair(p.first, p.last);
+        fits.push_back(std::move(result));
+    }
+    return fits;
+}
+
+std::size_t FitCache::plottedCount() const
+{
+    std::size_t n = 0;
+    for (std::uint8_t f : m_flags) n += (f & (kPlottable | kAccepted)) == (kPlottable | kAccepted);
+    return n;
+}
+
+std::size_t FitCache::unplottableCount() const
+{
+    std::size_t n = 0;
+    for (std::uint8_t f : m_flags) n += !(f & kPlottable);
+    return n;
+}
+
+} // namespace compute

@@ -1,0 +1,75 @@
+#include "core/stats/run_selection.h"
+
+#include "core/util/text_util.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace compute {
+namespace {
+
+bool containsIgnoringCase(std::string_view haystack, std::string_view lowerNeedle)
+{
+    if (lowerNeedle.empty()) return true;
+    const auto it = std::search(haystack.begin(), haystack.end(), lowerNeedle.begin(),
+                                lowerNeedle.end(), [](char a, char b) {
+                                    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+                                    return a == b;
+                                });
+    return it != haystack.end();
+}
+
+} // namespace
+
+bool RunFilter::narrows() const
+{
+    return from || to || !domains.empty() || !trimmed(searchText).empty();
+}
+
+bool RunFilter::accepts(const Dataset &dataset, const TrainingRun &run) const
+{
+    if (!includeHidden && dataset.isHiddenByDefault(run)) return false;
+    if ((from || to) && !run.date) return false;
+    if (from && *run.date < *from) return false;
+    if (to && !(*run.date < *to)) return false;
+    if (!domains.empty() &&
+        std::find(domains.begin(), domains.end(), run.domain) == domains.end())
+        return false;
+    const std::string needle = toLower(trimmed(searchText));
+    if (!needle.empty() && !containsIgnoringCase(run.name, needle) &&
+        !containsIgnoringCase(run.organization, needle))
+        return false;
+    return true;
+}
+
+FitPoints selectFitPoints(const Dataset &dataset, const Era &era, const RunFilter &filter)
+{
+    FitPoints points;
+    for (std::size_t i = 0; i < dataset.runs.size(); ++i) {
+        const TrainingRun &run = dataset.runs[i];
+        if (run.upperBound || !run.date || !era.contains(*run.date)) continue;
+        const std::optional<double> flop = run.flop();
+        if (!flop || !filter.accepts(dataset, run)) continue;
+        points.x.push_back(run.date->yearsSinceEpoch());
+        points.y.push_back(std::log10(*flop));
+        points.runIndex.push_back(i);
+    }
+    return points;
+}
+
+TrendFit fitEra(const Dataset &dataset, const Era &era, const RunFilter &filter)
+{
+    const FitPoints points = selectFitPoints(dataset, era, filter);
+    return fitTrend(points.x, points.y);
+}
+
+std::vector<EraFit> fitScheme(const Dataset &dataset, const EraScheme &scheme,
+                              const RunFilter &filter)
+{
+    std::vector<EraFit> fits;
+    fits.reserve(scheme.eras.size());
+    for (const Era &era : scheme.eras) fits.push_back({era, fitEra(dataset, era, filter)});
+    return fits;
+}
+
+} // namespace compute

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/model/dataset.h"
+#include "core/stats/trend_fit.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace compute {
+
+// What the user narrowed the view to. A default filter shows every run except those
+// hidden by the dataset (metadata.hiddenTags).
+struct RunFilter {
+    std::optional<Date> from; // [from, to)
+    std::optional<Date> to;
+    std::vector<std::string> domains; // empty: every domain
+    std::string searchText;           // case-insensitive, in name and organization
+    bool includeHidden = false;
+
+    // True when the filter removes runs beyond the dataset's default hiding.
+    bool narrows() const;
+    bool accepts(const Dataset &dataset, const TrainingRun &run) const;
+};
+
+// The points of one fit, parallel arrays; runIndex points into dataset.runs.
+struct FitPoints {
+    std::vector<double> x; // years since 1970
+    std::vector<double> y; // log10 FLOP
+    std::vector<std::size_t> runIndex;
+};
+
+// Runs that enter the fit of `era`: accepted by the filter, fittable (dated, finite
+// positive compute, not an upper bound) and dated inside the era.
+FitPoints selectFitPoints(const Dataset &dataset, const Era &era, const RunFilter &filter);
+
+TrendFit fitEra(const Dataset &dataset, const Era &era, const RunFilter &filter = {});
+
+struct EraFit {
+    Era era;
+    TrendFit fit;
+};
+
+std::vector<EraFit> fitScheme(const Dataset &dataset, const EraScheme &scheme,
+                              const RunFilter &filter = {});
+
+} // namespace compute
