@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Thin wrapper: the real build is CMake (CMakeLists.txt, CMakePresets.json).
 #   make run     install missing Debian packages, build, start the app (bundled data)
 #   make test    install, build, run every test

@@ -1,13 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/main_window.h"
 
 #include "app/chart/chart_view.h"
 #include "app/cli/command_line.h"
 #include "app/commands/dataset_commands.h"
+#include "app/controllers/edit_controller.h"
+#include "app/controllers/file_controller.h"
 #include "app/data/bundled_data.h"
 #include "app/dialogs/export_dialog.h"
 #include "app/document/document.h"
-#include "app/controllers/edit_controller.h"
-#include "app/controllers/file_controller.h"
 #include "app/document/recovery.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
@@ -72,14 +73,16 @@ MainWindow::MainWindow(QWidget *parent)
     // Double click on a point, a table row or a run not plotted: edit it.
     connect(m_chart, &ChartView::runActivated, m_edits, &EditController::editRun);
     connect(m_table, &RunTableDock::runActivated, m_edits, &EditController::editRun);
-    connect(m_chart, &ChartView::eraBoundaryDropped, this, [this](int era, const compute::Era &value) {
-        const int scheme = m_view->schemeIndex();
-        if (scheme < 0) return;
-        m_document->undoStack()->push(
-            makeEditEraCommand(m_document, static_cast<std::size_t>(scheme), static_cast<std::size_t>(era),
-                               value, tr("Move boundary of %1").arg(QString::fromStdString(value.name)))
-                .release());
-    });
+    connect(m_chart, &ChartView::eraBoundaryDropped, this,
+            [this](int era, const compute::Era &value) {
+                const int scheme = m_view->schemeIndex();
+                if (scheme < 0) return;
+                m_document->undoStack()->push(
+                    makeEditEraCommand(
+                        m_document, static_cast<std::size_t>(scheme), static_cast<std::size_t>(era),
+                        value, tr("Move boundary of %1").arg(QString::fromStdString(value.name)))
+                        .release());
+            });
     readSettings();
     updateTitle();
 }
@@ -130,11 +133,11 @@ void MainWindow::createDocks()
 void MainWindow::createFileMenu()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *newAction = file->addAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New"),
-                                         m_files, &FileController::newDocument);
+    QAction *newAction = file->addAction(QIcon::fromTheme(QStringLiteral("document-new")),
+                                         tr("&New"), m_files, &FileController::newDocument);
     newAction->setShortcut(QKeySequence::New);
-    QAction *open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open..."),
-                                    m_files, &FileController::openWithDialog);
+    QAction *open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")),
+                                    tr("&Open..."), m_files, &FileController::openWithDialog);
     open->setShortcut(QKeySequence::Open);
     open->setObjectName(QStringLiteral("openAction"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
@@ -144,27 +147,30 @@ void MainWindow::createFileMenu()
     for (const BundledDataset &d : bundledDatasets())
         bundled->addAction(d.title, this, [this, key = d.key] { m_files->openBundled(key); });
     file->addSeparator();
-    QAction *save = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"), m_files,
-                                    &FileController::save);
+    QAction *save = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"),
+                                    m_files, &FileController::save);
     save->setShortcut(QKeySequence::Save);
     save->setObjectName(QStringLiteral("saveAction"));
     QAction *saveAs = file->addAction(tr("Save &As..."), m_files, &FileController::saveAs);
     saveAs->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
-    QAction *import = file->addAction(tr("&Import Epoch CSV..."), m_files, &FileController::importCsvWithDialog);
+    QAction *import =
+        file->addAction(tr("&Import Epoch CSV..."), m_files, &FileController::importCsvWithDialog);
     import->setShortcut(QKeySequence(tr("Ctrl+I")));
     file->addAction(tr("Export Runs as &CSV..."), m_files, &FileController::exportCsvWithDialog);
-    QAction *figure = file->addAction(QIcon::fromTheme(QStringLiteral("document-export")), tr("Export &Figure..."),
-                                      this, [this] {
+    QAction *figure = file->addAction(QIcon::fromTheme(QStringLiteral("document-export")),
+                                      tr("Export &Figure..."), this, [this] {
                                           ExportDialog dialog(m_chart, m_document, this);
                                           dialog.exec();
                                       });
     figure->setShortcut(QKeySequence(tr("Ctrl+Shift+X")));
     figure->setObjectName(QStringLiteral("exportFigureAction"));
-    file->addAction(tr("Copy Figure as &PNG"), this, [this] {
-        ExportDialog(m_chart, m_document, this).copyToClipboard(FigureFormat::Png);
-        statusBar()->showMessage(tr("Figure copied as PNG."), 4000);
-    })->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+    file->addAction(tr("Copy Figure as &PNG"), this,
+                    [this] {
+                        ExportDialog(m_chart, m_document, this).copyToClipboard(FigureFormat::Png);
+                        statusBar()->showMessage(tr("Figure copied as PNG."), 4000);
+                    })
+        ->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
     file->addAction(tr("Copy Figure as S&VG"), this, [this] {
         ExportDialog(m_chart, m_document, this).copyToClipboard(FigureFormat::Svg);
         statusBar()->showMessage(tr("Figure copied as SVG."), 4000);
@@ -187,24 +193,26 @@ void MainWindow::createEditMenu()
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
     edit->addSeparator();
-    QAction *add = edit->addAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add Run..."), m_edits,
-                                   &EditController::addRun);
+    QAction *add = edit->addAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add Run..."),
+                                   m_edits, &EditController::addRun);
     add->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
     add->setObjectName(QStringLiteral("addRunAction"));
     QAction *editRun = edit->addAction(tr("&Edit Run..."), m_edits, &EditController::editSelected);
     editRun->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
-    QAction *duplicate = edit->addAction(tr("D&uplicate Runs"), m_edits, &EditController::duplicateSelected);
+    QAction *duplicate =
+        edit->addAction(tr("D&uplicate Runs"), m_edits, &EditController::duplicateSelected);
     duplicate->setShortcut(QKeySequence(tr("Ctrl+D")));
     // Delete acts where runs are (chart, table): the eras dock has its own Delete.
-    QAction *remove = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete Runs"), m_edits,
-                                      &EditController::deleteSelected);
+    QAction *remove = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")),
+                                      tr("&Delete Runs"), m_edits, &EditController::deleteSelected);
     remove->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
     remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_chart->addAction(remove);
     m_table->addAction(remove);
     auto updateSelectionActions = [this, editRun, duplicate, remove] {
         const bool any = !m_view->selection().isEmpty();
-        for (QAction *a : {editRun, duplicate, remove}) a->setEnabled(any);
+        for (QAction *a : {editRun, duplicate, remove})
+            a->setEnabled(any);
     };
     connect(m_view, &ViewState::selectionChanged, this, updateSelectionActions);
     updateSelectionActions();
@@ -218,16 +226,20 @@ void MainWindow::createEditMenu()
 void MainWindow::createViewMenu()
 {
     m_viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction *reset = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-original")), tr("&Reset View"),
-                                           m_chart, &ChartView::resetView);
+    QAction *reset = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-original")),
+                                           tr("&Reset View"), m_chart, &ChartView::resetView);
     reset->setShortcut(Qt::Key_Home);
     reset->setObjectName(QStringLiteral("resetViewAction"));
-    QAction *fit = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-fit-best")), tr("&Fit to Selection"),
-                                         m_chart, &ChartView::fitToData);
+    QAction *fit = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-fit-best")),
+                                         tr("&Fit to Selection"), m_chart, &ChartView::fitToData);
     fit->setShortcut(QKeySequence(tr("Ctrl+0")));
-    m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-in")), tr("Zoom &In"), m_chart, &ChartView::zoomIn)
+    m_viewMenu
+        ->addAction(QIcon::fromTheme(QStringLiteral("zoom-in")), tr("Zoom &In"), m_chart,
+                    &ChartView::zoomIn)
         ->setShortcut(QKeySequence::ZoomIn);
-    m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-out")), tr("Zoom &Out"), m_chart, &ChartView::zoomOut)
+    m_viewMenu
+        ->addAction(QIcon::fromTheme(QStringLiteral("zoom-out")), tr("Zoom &Out"), m_chart,
+                    &ChartView::zoomOut)
         ->setShortcut(QKeySequence::ZoomOut);
     m_viewMenu->addSeparator();
 
@@ -240,12 +252,15 @@ void MainWindow::createViewMenu()
     }
     m_flopAction->setChecked(true);
     QAction *toggleUnits = m_viewMenu->addAction(tr("Toggle &Units"), this, [this] {
-        m_view->setUnits(m_view->units() == compute::ComputeUnit::Flop ? compute::ComputeUnit::PfsDays
-                                                                     : compute::ComputeUnit::Flop);
+        m_view->setUnits(m_view->units() == compute::ComputeUnit::Flop
+                             ? compute::ComputeUnit::PfsDays
+                             : compute::ComputeUnit::Flop);
     });
     toggleUnits->setShortcut(QKeySequence(tr("Ctrl+U")));
-    connect(m_flopAction, &QAction::triggered, this, [this] { m_view->setUnits(compute::ComputeUnit::Flop); });
-    connect(m_pfsAction, &QAction::triggered, this, [this] { m_view->setUnits(compute::ComputeUnit::PfsDays); });
+    connect(m_flopAction, &QAction::triggered, this,
+            [this] { m_view->setUnits(compute::ComputeUnit::Flop); });
+    connect(m_pfsAction, &QAction::triggered, this,
+            [this] { m_view->setUnits(compute::ComputeUnit::PfsDays); });
     connect(m_view, &ViewState::unitsChanged, this, [this](compute::ComputeUnit u) {
         (u == compute::ComputeUnit::Flop ? m_flopAction : m_pfsAction)->setChecked(true);
     });
@@ -259,7 +274,8 @@ void MainWindow::createViewMenu()
 
     QAction *hidden = m_viewMenu->addAction(tr("Show &Hidden Runs"));
     hidden->setCheckable(true);
-    hidden->setToolTip(tr("Include runs the dataset hides by default (e.g. OpenAI's appendix results)"));
+    hidden->setToolTip(
+        tr("Include runs the dataset hides by default (e.g. OpenAI's appendix results)"));
     connect(hidden, &QAction::toggled, this, [this](bool on) {
         compute::RunFilter filter = m_view->filter();
         filter.includeHidden = on;
@@ -287,8 +303,10 @@ void MainWindow::createViewMenu()
 void MainWindow::createHelpMenu()
 {
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Compute Explorer"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+    help->addAction(tr("&About Compute Explorer"), this, &MainWindow::showAbout)
+        ->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)
+        ->setMenuRole(QAction::AboutQtRole);
 }
 
 void MainWindow::createToolBar()
@@ -297,7 +315,8 @@ void MainWindow::createToolBar()
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     for (QAction *a : menuBar()->actions()[0]->menu()->actions())
-        if (a->objectName() == QLatin1String("openAction") || a->objectName() == QLatin1String("saveAction") ||
+        if (a->objectName() == QLatin1String("openAction") ||
+            a->objectName() == QLatin1String("saveAction") ||
             a->objectName() == QLatin1String("exportFigureAction"))
             toolbar->addAction(a);
     toolbar->addSeparator();
@@ -366,8 +385,9 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->clear();
     const QStringList files = m_files->recentFiles();
     for (int i = 0; i < files.size(); ++i) {
-        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(files[i]).fileName()),
-                                             this, [this, path = files[i]] { m_files->open(path); });
+        QAction *a = m_recentMenu->addAction(
+            QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(files[i]).fileName()), this,
+            [this, path = files[i]] { m_files->open(path); });
         a->setToolTip(files[i]);
     }
     if (!files.isEmpty()) {
@@ -390,8 +410,8 @@ void MainWindow::updateStatus()
     const std::size_t missing = cache.unplottableCount();
     QString text = tr("%1 runs · %2 plotted").arg(cache.size()).arg(cache.plottedCount());
     if (missing > 0)
-        text += QStringLiteral(" · <a href=\"missing\">%1</a>").arg(tr("%n without compute or date", nullptr,
-                                                                     static_cast<int>(missing)));
+        text += QStringLiteral(" · <a href=\"missing\">%1</a>")
+                    .arg(tr("%n without compute or date", nullptr, static_cast<int>(missing)));
     m_status->setText(text);
 }
 
@@ -419,7 +439,8 @@ void MainWindow::showAbout()
            "OpenAI: Amodei &amp; Hernandez, <i>AI and Compute</i> (2018) and the 2019 addendum, "
            "quoted with attribution.<br>"
            "Epoch AI: <i>Parameter, Compute and Data Trends in Machine Learning</i>, "
-           "<a href=\"https://epoch.ai/data/notable-ai-models\">epoch.ai/data/notable-ai-models</a>, "
+           "<a "
+           "href=\"https://epoch.ai/data/notable-ai-models\">epoch.ai/data/notable-ai-models</a>, "
            "CC BY 4.0.</p>")
             .arg(QString::fromUtf8(compute::kAppVersion), QString::fromLatin1(qVersion())));
 }
@@ -435,7 +456,8 @@ void MainWindow::readSettings()
         resizeDocks({m_eras, m_details}, {190, 400}, Qt::Vertical);
         resizeDocks({m_table}, {250}, Qt::Vertical);
     }
-    m_view->setUnits(settings.value(QStringLiteral("view/units")).toString() == QLatin1String("pfs-days")
+    m_view->setUnits(settings.value(QStringLiteral("view/units")).toString() ==
+                             QLatin1String("pfs-days")
                          ? compute::ComputeUnit::PfsDays
                          : compute::ComputeUnit::Flop);
     m_view->setShowLabels(settings.value(QStringLiteral("view/labels"), true).toBool());
@@ -447,9 +469,9 @@ void MainWindow::writeSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("view/units"),
-                      m_view->units() == compute::ComputeUnit::PfsDays ? QStringLiteral("pfs-days")
-                                                                       : QStringLiteral("flop"));
+    settings.setValue(QStringLiteral("view/units"), m_view->units() == compute::ComputeUnit::PfsDays
+                                                        ? QStringLiteral("pfs-days")
+                                                        : QStringLiteral("flop"));
     settings.setValue(QStringLiteral("view/labels"), m_view->showLabels());
     const auto &schemes = m_document->dataset().eraSchemes;
     const int scheme = m_view->schemeIndex();
@@ -490,8 +512,10 @@ void MainWindow::dropEvent(QDropEvent *event)
         if (path.isEmpty()) continue;
         const bool merge = (event->modifiers() & Qt::ShiftModifier) &&
                            path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive);
-        if (merge) m_files->importCsv(path, false);
-        else m_files->open(path);
+        if (merge)
+            m_files->importCsv(path, false);
+        else
+            m_files->open(path);
         event->acceptProposedAction();
         return;
     }

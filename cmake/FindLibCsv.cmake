@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # FindLibCsv.cmake -- libcsv (RFC 4180 CSV parser in C, Debian package libcsv-dev).
 # Result: imported target LibCsv::LibCsv.
 find_path(LibCsv_INCLUDE_DIR NAMES csv.h)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # FindQCustomPlot.cmake -- locate the *Qt6* build of QCustomPlot 2.1 on Debian 12.
 #
 # Debian's libqcustomplot-dev ships ONE header (/usr/include/qcustomplot.h) for both

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Install exactly the Debian 12 packages Compute Explorer needs to build, test and
 # package, and nothing when they are all present (fast no-op, idempotent).
 #   packaging/install-deps.sh            build + test + package dependencies
@@ -9,8 +10,8 @@ PACKAGES="build-essential cmake ninja-build pkg-config
 qt6-base-dev qt6-svg-dev libqt6svg6 qt6-qpa-plugins libqcustomplot-dev
 nlohmann-json3-dev libpng-dev libgtest-dev libgmock-dev libbenchmark-dev libcsv-dev libboost-math-dev
 fonts-dejavu-core xvfb xauth dpkg-dev fakeroot desktop-file-utils appstream
-libxml2-utils poppler-utils clang libclang-rt-14-dev"
-TOOLS="imagemagick librsvg2-bin x11-apps python3-matplotlib"
+libxml2-utils poppler-utils librsvg2-bin clang clang-format libclang-rt-14-dev"
+TOOLS="imagemagick x11-apps python3-matplotlib ccache"
 
 if [ "${1:-}" = "--tools" ]; then PACKAGES="$PACKAGES $TOOLS"; fi
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/chart_plot.h"
 
 #include <QPaintEvent>
@@ -59,7 +60,8 @@ void ChartPlot::paintEvent(QPaintEvent *event)
         return;
     }
     // A background pixmap, a gradient or a buffered layer: QCustomPlot's way.
-    if (mPaintBuffers.size() != 1 || !dynamic_cast<OpaqueImageBuffer *>(mPaintBuffers.front().data()) ||
+    if (mPaintBuffers.size() != 1 ||
+        !dynamic_cast<OpaqueImageBuffer *>(mPaintBuffers.front().data()) ||
         mBackgroundBrush.style() != Qt::SolidPattern || !mBackgroundPixmap.isNull()) {
         QCustomPlot::paintEvent(event);
         return;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/chart_renderer.h"
 
 #include "app/chart/label_layout.h"
@@ -23,10 +24,14 @@ QCPScatterStyle::ScatterShape shapeOf(compute::EstimateMethod method, bool upper
 {
     if (upperBound) return QCPScatterStyle::ssTriangleInverted;
     switch (method) {
-    case compute::EstimateMethod::Reported: return QCPScatterStyle::ssDisc;
-    case compute::EstimateMethod::Operations: return QCPScatterStyle::ssSquare;
-    case compute::EstimateMethod::Hardware: return QCPScatterStyle::ssDiamond;
-    case compute::EstimateMethod::ParametersTokens: return QCPScatterStyle::ssTriangle;
+    case compute::EstimateMethod::Reported:
+        return QCPScatterStyle::ssDisc;
+    case compute::EstimateMethod::Operations:
+        return QCPScatterStyle::ssSquare;
+    case compute::EstimateMethod::Hardware:
+        return QCPScatterStyle::ssDiamond;
+    case compute::EstimateMethod::ParametersTokens:
+        return QCPScatterStyle::ssTriangle;
     }
     return QCPScatterStyle::ssDisc;
 }
@@ -60,10 +65,14 @@ QImage spriteOf(const ScenePointGroup &g)
 QString methodLegendText(compute::EstimateMethod method)
 {
     switch (method) {
-    case compute::EstimateMethod::Reported: return QStringLiteral("Reported");
-    case compute::EstimateMethod::Operations: return QStringLiteral("Counting operations");
-    case compute::EstimateMethod::Hardware: return QStringLiteral("Hardware time");
-    case compute::EstimateMethod::ParametersTokens: return QStringLiteral("6 × N × D");
+    case compute::EstimateMethod::Reported:
+        return QStringLiteral("Reported");
+    case compute::EstimateMethod::Operations:
+        return QStringLiteral("Counting operations");
+    case compute::EstimateMethod::Hardware:
+        return QStringLiteral("Hardware time");
+    case compute::EstimateMethod::ParametersTokens:
+        return QStringLiteral("6 × N × D");
     }
     return {};
 }
@@ -216,7 +225,10 @@ void ChartRenderer::drawBands()
 
 const QImage &ChartRenderer::sprite(const ScenePointGroup &g)
 {
-    const QString key = QStringLiteral("%1 %2 %3").arg(g.color.rgba()).arg(static_cast<int>(g.method)).arg(g.upperBound);
+    const QString key = QStringLiteral("%1 %2 %3")
+                            .arg(g.color.rgba())
+                            .arg(static_cast<int>(g.method))
+                            .arg(g.upperBound);
     auto it = m_sprites.constFind(key);
     if (it == m_sprites.constEnd()) it = m_sprites.insert(key, spriteOf(g));
     return *it;
@@ -251,8 +263,8 @@ void ChartRenderer::drawPoints()
         QCPGraph *ring = m_plot->addGraph();
         ring->setName(QStringLiteral("Selected"));
         ring->setLineStyle(QCPGraph::lsNone);
-        ring->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2),
-                                              Qt::NoBrush, 15));
+        ring->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2), Qt::NoBrush, 15));
         ring->setData(keys, values, true);
         ring->setSelectable(QCP::stNone);
         m_plot->legend->removeItem(m_plot->legend->itemCount() - 1);
@@ -264,21 +276,21 @@ void ChartRenderer::drawFits()
     for (const SceneFit &fit : m_scene.fits) {
         if (!fit.ok) continue;
         if (!fit.bandKeys.isEmpty()) {
-        QCPGraph *low = m_plot->addGraph();
-        QCPGraph *high = m_plot->addGraph();
-        QColor band = fit.color;
-        band.setAlpha(32);
-        for (QCPGraph *g : {low, high}) {
-            g->setPen(Qt::NoPen);
-            g->setSelectable(QCP::stNone);
-            g->removeFromLegend();
-        }
-        low->setData(fit.bandKeys, fit.low, true);
-        high->setData(fit.bandKeys, fit.high, true);
-        high->setAntialiasedFill(!m_options.screen);
-        high->setBrush(band);
-        high->setChannelFillGraph(low);
-        low->setName(fit.eraName + QStringLiteral(" 95% CI"));
+            QCPGraph *low = m_plot->addGraph();
+            QCPGraph *high = m_plot->addGraph();
+            QColor band = fit.color;
+            band.setAlpha(32);
+            for (QCPGraph *g : {low, high}) {
+                g->setPen(Qt::NoPen);
+                g->setSelectable(QCP::stNone);
+                g->removeFromLegend();
+            }
+            low->setData(fit.bandKeys, fit.low, true);
+            high->setData(fit.bandKeys, fit.high, true);
+            high->setAntialiasedFill(!m_options.screen);
+            high->setBrush(band);
+            high->setChannelFillGraph(low);
+            low->setName(fit.eraName + QStringLiteral(" 95% CI"));
         }
         if (fit.keys.isEmpty()) continue;
 
@@ -295,7 +307,8 @@ void ChartRenderer::drawOverlays()
 {
     for (const SceneFan &fan : m_scene.fans) {
         // Outer band: where a new run would fall; inner: where the trend line is.
-        auto band = [&](const QVector<double> &low, const QVector<double> &high, int alpha, const QString &name) {
+        auto band = [&](const QVector<double> &low, const QVector<double> &high, int alpha,
+                        const QString &name) {
             QCPGraph *lo = m_plot->addGraph();
             QCPGraph *hi = m_plot->addGraph();
             for (QCPGraph *g : {lo, hi}) {
@@ -312,7 +325,8 @@ void ChartRenderer::drawOverlays()
             hi->setChannelFillGraph(lo);
             lo->setName(name);
         };
-        band(fan.predictionLow, fan.predictionHigh, 22, QStringLiteral("projection 95% prediction"));
+        band(fan.predictionLow, fan.predictionHigh, 22,
+             QStringLiteral("projection 95% prediction"));
         band(fan.meanLow, fan.meanHigh, 45, QStringLiteral("projection 95% CI"));
         QCPGraph *line = m_plot->addGraph();
         line->setData(fan.keys, fan.values, true);
@@ -333,7 +347,8 @@ void ChartRenderer::drawOverlays()
     }
     if (!m_scene.marked.isEmpty()) {
         QVector<ScenePoint> sorted = m_scene.marked;
-        std::sort(sorted.begin(), sorted.end(), [](const ScenePoint &a, const ScenePoint &b) { return a.key < b.key; });
+        std::sort(sorted.begin(), sorted.end(),
+                  [](const ScenePoint &a, const ScenePoint &b) { return a.key < b.key; });
         QVector<double> keys, values;
         for (const ScenePoint &p : sorted) {
             keys << p.key;
@@ -341,10 +356,11 @@ void ChartRenderer::drawOverlays()
         }
         QCPGraph *marks = m_plot->addGraph();
         marks->setLineStyle(QCPGraph::lsNone);
-        marks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(QColor(0xe6, 0x55, 0x0d), 2),
-                                               Qt::NoBrush, 14));
+        marks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare,
+                                               QPen(QColor(0xe6, 0x55, 0x0d), 2), Qt::NoBrush, 14));
         marks->setData(keys, values, true);
-        marks->setName(m_scene.markedLabel.isEmpty() ? QStringLiteral("Marked runs") : m_scene.markedLabel);
+        marks->setName(m_scene.markedLabel.isEmpty() ? QStringLiteral("Marked runs")
+                                                     : m_scene.markedLabel);
         marks->setSelectable(QCP::stNone);
         marks->removeFromLegend();
         m_overlayGraphs.append(marks);
@@ -409,7 +425,8 @@ void ChartRenderer::drawLegend()
         swatch->setName(fit.eraName + QStringLiteral(" trend (95% CI)"));
         swatch->setSelectable(QCP::stNone);
     }
-    for (QCPGraph *overlay : m_overlayGraphs) overlay->addToLegend();
+    for (QCPGraph *overlay : m_overlayGraphs)
+        overlay->addToLegend();
 }
 
 void ChartRenderer::drawTexts()
@@ -444,8 +461,10 @@ void ChartRenderer::drawTexts()
             return;
         }
         if (!element) {
-            if (row == 0) m_plot->plotLayout()->insertRow(0);
-            else m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0, nullptr);
+            if (row == 0)
+                m_plot->plotLayout()->insertRow(0);
+            else
+                m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0, nullptr);
             const int r = row == 0 ? 0 : m_plot->plotLayout()->rowCount() - 1;
             element = new QCPTextElement(m_plot);
             m_plot->plotLayout()->addElement(r, 0, element);
@@ -487,7 +506,8 @@ void ChartRenderer::placeTexts()
         if (name->positionAlignment() & Qt::AlignRight) left -= width;
         left = std::max(left, static_cast<double>(rect.left()));
         int row = 0;
-        while (row < rowEnds.size() && left < rowEnds[row]) ++row;
+        while (row < rowEnds.size() && left < rowEnds[row])
+            ++row;
         if (row == rowEnds.size()) rowEnds.append(0);
         rowEnds[row] = left + width;
         name->setPadding(QMargins(4, 3 + static_cast<int>(row * lineHeight), 4, 3));
@@ -532,7 +552,8 @@ void ChartRenderer::relayoutLabels()
     taken.assign(static_cast<std::size_t>(cols) * static_cast<std::size_t>(rows), 0);
     // At most one point per cell; the buffers stay allocated from frame to frame (this
     // loop sees every point, and a fresh 100,000-entry array costs as much as it).
-    const std::size_t most = std::min<std::size_t>(static_cast<std::size_t>(m_scene.points.size()), taken.size());
+    const std::size_t most =
+        std::min<std::size_t>(static_cast<std::size_t>(m_scene.points.size()), taken.size());
     if (m_thinning.obstacles.size() < most) m_thinning.obstacles.resize(most);
     if (m_thinning.visible.size() < most) m_thinning.visible.resize(most);
     QPointF *obstacle = m_thinning.obstacles.data();
@@ -547,13 +568,16 @@ void ChartRenderer::relayoutLabels()
         const std::size_t first = count;
         for (int p = g.begin; p < g.end; ++p) {
             const ScenePoint &point = points[p];
-            if (point.key < xr.lower || point.key > xr.upper || point.value < yr.lower || point.value > yr.upper)
+            if (point.key < xr.lower || point.key > xr.upper || point.value < yr.lower ||
+                point.value > yr.upper)
                 continue;
             const QPointF pixel = pixelOf(point);
             const double px = pixel.x(), py = pixel.y();
             const int c = std::clamp(static_cast<int>((px - left) * perCell), 0, cols - 1);
             const int r = std::clamp(static_cast<int>((py - top) * perCell), 0, rows - 1);
-            std::uint8_t &cell = taken[static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(c)];
+            std::uint8_t &cell =
+                taken[static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) +
+                      static_cast<std::size_t>(c)];
             if (cell || count == most) continue;
             cell = 1;
             seen[count] = &point; // only drawn points get labels
@@ -591,12 +615,14 @@ void ChartRenderer::relayoutLabels()
     // Label candidates: the largest compute in view first (the frontier is what people read).
     constexpr std::size_t kMaxCandidates = 1500;
     if (visible.size() > kMaxCandidates) {
-        std::nth_element(visible.begin(), visible.begin() + kMaxCandidates, visible.end(),
-                         [](const ScenePoint *a, const ScenePoint *b) { return a->log10Flop > b->log10Flop; });
+        std::nth_element(
+            visible.begin(), visible.begin() + kMaxCandidates, visible.end(),
+            [](const ScenePoint *a, const ScenePoint *b) { return a->log10Flop > b->log10Flop; });
         visible = visible.first(kMaxCandidates);
     }
     QSet<int> selected;
-    for (const ScenePoint &s : m_scene.selected) selected.insert(s.run);
+    for (const ScenePoint &s : m_scene.selected)
+        selected.insert(s.run);
     QVector<LabelCandidate> candidates;
     candidates.reserve(static_cast<qsizetype>(visible.size()));
     // A label's size before its text is known: every label is at least one line high.
@@ -613,7 +639,8 @@ void ChartRenderer::relayoutLabels()
         if (text.isEmpty()) return QSizeF();
         texts.insert(run, text);
         auto size = m_textSizes.constFind(text);
-        if (size == m_textSizes.constEnd()) size = m_textSizes.insert(text, metrics.size(0, text) + QSizeF(2, 0));
+        if (size == m_textSizes.constEnd())
+            size = m_textSizes.insert(text, metrics.size(0, text) + QSizeF(2, 0));
         return *size;
     };
     QVector<PointLabels::Label> shown;
@@ -637,7 +664,8 @@ void ChartRenderer::rescaleToData(const ChartScene &scene)
     const double lo = std::log10(scene.minValue);
     const double hi = std::log10(scene.maxValue);
     const double pad = std::max(0.5, 0.06 * (hi - lo));
-    m_plot->yAxis->setRange(std::pow(10.0, std::floor(lo - pad)), std::pow(10.0, std::ceil(hi + pad)));
+    m_plot->yAxis->setRange(std::pow(10.0, std::floor(lo - pad)),
+                            std::pow(10.0, std::ceil(hi + pad)));
 }
 
 QVector<int> ChartRenderer::labelledRuns() const
@@ -649,14 +677,16 @@ QStringList ChartRenderer::labelTexts() const
 {
     QStringList texts;
     if (m_pointLabels)
-        for (const PointLabels::Label &l : m_pointLabels->labels()) texts << l.text;
+        for (const PointLabels::Label &l : m_pointLabels->labels())
+            texts << l.text;
     return texts;
 }
 
 QStringList ChartRenderer::annotationTexts() const
 {
     QStringList texts;
-    for (const QCPItemText *t : m_annotations) texts << t->text();
+    for (const QCPItemText *t : m_annotations)
+        texts << t->text();
     return texts;
 }
 
@@ -664,7 +694,8 @@ int ChartRenderer::drawnPointCount() const
 {
     if (m_cloud) return m_cloud->markerCount();
     int n = 0;
-    for (const QCPGraph *g : m_pointGraphs) n += g->dataCount();
+    for (const QCPGraph *g : m_pointGraphs)
+        n += g->dataCount();
     return n;
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "app/chart/chart_scene.h"
@@ -31,13 +32,13 @@ class PointLabels;
 // What goes on the figure besides the data. The window and the exporter use the same
 // options type; the exporter turns selection styling and screen drawing off.
 struct RenderOptions {
-    QString title;          // empty: no title
-    QString citation;       // empty: no citation line ("Data: Epoch AI, CC BY 4.0")
+    QString title;    // empty: no title
+    QString citation; // empty: no citation line ("Data: Epoch AI, CC BY 4.0")
     bool legend = true;
-    bool labels = true;     // point labels (collision-free subset)
-    bool bands = true;      // era bands with names
-    bool fits = true;       // fit lines, confidence bands, annotations
-    bool selection = true;  // highlight selected runs
+    bool labels = true;    // point labels (collision-free subset)
+    bool bands = true;     // era bands with names
+    bool fits = true;      // fit lines, confidence bands, annotations
+    bool selection = true; // highlight selected runs
     // Drawing for the screen, where a frame must take milliseconds: pre-drawn pixmap
     // markers and unsmoothed translucent fills. Exports draw vector markers and smooth
     // fills (pixmaps would be raster in vector files).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/chart_scene.h"
 
 #include "app/chart/domain_palette.h"
@@ -32,7 +33,8 @@ std::vector<bool> selectedRuns(const compute::Dataset &dataset, const ViewState 
     if (view.selection().isEmpty()) return mask;
     mask.assign(dataset.runs.size(), false);
     std::unordered_set<std::string> ids;
-    for (const QString &id : view.selection()) ids.insert(id.toStdString());
+    for (const QString &id : view.selection())
+        ids.insert(id.toStdString());
     for (std::size_t i = 0; i < dataset.runs.size(); ++i)
         if (ids.count(dataset.runs[i].id)) mask[i] = true;
     return mask;
@@ -67,7 +69,8 @@ void addOverlays(ChartScene &scene, const compute::Dataset &dataset, const Trend
     }
 
     const double spanFrom = scene.points.isEmpty() ? 1950 : scene.minKey;
-    const double spanTo = std::max(scene.points.isEmpty() ? 2030 : scene.maxKey, overlays.projectToYear);
+    const double spanTo =
+        std::max(scene.points.isEmpty() ? 2030 : scene.maxKey, overlays.projectToYear);
     for (const ReferenceLineSpec &spec : overlays.referenceLines) {
         const compute::TrainingRun *anchor = dataset.findRun(spec.anchorRunId.toStdString());
         if (!anchor) continue;
@@ -75,7 +78,8 @@ void addOverlays(ChartScene &scene, const compute::Dataset &dataset, const Trend
         if (!line) continue;
         SceneLine drawn;
         drawn.label = QStringLiteral("%1-month doubling through %2")
-                          .arg(QLocale::c().toString(spec.months, 'g', 3), QString::fromStdString(anchor->name));
+                          .arg(QLocale::c().toString(spec.months, 'g', 3),
+                               QString::fromStdString(anchor->name));
         drawn.color = QColor(0x55, 0x55, 0x55);
         for (double key : {spanFrom, spanTo}) {
             drawn.keys << key;
@@ -87,7 +91,8 @@ void addOverlays(ChartScene &scene, const compute::Dataset &dataset, const Trend
     if (!overlays.markedRuns.isEmpty()) {
         scene.markedLabel = overlays.markedLabel;
         for (const ScenePoint &p : scene.points)
-            if (overlays.markedRuns.contains(QString::fromStdString(dataset.runs[static_cast<std::size_t>(p.run)].id)))
+            if (overlays.markedRuns.contains(
+                    QString::fromStdString(dataset.runs[static_cast<std::size_t>(p.run)].id)))
                 scene.marked.append(p);
     }
 }
@@ -128,9 +133,9 @@ void updateExtent(ChartScene &scene)
     scene.plotted = static_cast<int>(scene.points.size());
     scene.minKey = scene.maxKey = scene.minValue = scene.maxValue = 0;
     if (scene.points.isEmpty()) return;
-    const auto [minK, maxK] = std::minmax_element(
-        scene.points.begin(), scene.points.end(),
-        [](const ScenePoint &a, const ScenePoint &b) { return a.key < b.key; });
+    const auto [minK, maxK] =
+        std::minmax_element(scene.points.begin(), scene.points.end(),
+                            [](const ScenePoint &a, const ScenePoint &b) { return a.key < b.key; });
     const auto [minV, maxV] = std::minmax_element(
         scene.points.begin(), scene.points.end(),
         [](const ScenePoint &a, const ScenePoint &b) { return a.value < b.value; });
@@ -154,7 +159,7 @@ void buildPoints(ChartScene &scene, const compute::Dataset &dataset, const Trend
     // group's slice, which therefore comes out sorted by date.
     const std::vector<bool> selected = selectedRuns(dataset, view);
     std::vector<int> domainGroup; // cache domain index -> palette group index (-1 unknown)
-    std::vector<int> groupOfKey; // packed key -> group number (-1: none yet)
+    std::vector<int> groupOfKey;  // packed key -> group number (-1: none yet)
     std::vector<int> groupOfPoint;
     std::vector<ScenePoint> inDateOrder;
     std::vector<int> counts;
@@ -176,11 +181,13 @@ void buildPoints(ChartScene &scene, const compute::Dataset &dataset, const Trend
         const compute::EstimateMethod method = cache.method(i);
         const bool upper = cache.isUpperBound(i);
         const int key = (domainGroup[domain] * 8 + static_cast<int>(method)) * 2 + (upper ? 1 : 0);
-        if (static_cast<std::size_t>(key) >= groupOfKey.size()) groupOfKey.resize(static_cast<std::size_t>(key) + 1, -1);
+        if (static_cast<std::size_t>(key) >= groupOfKey.size())
+            groupOfKey.resize(static_cast<std::size_t>(key) + 1, -1);
         int &group = groupOfKey[static_cast<std::size_t>(key)];
         if (group < 0) {
             ScenePointGroup g;
-            g.domainGroup = palette.groups().value(domainGroup[domain], DomainPalette::otherGroup());
+            g.domainGroup =
+                palette.groups().value(domainGroup[domain], DomainPalette::otherGroup());
             g.color = palette.colorOf(g.domainGroup);
             g.method = method;
             g.upperBound = upper;
@@ -232,13 +239,15 @@ void buildPoints(ChartScene &scene, const compute::Dataset &dataset, const Trend
 int groupFor(const ChartScene &scene, const compute::FitCache &cache, std::size_t i,
              const DomainPalette &palette)
 {
-    const QString domain = palette.groupOf(QString::fromStdString(cache.domainName(cache.domainIndex(i))));
+    const QString domain =
+        palette.groupOf(QString::fromStdString(cache.domainName(cache.domainIndex(i))));
     const QString group = palette.groups().contains(domain) ? domain : DomainPalette::otherGroup();
     const compute::EstimateMethod method = cache.method(i);
     const bool upper = cache.isUpperBound(i);
     for (int g = 0; g < scene.groups.size(); ++g) {
         const ScenePointGroup &candidate = scene.groups[g];
-        if (candidate.method == method && candidate.upperBound == upper && candidate.domainGroup == group)
+        if (candidate.method == method && candidate.upperBound == upper &&
+            candidate.domainGroup == group)
             return g;
     }
     return -1;
@@ -264,7 +273,8 @@ bool patchPoint(ChartScene &scene, std::size_t i, const compute::Dataset &datase
     const int newGroup = plotted ? groupFor(scene, cache, i, palette) : -1;
     if (plotted && newGroup < 0) return false;
     const int oldGroup = oldAt >= 0 ? groupAt(scene, oldAt) : -1;
-    if (oldAt >= 0 && (oldGroup < 0 || (scene.groups[oldGroup].size() == 1 && oldGroup != newGroup)))
+    if (oldAt >= 0 &&
+        (oldGroup < 0 || (scene.groups[oldGroup].size() == 1 && oldGroup != newGroup)))
         return false;
 
     if (oldAt >= 0) {
@@ -277,11 +287,13 @@ bool patchPoint(ChartScene &scene, std::size_t i, const compute::Dataset &datase
     }
     int position = -1;
     if (plotted) {
-        const ScenePoint point = pointOf(cache, static_cast<std::uint32_t>(i), unitScaleOf(scene.units));
+        const ScenePoint point =
+            pointOf(cache, static_cast<std::uint32_t>(i), unitScaleOf(scene.units));
         const ScenePointGroup &group = scene.groups[newGroup];
         // After points of the same date, as the cache's date order puts an edited run.
-        const auto at = std::upper_bound(scene.points.begin() + group.begin, scene.points.begin() + group.end,
-                                         point.key, [](double key, const ScenePoint &p) { return key < p.key; });
+        const auto at = std::upper_bound(
+            scene.points.begin() + group.begin, scene.points.begin() + group.end, point.key,
+            [](double key, const ScenePoint &p) { return key < p.key; });
         position = static_cast<int>(at - scene.points.begin());
         scene.points.insert(position, point);
         for (int g = newGroup; g < scene.groups.size(); ++g) {
@@ -294,7 +306,8 @@ bool patchPoint(ChartScene &scene, std::size_t i, const compute::Dataset &datase
     if (oldAt >= 0 || position >= 0) {
         const int low = oldAt < 0 ? position : position < 0 ? oldAt : std::min(oldAt, position);
         const int high = oldAt < 0 || position < 0 ? last : std::max(oldAt, position);
-        for (int p = low; p <= high; ++p) scene.pointOfRun[static_cast<std::size_t>(scene.points[p].run)] = p;
+        for (int p = low; p <= high; ++p)
+            scene.pointOfRun[static_cast<std::size_t>(scene.points[p].run)] = p;
     }
 
     scene.selected.removeIf([i](const ScenePoint &p) { return p.run == static_cast<int>(i); });
@@ -334,7 +347,8 @@ void buildDecorations(ChartScene &scene, const compute::Dataset &dataset, const 
         SceneFit f;
         f.era = e;
         f.eraName = QString::fromStdString(eras[static_cast<std::size_t>(e)].name);
-        f.color = QColor(QString::fromStdString(eras[static_cast<std::size_t>(e)].color)).darker(140);
+        f.color =
+            QColor(QString::fromStdString(eras[static_cast<std::size_t>(e)].color)).darker(140);
         f.ok = fit.ok();
         f.annotation = f.eraName + QStringLiteral(": ") + describeFit(fit);
         if (scene.filtered) f.annotation += QStringLiteral(" · filtered runs");

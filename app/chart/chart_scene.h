@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/model/compute_estimate.h"
-#include "core/stats/trend_fit.h"
 #include "core/model/units.h"
+#include "core/stats/trend_fit.h"
 
 #include <QColor>
 #include <QString>
@@ -83,7 +84,6 @@ struct SceneFit {
     QString annotation; // "Modern era: doubling every 3.4 months (x11.2/yr, R² 0.97, n = 15)"
 };
 
-
 struct ChartScene {
     compute::ComputeUnit units = compute::ComputeUnit::Flop;
     // log10 of a point's value = log10Flop + log10Offset (0 in FLOP, -log10(8.64e19)
@@ -92,7 +92,7 @@ struct ChartScene {
     QVector<ScenePointGroup> groups;
     QVector<SceneBand> bands;
     QVector<SceneFit> fits;
-    QVector<ScenePoint> points; // every plotted point, grouped (see ScenePointGroup)
+    QVector<ScenePoint> points;  // every plotted point, grouped (see ScenePointGroup)
     std::vector<int> pointOfRun; // dataset index -> index in points; -1: not plotted
     QVector<ScenePoint> selected;
     QVector<SceneFan> fans;
@@ -106,8 +106,14 @@ struct ChartScene {
 };
 
 // Decimal-year key of core's x (years since 1970).
-inline double keyOfX(double x) { return 1970.0 + x; }
-inline double xOfKey(double key) { return key - 1970.0; }
+inline double keyOfX(double x)
+{
+    return 1970.0 + x;
+}
+inline double xOfKey(double key)
+{
+    return key - 1970.0;
+}
 
 // "doubling every 3.4 months (×11.2/yr, R² 0.77, n = 15)", or why there is no fit.
 QString describeFit(const compute::TrendFit &fit);

@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/chart_view.h"
 
 #include "app/chart/chart_plot.h"
-#include "app/format/run_tooltip.h"
 #include "app/document/document.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
+#include "app/format/run_tooltip.h"
 
 #include <qcustomplot.h>
 
@@ -60,8 +61,10 @@ ChartView::ChartView(Document *document, ViewState *view, TrendModel *trends, QW
     // plotted, or where, rebuilds them all.
     connect(document, &Document::runChanged, this, [this](std::size_t index) {
         constexpr std::size_t kMostPatched = 64;
-        if (m_changedRuns.size() < kMostPatched) m_changedRuns.push_back(index);
-        else m_pointsStale = true;
+        if (m_changedRuns.size() < kMostPatched)
+            m_changedRuns.push_back(index);
+        else
+            m_pointsStale = true;
         scheduleRebuild();
     });
     for (auto signal : {&Document::runsReset, &Document::metadataChanged})
@@ -102,7 +105,8 @@ void ChartView::rebuildNow()
     m_rebuildTimer->stop();
     ChartScene scene = m_renderer.takeScene();
     const compute::Dataset &dataset = m_document->dataset();
-    if (m_pointsStale || !updateChartScene(scene, m_changedRuns, dataset, *m_trends, *m_view, m_palette))
+    if (m_pointsStale ||
+        !updateChartScene(scene, m_changedRuns, dataset, *m_trends, *m_view, m_palette))
         scene = buildChartScene(dataset, *m_trends, *m_view, m_palette);
     m_pointsStale = false;
     m_changedRuns.clear();
@@ -181,7 +185,8 @@ std::optional<int> ChartView::runAt(const QPointF &pixel) const
 std::optional<QPointF> ChartView::pixelOfRun(int runIndex) const
 {
     const ChartScene &scene = m_renderer.scene();
-    if (runIndex < 0 || static_cast<std::size_t>(runIndex) >= scene.pointOfRun.size()) return std::nullopt;
+    if (runIndex < 0 || static_cast<std::size_t>(runIndex) >= scene.pointOfRun.size())
+        return std::nullopt;
     const int at = scene.pointOfRun[static_cast<std::size_t>(runIndex)];
     if (at < 0) return std::nullopt;
     const ScenePoint &p = scene.points[at];
@@ -200,10 +205,12 @@ void ChartView::clickAt(const QPointF &pixel, bool addToSelection)
     const auto run = runAt(pixel);
     QSet<QString> selection = addToSelection ? m_view->selection() : QSet<QString>();
     if (run) {
-        const QString id =
-            QString::fromStdString(m_document->dataset().runs.at(static_cast<std::size_t>(*run)).id);
-        if (addToSelection && selection.contains(id)) selection.remove(id);
-        else selection.insert(id);
+        const QString id = QString::fromStdString(
+            m_document->dataset().runs.at(static_cast<std::size_t>(*run)).id);
+        if (addToSelection && selection.contains(id))
+            selection.remove(id);
+        else
+            selection.insert(id);
     }
     m_view->setSelection(selection);
 }
@@ -269,18 +276,20 @@ void ChartView::onMouseMove(QMouseEvent *event)
         if (const auto moved = movedEra(m_drag->era, m_drag->isStart, key)) {
             m_trends->setPreview(m_drag->era, *moved);
             rebuildNow();
-            QToolTip::showText(event->globalPosition().toPoint(),
-                               QString::fromStdString(
-                                   (m_drag->isStart ? moved->from : moved->to)->toIso()),
-                               m_plot);
+            QToolTip::showText(
+                event->globalPosition().toPoint(),
+                QString::fromStdString((m_drag->isStart ? moved->from : moved->to)->toIso()),
+                m_plot);
         }
         return;
     }
     if (event->buttons() != Qt::NoButton) return;
     m_plot->setCursor(edgeNear(event->position()) ? Qt::SplitHCursor : Qt::ArrowCursor);
     const QString tip = tooltipAt(event->position());
-    if (tip.isEmpty()) QToolTip::hideText();
-    else QToolTip::showText(event->globalPosition().toPoint(), tip, m_plot);
+    if (tip.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), tip, m_plot);
 }
 
 void ChartView::onMouseRelease(QMouseEvent *event)

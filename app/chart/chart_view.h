@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "app/chart/chart_renderer.h"
@@ -51,8 +52,8 @@ public:
     bool dragBoundary(int era, bool isStart, double toKey);
 
 public slots:
-    void resetView();  // all plotted runs in view
-    void fitToData();  // the selected runs, or all plotted ones when none is selected
+    void resetView(); // all plotted runs in view
+    void fitToData(); // the selected runs, or all plotted ones when none is selected
     void zoomIn();
     void zoomOut();
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/domain_palette.h"
 
 #include <QMap>
@@ -16,9 +17,15 @@ struct FixedColor {
 
 // Colour-blind-friendly hues (Tableau 10 order), fixed for familiar domains.
 constexpr FixedColor kFixed[] = {
-    {"Language", 0x1f77b4},   {"Vision", 0xff7f0e},           {"Games", 0x2ca02c},
-    {"Speech", 0xd62728},     {"Multimodal", 0x9467bd},       {"Biology", 0x8c564b},
-    {"Image generation", 0xe377c2}, {"Robotics", 0xbcbd22},   {"Recommendation", 0x17becf},
+    {"Language", 0x1f77b4},
+    {"Vision", 0xff7f0e},
+    {"Games", 0x2ca02c},
+    {"Speech", 0xd62728},
+    {"Multimodal", 0x9467bd},
+    {"Biology", 0x8c564b},
+    {"Image generation", 0xe377c2},
+    {"Robotics", 0xbcbd22},
+    {"Recommendation", 0x17becf},
     {"Video", 0x393b79},
 };
 constexpr QRgb kSpare[] = {0x637939, 0x843c39, 0x7b4173, 0x3182bd, 0xe6550d, 0x31a354};
@@ -31,7 +38,8 @@ void DomainPalette::rebuild(const compute::Dataset &dataset)
     for (const compute::TrainingRun &run : dataset.runs)
         if (!run.domain.empty()) ++counts[QString::fromStdString(run.domain)];
     QList<QPair<int, QString>> byFrequency;
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it) byFrequency.append({it.value(), it.key()});
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        byFrequency.append({it.value(), it.key()});
     std::stable_sort(byFrequency.begin(), byFrequency.end(),
                      [](const auto &a, const auto &b) { return a.first > b.first; });
 

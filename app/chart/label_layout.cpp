@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/label_layout.h"
 
 #include <algorithm>
@@ -17,8 +18,7 @@ public:
         m_cells.resize(m_cols * m_rows);
     }
 
-    template <typename F>
-    bool anyNear(const QRectF &r, F &&hit) const
+    template <typename F> bool anyNear(const QRectF &r, F &&hit) const
     {
         const auto [c0, r0, c1, r1] = span(r);
         for (int y = r0; y <= r1; ++y)
@@ -32,7 +32,8 @@ public:
     {
         const auto [c0, r0, c1, r1] = span(r);
         for (int y = r0; y <= r1; ++y)
-            for (int x = c0; x <= c1; ++x) m_cells[y * m_cols + x].append(index);
+            for (int x = c0; x <= c1; ++x)
+                m_cells[y * m_cols + x].append(index);
     }
 
 private:
@@ -78,13 +79,16 @@ public:
     }
 
 private:
-    template <typename F>
-    bool forCells(const QRectF &r, F &&f) const
+    template <typename F> bool forCells(const QRectF &r, F &&f) const
     {
-        const int c0 = std::clamp(static_cast<int>((r.left() - m_bounds.left()) / m_cell), 0, m_cols - 1);
-        const int c1 = std::clamp(static_cast<int>((r.right() - m_bounds.left()) / m_cell), 0, m_cols - 1);
-        const int r0 = std::clamp(static_cast<int>((r.top() - m_bounds.top()) / m_cell), 0, m_rows - 1);
-        const int r1 = std::clamp(static_cast<int>((r.bottom() - m_bounds.top()) / m_cell), 0, m_rows - 1);
+        const int c0 =
+            std::clamp(static_cast<int>((r.left() - m_bounds.left()) / m_cell), 0, m_cols - 1);
+        const int c1 =
+            std::clamp(static_cast<int>((r.right() - m_bounds.left()) / m_cell), 0, m_cols - 1);
+        const int r0 =
+            std::clamp(static_cast<int>((r.top() - m_bounds.top()) / m_cell), 0, m_rows - 1);
+        const int r1 =
+            std::clamp(static_cast<int>((r.bottom() - m_bounds.top()) / m_cell), 0, m_rows - 1);
         for (int y = r0; y <= r1; ++y)
             for (int x = c0; x <= c1; ++x)
                 if (f(static_cast<std::size_t>(y * m_cols + x))) return true;
@@ -103,18 +107,18 @@ QVector<PlacedLabel> layoutLabels(QVector<LabelCandidate> candidates, const QRec
                                   std::span<const QPointF> obstacles, int maxLabels,
                                   double pointRadius, const std::function<QSizeF(int)> &measure)
 {
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const LabelCandidate &a, const LabelCandidate &b) {
-                         return a.priority > b.priority;
-                     });
+    std::stable_sort(
+        candidates.begin(), candidates.end(),
+        [](const LabelCandidate &a, const LabelCandidate &b) { return a.priority > b.priority; });
     QVector<PlacedLabel> placed;
     Grid labels(bounds, 64);
     // Cells a little smaller than a point, so a label may pass between distant points.
     Occupancy points(bounds, std::max(2.0, pointRadius));
     for (const QPointF &p : obstacles) {
         if (!bounds.contains(p)) continue;
-        points.mark(QRectF(p.x() - pointRadius, p.y() - pointRadius, 2 * pointRadius, 2 * pointRadius)
-                        .adjusted(1, 1, -1, -1));
+        points.mark(
+            QRectF(p.x() - pointRadius, p.y() - pointRadius, 2 * pointRadius, 2 * pointRadius)
+                .adjusted(1, 1, -1, -1));
     }
     const double gap = pointRadius + 2;
     auto placeFor = [&](const QPointF &a, const QSizeF &size) -> std::optional<QRectF> {
@@ -127,8 +131,8 @@ QVector<PlacedLabel> layoutLabels(QVector<LabelCandidate> candidates, const QRec
         };
         for (const QRectF &r : options) {
             if (!bounds.contains(r)) continue;
-            const bool overlapsLabel = labels.anyNear(
-                r, [&](int i) { return placed[i].rect.intersects(r); });
+            const bool overlapsLabel =
+                labels.anyNear(r, [&](int i) { return placed[i].rect.intersects(r); });
             if (!overlapsLabel && !points.any(r)) return r;
         }
         return std::nullopt;

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QPointF>
 #include <QRectF>
 #include <QSizeF>
-#include <QPointF>
 #include <QVector>
 
 #include <functional>
@@ -11,10 +12,10 @@
 namespace app {
 
 struct LabelCandidate {
-    int id = -1;      // caller's identifier (run index)
-    QPointF anchor;   // the point, in pixels
-    QSizeF size;      // the text's bounding box (a lower bound when measured later)
-    double priority;  // higher first
+    int id = -1;     // caller's identifier (run index)
+    QPointF anchor;  // the point, in pixels
+    QSizeF size;     // the text's bounding box (a lower bound when measured later)
+    double priority; // higher first
 };
 
 struct PlacedLabel {

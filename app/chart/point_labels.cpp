@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/point_labels.h"
 
 namespace app {
@@ -41,10 +42,12 @@ void PointLabels::draw(QCPPainter *painter)
     const bool vector = painter->modes().testFlag(QCPPainter::pmVectorized) ||
                         painter->modes().testFlag(QCPPainter::pmNoCaching);
     for (const Label &l : m_labels) {
-        if (vector) painter->drawText(l.rect, Qt::AlignLeft | Qt::AlignVCenter, l.text);
+        if (vector)
+            painter->drawText(l.rect, Qt::AlignLeft | Qt::AlignVCenter, l.text);
         else {
             const QStaticText &s = staticText(l.text);
-            painter->drawStaticText(QPointF(l.rect.left(), l.rect.center().y() - s.size().height() / 2), s);
+            painter->drawStaticText(
+                QPointF(l.rect.left(), l.rect.center().y() - s.size().height() / 2), s);
         }
     }
     painter->restore();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/year_ticker.h"
 
 #include "core/model/date.h"
@@ -42,17 +43,28 @@ double YearTicker::getTickStep(const QCPRange &range)
 int YearTicker::getSubTickCount(double)
 {
     switch (m_monthStep) {
-    case 1: return 0;
-    case 2: return 1;
-    case 3: return 2;
-    case 6: return 5;
-    case 12: return 3;
-    case 24: return 1;
-    case 60: return 4;
-    case 120: return 9;
-    case 240: return 3;
-    case 600: return 4;
-    default: return 9;
+    case 1:
+        return 0;
+    case 2:
+        return 1;
+    case 3:
+        return 2;
+    case 6:
+        return 5;
+    case 12:
+        return 3;
+    case 24:
+        return 1;
+    case 60:
+        return 4;
+    case 120:
+        return 9;
+    case 240:
+        return 3;
+    case 600:
+        return 4;
+    default:
+        return 9;
     }
 }
 

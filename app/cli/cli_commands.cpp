@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/cli_commands.h"
 
 #include "app/cli/command_line.h"
@@ -24,7 +25,7 @@ void printErrors(QTextStream &err, const compute::Errors &errors)
 // Loads FILE, --bundled KEY, or the default bundled dataset; prints problems.
 std::optional<LoadedDataset> loadFor(const CommandLine &command, QTextStream &err)
 {
-    auto loaded = !command.file.isEmpty()    ? loadDataset(command.file)
+    auto loaded = !command.file.isEmpty()      ? loadDataset(command.file)
                   : !command.bundled.isEmpty() ? loadBundledDataset(command.bundled)
                                                : loadBundledDataset(QStringLiteral("openai"));
     if (!loaded) {
@@ -61,7 +62,8 @@ std::optional<std::vector<compute::Era>> erasFor(const CommandLine &command,
     if (const compute::EraScheme *scheme = dataset.findScheme(command.eraScheme.toStdString()))
         return scheme->eras;
     QStringList names;
-    for (const compute::EraScheme &s : dataset.eraSchemes) names << QString::fromStdString(s.name);
+    for (const compute::EraScheme &s : dataset.eraSchemes)
+        names << QString::fromStdString(s.name);
     err << "compute-explorer: no era scheme named '" << command.eraScheme << "' (the dataset has: "
         << (names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))) << ")\n";
     return std::nullopt;
@@ -148,7 +150,8 @@ int runExport(const CommandLine &command, QTextStream &out, QTextStream &err)
     settings.height = command.height;
     settings.scale = command.scale;
     settings.sidecar = command.sidecar;
-    if (!command.eraScheme.isEmpty() && !loaded->dataset.findScheme(command.eraScheme.toStdString())) {
+    if (!command.eraScheme.isEmpty() &&
+        !loaded->dataset.findScheme(command.eraScheme.toStdString())) {
         erasFor(command, loaded->dataset, err); // prints the schemes there are
         return kExitUsage;
     }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/command_line.h"
 
 #include "app/cli/cli_commands.h"
@@ -129,7 +130,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
             if (error.isEmpty()) {
                 const auto date = parseDateOption(text);
                 if (!date)
-                    error = QStringLiteral("%1 '%2' is not a date (expected YYYY-MM-DD)").arg(arg, text);
+                    error = QStringLiteral("%1 '%2' is not a date (expected YYYY-MM-DD)")
+                                .arg(arg, text);
                 (arg == QLatin1String("--from") ? cmd.from : cmd.to) = date;
             }
         } else if (arg == QLatin1String("--width") || arg == QLatin1String("--height")) {
@@ -137,7 +139,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
             bool ok = false;
             const int px = text.toInt(&ok);
             if (error.isEmpty() && (!ok || px < 16 || px > 20000))
-                error = QStringLiteral("%1 '%2' is not a size in pixels (16 to 20000)").arg(arg, text);
+                error =
+                    QStringLiteral("%1 '%2' is not a size in pixels (16 to 20000)").arg(arg, text);
             (arg == QLatin1String("--width") ? cmd.width : cmd.height) = px;
         } else if (arg == QLatin1String("--scale")) {
             error = value(text);
@@ -148,10 +151,13 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         } else if (arg == QLatin1String("--units")) {
             error = value(text);
             cmd.unitsGiven = true;
-            if (text == QLatin1String("flop")) cmd.units = compute::ComputeUnit::Flop;
-            else if (text == QLatin1String("pfs-days")) cmd.units = compute::ComputeUnit::PfsDays;
+            if (text == QLatin1String("flop"))
+                cmd.units = compute::ComputeUnit::Flop;
+            else if (text == QLatin1String("pfs-days"))
+                cmd.units = compute::ComputeUnit::PfsDays;
             else if (error.isEmpty())
-                error = QStringLiteral("--units '%1' is not a unit (expected flop or pfs-days)").arg(text);
+                error = QStringLiteral("--units '%1' is not a unit (expected flop or pfs-days)")
+                            .arg(text);
         } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
             error = QStringLiteral("unknown option %1").arg(arg);
         } else {
@@ -188,11 +194,16 @@ int runCommand(const CommandLine &command, QTextStream &out, QTextStream &err)
     case CommandLine::Mode::Version:
         out << "compute-explorer " << compute::kAppVersion << "\n";
         return kExitOk;
-    case CommandLine::Mode::Fit: return runFit(command, out, err);
-    case CommandLine::Mode::Project: return runProject(command, out, err);
-    case CommandLine::Mode::Save: return runSave(command, out, err);
-    case CommandLine::Mode::Export: return runExport(command, out, err);
-    case CommandLine::Mode::Gui: break;
+    case CommandLine::Mode::Fit:
+        return runFit(command, out, err);
+    case CommandLine::Mode::Project:
+        return runProject(command, out, err);
+    case CommandLine::Mode::Save:
+        return runSave(command, out, err);
+    case CommandLine::Mode::Export:
+        return runExport(command, out, err);
+    case CommandLine::Mode::Gui:
+        break;
     }
     return kExitUsage;
 }

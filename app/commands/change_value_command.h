@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <QUndoCommand>
@@ -10,8 +11,7 @@ namespace app {
 // Sets a value of the document and swaps it back on undo (the Tiled ChangeValue idea):
 // one class for every "replace this part with an edited copy" edit. The getter and
 // setter go through the Document's edit API so its signals fire.
-template <typename T>
-class ChangeValueCommand : public QUndoCommand {
+template <typename T> class ChangeValueCommand : public QUndoCommand {
 public:
     using Getter = std::function<T()>;
     using Setter = std::function<void(T)>;

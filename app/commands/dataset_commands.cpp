@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/commands/dataset_commands.h"
 
 #include "app/commands/change_value_command.h"
@@ -21,13 +22,14 @@ std::unique_ptr<QUndoCommand> makeSetEraSchemesCommand(Document *document,
 {
     return std::make_unique<ChangeValueCommand<std::vector<compute::EraScheme>>>(
         [document] { return document->dataset().eraSchemes; },
-        [document](std::vector<compute::EraScheme> s) { document->replaceEraSchemes(std::move(s)); },
+        [document](std::vector<compute::EraScheme> s) {
+            document->replaceEraSchemes(std::move(s));
+        },
         std::move(schemes), text);
 }
 
-std::unique_ptr<QUndoCommand> makeSetMetadataCommand(Document *document,
-                                                     compute::DatasetMetadata metadata,
-                                                     const QString &text)
+std::unique_ptr<QUndoCommand>
+makeSetMetadataCommand(Document *document, compute::DatasetMetadata metadata, const QString &text)
 {
     return std::make_unique<ChangeValueCommand<compute::DatasetMetadata>>(
         [document] { return document->dataset().metadata; },

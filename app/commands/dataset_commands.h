@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/model/dataset.h"
@@ -22,8 +23,7 @@ std::unique_ptr<QUndoCommand> makeSetEraSchemesCommand(Document *document,
                                                        std::vector<compute::EraScheme> schemes,
                                                        const QString &text);
 // Replaces the dataset's metadata (title, license, citation, hidden tags).
-std::unique_ptr<QUndoCommand> makeSetMetadataCommand(Document *document,
-                                                     compute::DatasetMetadata metadata,
-                                                     const QString &text);
+std::unique_ptr<QUndoCommand>
+makeSetMetadataCommand(Document *document, compute::DatasetMetadata metadata, const QString &text);
 
 } // namespace app

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/commands/era_commands.h"
 
 #include "app/commands/dataset_commands.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/commands/run_commands.h"
 
 #include "app/commands/change_value_command.h"
@@ -17,12 +18,14 @@ AddRunsCommand::AddRunsCommand(Document *document, std::vector<std::size_t> posi
 
 void AddRunsCommand::redo()
 {
-    for (std::size_t i = 0; i < m_runs.size(); ++i) m_document->insertRun(m_positions[i], m_runs[i]);
+    for (std::size_t i = 0; i < m_runs.size(); ++i)
+        m_document->insertRun(m_positions[i], m_runs[i]);
 }
 
 void AddRunsCommand::undo()
 {
-    for (std::size_t i = m_runs.size(); i-- > 0;) m_document->takeRun(m_positions[i]);
+    for (std::size_t i = m_runs.size(); i-- > 0;)
+        m_document->takeRun(m_positions[i]);
 }
 
 RemoveRunsCommand::RemoveRunsCommand(Document *document, std::vector<std::size_t> indices,
@@ -31,10 +34,11 @@ RemoveRunsCommand::RemoveRunsCommand(Document *document, std::vector<std::size_t
 {
     std::sort(m_indices.begin(), m_indices.end());
     m_indices.erase(std::unique(m_indices.begin(), m_indices.end()), m_indices.end());
-    setText(m_indices.size() == 1
-                ? QObject::tr("Delete %1").arg(QString::fromStdString(
-                      document->dataset().runs.at(m_indices.front()).name))
-                : QObject::tr("Delete %n runs", nullptr, static_cast<int>(m_indices.size())));
+    setText(
+        m_indices.size() == 1
+            ? QObject::tr("Delete %1")
+                  .arg(QString::fromStdString(document->dataset().runs.at(m_indices.front()).name))
+            : QObject::tr("Delete %n runs", nullptr, static_cast<int>(m_indices.size())));
 }
 
 void RemoveRunsCommand::redo()
@@ -48,7 +52,8 @@ void RemoveRunsCommand::redo()
 
 void RemoveRunsCommand::undo()
 {
-    for (std::size_t i = 0; i < m_indices.size(); ++i) m_document->insertRun(m_indices[i], m_removed[i]);
+    for (std::size_t i = 0; i < m_indices.size(); ++i)
+        m_document->insertRun(m_indices[i], m_removed[i]);
     m_removed.clear();
 }
 
@@ -58,7 +63,9 @@ std::unique_ptr<QUndoCommand> makeEditRunCommand(Document *document, std::size_t
     const QString text = QObject::tr("Edit %1").arg(QString::fromStdString(edited.name));
     return std::make_unique<ChangeValueCommand<compute::TrainingRun>>(
         [document, index] { return document->dataset().runs.at(index); },
-        [document, index](compute::TrainingRun run) { document->replaceRun(index, std::move(run)); },
+        [document, index](compute::TrainingRun run) {
+            document->replaceRun(index, std::move(run));
+        },
         std::move(edited), text);
 }
 
@@ -68,7 +75,9 @@ std::unique_ptr<QUndoCommand> makeReplaceAllRunsCommand(Document *document,
 {
     return std::make_unique<ChangeValueCommand<std::vector<compute::TrainingRun>>>(
         [document] { return document->dataset().runs; },
-        [document](std::vector<compute::TrainingRun> all) { document->replaceAllRuns(std::move(all)); },
+        [document](std::vector<compute::TrainingRun> all) {
+            document->replaceAllRuns(std::move(all));
+        },
         std::move(runs), text);
 }
 

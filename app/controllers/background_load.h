@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "app/data/dataset_file.h"
@@ -14,6 +15,7 @@ namespace app {
 // dialog (after a short delay, so small files never flash one) shows how far an Epoch
 // CSV import has read and lets the user cancel. Returns nullopt when cancelled;
 // otherwise the load's result, errors included.
-std::optional<compute::Result<LoadedDataset>> loadWithProgress(const QString &path, QWidget *parent);
+std::optional<compute::Result<LoadedDataset>> loadWithProgress(const QString &path,
+                                                               QWidget *parent);
 
 } // namespace app

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/controllers/edit_controller.h"
 
 #include "app/commands/run_commands.h"
@@ -36,8 +37,8 @@ bool EditController::addRun()
     run.id = m_document->dataset().uniqueRunId(run.name);
     const QString id = QString::fromStdString(run.id);
     const std::size_t at = m_document->dataset().runs.size();
-    m_document->undoStack()->push(new AddRunsCommand(m_document, {at}, {run},
-                                                     tr("Add %1").arg(QString::fromStdString(run.name))));
+    m_document->undoStack()->push(new AddRunsCommand(
+        m_document, {at}, {run}, tr("Add %1").arg(QString::fromStdString(run.name))));
     m_view->setSelection({id});
     return true;
 }
@@ -53,7 +54,8 @@ bool EditController::editRun(int runIndex)
     compute::TrainingRun edited = dialog.run();
     if (edited == original) return false; // nothing changed: no empty undo step
     m_document->undoStack()->push(
-        makeEditRunCommand(m_document, static_cast<std::size_t>(runIndex), std::move(edited)).release());
+        makeEditRunCommand(m_document, static_cast<std::size_t>(runIndex), std::move(edited))
+            .release());
     return true;
 }
 
@@ -84,10 +86,13 @@ bool EditController::duplicateSelected()
         positions.push_back(indices[k] + 1 + k);
         copies.push_back(std::move(copy));
     }
-    const QString text = copies.size() == 1
-                             ? tr("Duplicate %1").arg(QString::fromStdString(m_document->dataset().runs[indices[0]].name))
-                             : tr("Duplicate %n runs", nullptr, static_cast<int>(copies.size()));
-    m_document->undoStack()->push(new AddRunsCommand(m_document, positions, std::move(copies), text));
+    const QString text =
+        copies.size() == 1
+            ? tr("Duplicate %1")
+                  .arg(QString::fromStdString(m_document->dataset().runs[indices[0]].name))
+            : tr("Duplicate %n runs", nullptr, static_cast<int>(copies.size()));
+    m_document->undoStack()->push(
+        new AddRunsCommand(m_document, positions, std::move(copies), text));
     m_view->setSelection(selection);
     return true;
 }
@@ -98,7 +103,8 @@ bool EditController::deleteSelected()
     if (indices.empty()) return false;
     m_view->setSelection({});
     m_document->undoStack()->push(new RemoveRunsCommand(m_document, indices));
-    emit message(tr("Deleted %n runs (Undo brings them back).", nullptr, static_cast<int>(indices.size())));
+    emit message(
+        tr("Deleted %n runs (Undo brings them back).", nullptr, static_cast<int>(indices.size())));
     return true;
 }
 
@@ -114,7 +120,8 @@ bool EditController::reestimateUtilization()
     const double u = QInputDialog::getDouble(
         m_window, tr("Re-estimate at utilization"),
         tr("Utilization for all %n hardware estimates (OpenAI assumed 0.33 for GPUs; Epoch "
-           "recommends 0.3 for language models, 0.4 otherwise):", nullptr, static_cast<int>(count)),
+           "recommends 0.3 for language models, 0.4 otherwise):",
+           nullptr, static_cast<int>(count)),
         0.33, 0.01, 1.0, 2, &ok, Qt::WindowFlags(), 0.01);
     return ok && reestimateUtilization(u);
 }
@@ -126,9 +133,12 @@ bool EditController::reestimateUtilization(double utilization)
     if (changed == 0) return false;
     const QString u = QLocale().toString(utilization, 'g', 3);
     m_document->undoStack()->push(
-        makeReplaceAllRunsCommand(m_document, std::move(runs), tr("Re-estimate at utilization %1").arg(u)).release());
+        makeReplaceAllRunsCommand(m_document, std::move(runs),
+                                  tr("Re-estimate at utilization %1").arg(u))
+            .release());
     emit message(tr("%n hardware estimates re-estimated at utilization %1; fits updated.", nullptr,
-                    static_cast<int>(changed)).arg(u));
+                    static_cast<int>(changed))
+                     .arg(u));
     return true;
 }
 

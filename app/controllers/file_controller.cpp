@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/controllers/file_controller.h"
 
 #include "app/commands/run_commands.h"
+#include "app/controllers/background_load.h"
 #include "app/data/atomic_file.h"
 #include "app/data/bundled_data.h"
 #include "app/data/dataset_file.h"
-#include "app/controllers/background_load.h"
 #include "app/document/document.h"
 #include "app/document/view_state.h"
 #include "core/io/csv_export.h"
@@ -33,7 +34,8 @@ const QString kCsvFilter = QObject::tr("Epoch AI CSV exports (*.csv)");
 QString errorText(const compute::Errors &errors)
 {
     QStringList lines;
-    for (const compute::Error &e : errors) lines << QString::fromStdString(e.toString());
+    for (const compute::Error &e : errors)
+        lines << QString::fromStdString(e.toString());
     constexpr int kShown = 30;
     if (lines.size() > kShown) {
         const auto more = lines.size() - kShown;
@@ -53,7 +55,8 @@ std::vector<std::pair<std::size_t, std::size_t>> findDuplicates(const compute::D
         return compute::toLower(compute::trimmed(run.name)) + '\x1f' +
                (run.date ? run.date->toIso() : std::string());
     };
-    for (std::size_t i = 0; i < existing.runs.size(); ++i) byKey.emplace(keyOf(existing.runs[i]), i);
+    for (std::size_t i = 0; i < existing.runs.size(); ++i)
+        byKey.emplace(keyOf(existing.runs[i]), i);
     std::vector<std::pair<std::size_t, std::size_t>> duplicates;
     for (std::size_t i = 0; i < imported.runs.size(); ++i)
         if (auto it = byKey.find(keyOf(imported.runs[i])); it != byKey.end())
@@ -89,9 +92,12 @@ bool FileController::maybeSave()
 {
     if (!m_document->isModified()) return true;
     switch (m_prompts.askToSave(m_document->displayName())) {
-    case SaveAnswer::Save: return save();
-    case SaveAnswer::Discard: return true;
-    case SaveAnswer::Cancel: return false;
+    case SaveAnswer::Save:
+        return save();
+    case SaveAnswer::Discard:
+        return true;
+    case SaveAnswer::Cancel:
+        return false;
     }
     return false;
 }
@@ -112,7 +118,8 @@ bool FileController::open(const QString &path)
     if (!loaded) return false;
     // A CSV becomes a new, unsaved dataset: Save writes the native format next to it.
     const bool native = fileKindOf(path) == FileKind::NativeJson;
-    m_document->reset(std::move(loaded->dataset), native ? QFileInfo(path).absoluteFilePath() : QString());
+    m_document->reset(std::move(loaded->dataset),
+                      native ? QFileInfo(path).absoluteFilePath() : QString());
     addRecent(QFileInfo(path).absoluteFilePath());
     if (loaded->importReport)
         emit importFinished(QString::fromStdString(loaded->importReport->summary()));
@@ -140,17 +147,19 @@ QString FileController::dialogFolder() const
 
 bool FileController::openWithDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        m_window, tr("Open Dataset"), dialogFolder(),
-        tr("Datasets (*.json *.csv)") + QStringLiteral(";;") + kDatasetFilter + QStringLiteral(";;") + kCsvFilter);
+    const QString path =
+        QFileDialog::getOpenFileName(m_window, tr("Open Dataset"), dialogFolder(),
+                                     tr("Datasets (*.json *.csv)") + QStringLiteral(";;") +
+                                         kDatasetFilter + QStringLiteral(";;") + kCsvFilter);
     return !path.isEmpty() && open(path);
 }
 
 bool FileController::saveTo(const QString &path)
 {
     if (const auto error = saveDataset(path, m_document->dataset())) {
-        m_prompts.warn(tr("Cannot save"),
-                       tr("The dataset was not saved; your changes are still open.\n\n%1").arg(*error));
+        m_prompts.warn(
+            tr("Cannot save"),
+            tr("The dataset was not saved; your changes are still open.\n\n%1").arg(*error));
         return false;
     }
     m_document->markSaved(QFileInfo(path).absoluteFilePath());
@@ -170,11 +179,14 @@ bool FileController::saveAs()
     if (suggested.isEmpty()) {
         QString base = m_document->displayName();
         base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._ -]+")), QStringLiteral(" "));
-        suggested = dialogFolder() + QLatin1Char('/') + base.simplified() + QStringLiteral(".ce.json");
+        suggested =
+            dialogFolder() + QLatin1Char('/') + base.simplified() + QStringLiteral(".ce.json");
     }
-    QString path = QFileDialog::getSaveFileName(m_window, tr("Save Dataset As"), suggested, kDatasetFilter);
+    QString path =
+        QFileDialog::getSaveFileName(m_window, tr("Save Dataset As"), suggested, kDatasetFilter);
     if (path.isEmpty()) return false;
-    if (!path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) path += QStringLiteral(".ce.json");
+    if (!path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive))
+        path += QStringLiteral(".ce.json");
     QSettings().setValue(kFolderKey, QFileInfo(path).absolutePath());
     return saveTo(path);
 }
@@ -224,7 +236,8 @@ void FileController::mergeImport(LoadedDataset loaded, const QString &name, bool
         ++added;
     }
     m_document->undoStack()->push(
-        makeReplaceAllRunsCommand(m_document, std::move(runs), tr("Import %1").arg(name)).release());
+        makeReplaceAllRunsCommand(m_document, std::move(runs), tr("Import %1").arg(name))
+            .release());
 
     QString summary = tr("Imported %1: %2 runs added, %3 duplicates %4")
                           .arg(name)
@@ -232,13 +245,15 @@ void FileController::mergeImport(LoadedDataset loaded, const QString &name, bool
                           .arg(duplicates.size())
                           .arg(replaceDuplicates ? tr("replaced") : tr("skipped"));
     if (loaded.importReport)
-        summary += QStringLiteral(" (") + QString::fromStdString(loaded.importReport->summary()) + QLatin1Char(')');
+        summary += QStringLiteral(" (") + QString::fromStdString(loaded.importReport->summary()) +
+                   QLatin1Char(')');
     emit importFinished(summary);
 }
 
 bool FileController::importCsvWithDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(m_window, tr("Import Epoch AI CSV"), dialogFolder(), kCsvFilter);
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Import Epoch AI CSV"),
+                                                      dialogFolder(), kCsvFilter);
     if (path.isEmpty()) return false;
     QSettings().setValue(kFolderKey, QFileInfo(path).absolutePath());
     // Load first so the question about duplicates can say how many there are.
@@ -249,12 +264,14 @@ bool FileController::importCsvWithDialog()
     if (!duplicates.empty()) {
         QMessageBox box(QMessageBox::Question, tr("Duplicate runs"),
                         tr("%n imported runs have the same name and date as runs already in the "
-                           "dataset.", nullptr, static_cast<int>(duplicates.size())),
+                           "dataset.",
+                           nullptr, static_cast<int>(duplicates.size())),
                         QMessageBox::NoButton, m_window);
         box.setInformativeText(tr("Skip them and keep the existing runs, or replace the existing "
                                   "runs with the imported ones?"));
         QPushButton *skip = box.addButton(tr("Skip Duplicates"), QMessageBox::AcceptRole);
-        QPushButton *replaceButton = box.addButton(tr("Replace Existing"), QMessageBox::DestructiveRole);
+        QPushButton *replaceButton =
+            box.addButton(tr("Replace Existing"), QMessageBox::DestructiveRole);
         box.addButton(QMessageBox::Cancel);
         box.setDefaultButton(skip);
         box.exec();
@@ -281,12 +298,14 @@ bool FileController::exportCsv(const QString &path, bool visibleOnly)
         for (std::size_t i = 0; i < dataset.runs.size(); ++i)
             if (m_view->filter().accepts(dataset, dataset.runs[i])) indices.push_back(i);
         if (indices.empty()) {
-            m_prompts.warn(tr("Nothing to export"), tr("No run is shown under the current filter."));
+            m_prompts.warn(tr("Nothing to export"),
+                           tr("No run is shown under the current filter."));
             return false;
         }
     }
     const std::string csv = compute::writeRunsCsv(dataset, indices);
-    if (const auto error = writeFileDurably(path, QByteArray(csv.data(), static_cast<qsizetype>(csv.size())))) {
+    if (const auto error =
+            writeFileDurably(path, QByteArray(csv.data(), static_cast<qsizetype>(csv.size())))) {
         m_prompts.warn(tr("Cannot export"), *error);
         return false;
     }
@@ -295,16 +314,17 @@ bool FileController::exportCsv(const QString &path, bool visibleOnly)
 
 bool FileController::exportCsvWithDialog()
 {
-    QMessageBox which(QMessageBox::Question, tr("Export CSV"), tr("Export which runs?"), QMessageBox::NoButton, m_window);
+    QMessageBox which(QMessageBox::Question, tr("Export CSV"), tr("Export which runs?"),
+                      QMessageBox::NoButton, m_window);
     QPushButton *all = which.addButton(tr("All Runs"), QMessageBox::AcceptRole);
     QPushButton *visible = which.addButton(tr("Shown Runs Only"), QMessageBox::AcceptRole);
     which.addButton(QMessageBox::Cancel);
     which.exec();
     if (which.clickedButton() != all && which.clickedButton() != visible) return false;
     const QString base = QFileInfo(m_document->displayName()).completeBaseName();
-    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export CSV"),
-                                                      dialogFolder() + QLatin1Char('/') + base + QStringLiteral(".csv"),
-                                                      tr("CSV (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        m_window, tr("Export CSV"),
+        dialogFolder() + QLatin1Char('/') + base + QStringLiteral(".csv"), tr("CSV (*.csv)"));
     if (path.isEmpty()) return false;
     return exportCsv(path, which.clickedButton() == visible);
 }
@@ -312,7 +332,8 @@ bool FileController::exportCsvWithDialog()
 QStringList FileController::recentFiles() const
 {
     QStringList files = QSettings().value(kRecentKey).toStringList();
-    files.erase(std::remove_if(files.begin(), files.end(), [](const QString &f) { return !QFileInfo::exists(f); }),
+    files.erase(std::remove_if(files.begin(), files.end(),
+                               [](const QString &f) { return !QFileInfo::exists(f); }),
                 files.end());
     return files;
 }
@@ -328,7 +349,8 @@ void FileController::addRecent(const QString &path)
     QStringList files = QSettings().value(kRecentKey).toStringList();
     files.removeAll(path);
     files.prepend(path);
-    while (files.size() > kMaxRecent) files.removeLast();
+    while (files.size() > kMaxRecent)
+        files.removeLast();
     QSettings settings;
     settings.setValue(kRecentKey, files);
     settings.setValue(kFolderKey, QFileInfo(path).absolutePath());

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/data/atomic_file.h"
 
 #include <QDir>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/data/dataset_file.h"
 
 #include "app/data/atomic_file.h"
@@ -121,7 +122,8 @@ compute::Result<LoadedDataset> loadBundledDataset(const QString &key)
 {
     const BundledDataset *bundled = findBundledDataset(key);
     if (!bundled)
-        return compute::Error{key.toStdString(), "is not a bundled dataset (expected openai or epoch)"};
+        return compute::Error{key.toStdString(),
+                              "is not a bundled dataset (expected openai or epoch)"};
     return loadDataset(bundled->resourcePath);
 }
 

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/model/dataset.h"
 #include "core/io/epoch_import.h"
+#include "core/model/dataset.h"
 #include "core/util/result.h"
 
 #include <QString>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/dialogs/breakpoint_dialog.h"
 
 #include "app/chart/chart_scene.h"

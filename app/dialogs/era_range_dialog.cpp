@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/dialogs/era_range_dialog.h"
 
 #include "app/commands/era_commands.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/dialogs/estimate_comparison.h"
 
 #include "core/util/number_parse.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/dialogs/export_dialog.h"
 
 #include "app/chart/chart_view.h"
@@ -36,9 +37,12 @@ const QString kGroup = QStringLiteral("export/");
 QString extensionOf(FigureFormat format)
 {
     switch (format) {
-    case FigureFormat::Png: return QStringLiteral("png");
-    case FigureFormat::Svg: return QStringLiteral("svg");
-    case FigureFormat::Pdf: return QStringLiteral("pdf");
+    case FigureFormat::Png:
+        return QStringLiteral("png");
+    case FigureFormat::Svg:
+        return QStringLiteral("svg");
+    case FigureFormat::Pdf:
+        return QStringLiteral("pdf");
     }
     return QStringLiteral("png");
 }
@@ -73,7 +77,8 @@ void ExportDialog::buildUi()
 
     m_width = new QDoubleSpinBox;
     m_height = new QDoubleSpinBox;
-    for (QDoubleSpinBox *box : {m_width, m_height}) box->setDecimals(0);
+    for (QDoubleSpinBox *box : {m_width, m_height})
+        box->setDecimals(0);
     m_width->setObjectName(QStringLiteral("width"));
     m_height->setObjectName(QStringLiteral("height"));
     m_sizeUnit = new QComboBox;
@@ -84,7 +89,8 @@ void ExportDialog::buildUi()
     m_dpi->setObjectName(QStringLiteral("dpi"));
     m_dpi->setRange(48, 1200);
     m_dpi->setSuffix(tr(" dpi"));
-    m_dpi->setToolTip(tr("PNG resolution: 96 dpi is one image pixel per figure pixel, 192 is twice as sharp"));
+    m_dpi->setToolTip(
+        tr("PNG resolution: 96 dpi is one image pixel per figure pixel, 192 is twice as sharp"));
     m_pixels = new QLabel;
 
     auto *sizeRow = new QHBoxLayout;
@@ -171,7 +177,8 @@ void ExportDialog::buildUi()
         m_width->setValue(w);
         m_height->setValue(h);
     });
-    for (QDoubleSpinBox *box : {m_width, m_height}) box->setRange(96, 9600);
+    for (QDoubleSpinBox *box : {m_width, m_height})
+        box->setRange(96, 9600);
 }
 
 FigureFormat ExportDialog::format() const
@@ -217,8 +224,9 @@ FigureRequest ExportDialog::settingsRequest() const
     r.keyRange = std::make_pair(plot->xAxis->range().lower, plot->xAxis->range().upper);
     r.valueRange = std::make_pair(plot->yAxis->range().lower, plot->yAxis->range().upper);
     r.title = QString::fromStdString(m_document->dataset().metadata.title);
-    r.metadata.insert(QStringLiteral("Software"),
-                      QStringLiteral("Compute Explorer %1").arg(QString::fromUtf8(compute::kAppVersion)));
+    r.metadata.insert(
+        QStringLiteral("Software"),
+        QStringLiteral("Compute Explorer %1").arg(QString::fromUtf8(compute::kAppVersion)));
     r.metadata.insert(QStringLiteral("Source"), citationOf(m_document->dataset()));
     return r;
 }
@@ -226,11 +234,14 @@ FigureRequest ExportDialog::settingsRequest() const
 FigureExporter ExportDialog::makeExporter(const FigureRequest &r) const
 {
     const compute::Dataset *dataset = &m_document->dataset();
-    return FigureExporter(m_chart->renderer().scene(), [dataset](int run) {
-        return run >= 0 && run < static_cast<int>(dataset->runs.size())
-                   ? QString::fromStdString(dataset->runs[static_cast<std::size_t>(run)].name)
-                   : QString();
-    }, r);
+    return FigureExporter(
+        m_chart->renderer().scene(),
+        [dataset](int run) {
+            return run >= 0 && run < static_cast<int>(dataset->runs.size())
+                       ? QString::fromStdString(dataset->runs[static_cast<std::size_t>(run)].name)
+                       : QString();
+        },
+        r);
 }
 
 void ExportDialog::updateSizeLabel()
@@ -239,11 +250,17 @@ void ExportDialog::updateSizeLabel()
     QString text;
     switch (format()) {
     case FigureFormat::Png:
-        text = tr("%1 × %2 image pixels").arg(std::lround(r.width * r.scale)).arg(std::lround(r.height * r.scale));
+        text = tr("%1 × %2 image pixels")
+                   .arg(std::lround(r.width * r.scale))
+                   .arg(std::lround(r.height * r.scale));
         break;
-    case FigureFormat::Svg: text = tr("view box %1 × %2").arg(r.width).arg(r.height); break;
+    case FigureFormat::Svg:
+        text = tr("view box %1 × %2").arg(r.width).arg(r.height);
+        break;
     case FigureFormat::Pdf:
-        text = tr("one page of %1 × %2 points").arg(std::lround(r.width * 0.75)).arg(std::lround(r.height * 0.75));
+        text = tr("one page of %1 × %2 points")
+                   .arg(std::lround(r.width * 0.75))
+                   .arg(std::lround(r.height * 0.75));
         break;
     }
     m_pixels->setText(text);
@@ -280,10 +297,10 @@ void ExportDialog::chooseFileAndExport()
     const QString folder = settings.value(kGroup + QStringLiteral("folder")).toString();
     const QString base = QFileInfo(m_document->displayName()).completeBaseName();
     const QString ext = extensionOf(format());
-    QString path = QFileDialog::getSaveFileName(this, tr("Export Figure"),
-                                                (folder.isEmpty() ? QString() : folder + QLatin1Char('/')) + base +
-                                                    QLatin1Char('.') + ext,
-                                                tr("%1 (*.%2)").arg(ext.toUpper(), ext));
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Figure"),
+        (folder.isEmpty() ? QString() : folder + QLatin1Char('/')) + base + QLatin1Char('.') + ext,
+        tr("%1 (*.%2)").arg(ext.toUpper(), ext));
     if (path.isEmpty()) return;
     if (!figureFormatOf(path)) path += QLatin1Char('.') + ext;
     settings.setValue(kGroup + QStringLiteral("folder"), QFileInfo(path).absolutePath());

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/dialogs/run_form_dialog.h"
 
 #include "app/dialogs/estimate_comparison.h"

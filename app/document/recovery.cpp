@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/document/recovery.h"
 
 #include "app/data/atomic_file.h"
@@ -49,7 +50,8 @@ RecoveryStore::RecoveryStore(Document *document, const QString &folder, QObject 
     m_timer->setInterval(kDefaultIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &RecoveryStore::writeNow);
     connect(document, &Document::modifiedChanged, this, [this](bool modified) {
-        if (modified) m_timer->start();
+        if (modified)
+            m_timer->start();
         else {
             m_timer->stop();
             discard();
@@ -94,7 +96,8 @@ QList<RecoveryStore::Found> RecoveryStore::orphans() const
 {
     QList<Found> found;
     const QDir dir(m_folder);
-    for (const QString &name : dir.entryList({QStringLiteral("recovery-*") + kSuffix}, QDir::Files)) {
+    for (const QString &name :
+         dir.entryList({QStringLiteral("recovery-*") + kSuffix}, QDir::Files)) {
         const QString path = dir.filePath(name);
         if (path == m_path) continue;
         // Another instance still running holds the lock: its copy is not an orphan.
@@ -109,7 +112,8 @@ QList<RecoveryStore::Found> RecoveryStore::orphans() const
             const QJsonObject meta = QJsonDocument::fromJson(metaFile.readAll()).object();
             f.originalPath = meta.value(QStringLiteral("original_path")).toString();
             f.title = meta.value(QStringLiteral("title")).toString();
-            f.savedAt = QDateTime::fromString(meta.value(QStringLiteral("saved_at")).toString(), Qt::ISODate);
+            f.savedAt = QDateTime::fromString(meta.value(QStringLiteral("saved_at")).toString(),
+                                              Qt::ISODate);
         }
         if (!f.savedAt.isValid()) f.savedAt = QFileInfo(path).lastModified();
         found << f;
@@ -123,8 +127,9 @@ compute::Result<compute::Dataset> RecoveryStore::load(const Found &found) const
     if (!file.open(QIODevice::ReadOnly))
         return compute::Error{found.recoveryPath.toStdString(), "cannot be opened"};
     const QByteArray bytes = file.readAll();
-    return compute::readDatasetJson(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
-                                    found.recoveryPath.toStdString());
+    return compute::readDatasetJson(
+        std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
+        found.recoveryPath.toStdString());
 }
 
 void RecoveryStore::forget(const Found &found) const

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/document/trend_model.h"
 
 #include "app/document/document.h"

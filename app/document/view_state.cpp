@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/document/view_state.h"
 
 namespace app {
@@ -17,8 +18,10 @@ void ViewState::setSchemeIndex(int index)
 void ViewState::setTicked(int era, bool ticked)
 {
     if (ticked == m_ticked.contains(era)) return;
-    if (ticked) m_ticked.insert(era);
-    else m_ticked.remove(era);
+    if (ticked)
+        m_ticked.insert(era);
+    else
+        m_ticked.remove(era);
     emit tickedErasChanged();
 }
 

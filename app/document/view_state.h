@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/stats/run_selection.h"
 #include "core/model/units.h"
+#include "core/stats/run_selection.h"
 
 #include <QObject>
 #include <QSet>
@@ -19,11 +20,11 @@ struct ReferenceLineSpec {
 
 // What the analysis panels add to the chart.
 struct ChartOverlays {
-    int projectionEra = -1;     // era of the current scheme whose fit is extended
-    double projectToYear = 0;   // decimal year the projection fan reaches
+    int projectionEra = -1;   // era of the current scheme whose fit is extended
+    double projectToYear = 0; // decimal year the projection fan reaches
     QVector<ReferenceLineSpec> referenceLines;
-    QSet<QString> markedRuns;   // runs to mark (most influential, outliers)
-    QString markedLabel;        // what the marks mean, for the legend
+    QSet<QString> markedRuns; // runs to mark (most influential, outliers)
+    QString markedLabel;      // what the marks mean, for the legend
     bool operator==(const ChartOverlays &) const = default;
 };
 

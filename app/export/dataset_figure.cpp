@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/export/dataset_figure.h"
 
 #include "app/chart/domain_palette.h"
@@ -71,7 +72,11 @@ std::unique_ptr<FigureExporter> makeExporter(const compute::Dataset &dataset,
     view.setSchemeIndex(schemeIndex);
     QSet<int> ticked;
     if (schemeIndex >= 0)
-        for (int i = 0; i < static_cast<int>(document.dataset().eraSchemes[static_cast<std::size_t>(schemeIndex)].eras.size()); ++i)
+        for (int i = 0;
+             i <
+             static_cast<int>(
+                 document.dataset().eraSchemes[static_cast<std::size_t>(schemeIndex)].eras.size());
+             ++i)
             ticked.insert(i);
     view.setTickedEras(ticked);
     TrendModel trends(&document, &view);
@@ -92,14 +97,16 @@ std::unique_ptr<FigureExporter> makeExporter(const compute::Dataset &dataset,
         request.keyRange = std::make_pair(from - pad, to + pad);
     }
     request.title = QString::fromStdString(dataset.metadata.title);
-    request.metadata.insert(QStringLiteral("Software"),
-                            QStringLiteral("Compute Explorer %1").arg(QString::fromUtf8(compute::kAppVersion)));
+    request.metadata.insert(
+        QStringLiteral("Software"),
+        QStringLiteral("Compute Explorer %1").arg(QString::fromUtf8(compute::kAppVersion)));
     request.metadata.insert(QStringLiteral("Source"), citationOf(dataset));
     request.reproducibility = reproducibility;
 
     std::vector<std::string> names;
     names.reserve(dataset.runs.size());
-    for (const compute::TrainingRun &run : document.dataset().runs) names.push_back(run.name);
+    for (const compute::TrainingRun &run : document.dataset().runs)
+        names.push_back(run.name);
     auto nameOf = [names = std::move(names)](int run) {
         return run >= 0 && run < static_cast<int>(names.size())
                    ? QString::fromStdString(names[static_cast<std::size_t>(run)])
@@ -121,7 +128,8 @@ QString citationOf(const compute::Dataset &dataset)
     if (!m.citation.empty()) return QString::fromStdString(m.citation);
     QString text = QString::fromStdString(m.title);
     if (!m.license.empty())
-        text += (text.isEmpty() ? QString() : QStringLiteral(", ")) + QString::fromStdString(m.license);
+        text +=
+            (text.isEmpty() ? QString() : QStringLiteral(", ")) + QString::fromStdString(m.license);
     return text.isEmpty() ? QString() : QStringLiteral("Data: ") + text;
 }
 
@@ -136,7 +144,8 @@ QString viewReproducibility(const compute::Dataset &dataset, const TrendModel &t
         provenance.eraScheme = dataset.eraSchemes[static_cast<std::size_t>(scheme)].name;
     const std::vector<compute::Era> eras = trends.eras();
     for (int i = 0; i < static_cast<int>(eras.size()); ++i)
-        if (view.isTicked(i)) provenance.fits.push_back({eras[static_cast<std::size_t>(i)], trends.fit(i)});
+        if (view.isTicked(i))
+            provenance.fits.push_back({eras[static_cast<std::size_t>(i)], trends.fit(i)});
     return QString::fromStdString(compute::reproducibilityJson(dataset, provenance));
 }
 

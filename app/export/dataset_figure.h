@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "app/export/figure_exporter.h"
@@ -17,15 +18,15 @@ class ViewState;
 // (or one range) with every era's fit ticked, all plotted runs in view. This is what
 // `--export` and `make run` without a display write.
 struct DatasetFigureSettings {
-    QString eraScheme;                  // empty: the dataset's first scheme
-    std::optional<compute::Era> range;  // instead of a scheme: one era, also the view
+    QString eraScheme;                 // empty: the dataset's first scheme
+    std::optional<compute::Era> range; // instead of a scheme: one era, also the view
     compute::ComputeUnit units = compute::ComputeUnit::Flop;
     bool includeHidden = false;
     int width = 1200;
     int height = 800;
     double scale = 2.0;
-    RenderOptions options;              // citation defaults to the dataset's
-    bool sidecar = false;               // also write sidecarPathOf(path): what the figure shows
+    RenderOptions options; // citation defaults to the dataset's
+    bool sidecar = false;  // also write sidecarPathOf(path): what the figure shows
 };
 
 // Where a figure's reproducibility metadata goes: the figure's path + ".json".
@@ -41,8 +42,8 @@ QString viewReproducibility(const compute::Dataset &dataset, const TrendModel &t
                             const ViewState &view);
 
 // Renders and writes the figure with its metadata (compute::reproducibilityJson)
-// embedded, and with settings.sidecar the same metadata beside it. Returns the error (unknown scheme, unwritable path);
-// then neither file is created.
+// embedded, and with settings.sidecar the same metadata beside it. Returns the error (unknown
+// scheme, unwritable path); then neither file is created.
 std::optional<QString> writeDatasetFigure(const compute::Dataset &dataset,
                                           const DatasetFigureSettings &settings,
                                           const QString &path);

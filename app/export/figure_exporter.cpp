@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/export/figure_exporter.h"
 #include "app/export/png_encoder.h"
 
@@ -32,8 +33,10 @@ bool clipSegment(double &x0, double &y0, double &x1, double &y1, double xl, doub
             continue;
         }
         const double t = q[i] / p[i];
-        if (p[i] < 0) t0 = std::max(t0, t);
-        else t1 = std::min(t1, t);
+        if (p[i] < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
         if (t0 > t1) return false;
     }
     const double nx0 = x0 + t0 * dx, ny0 = y0 + t0 * dy;
@@ -102,7 +105,8 @@ ChartScene clipScene(const ChartScene &scene, double kl, double kh, double vl, d
         for (int s = 0; s < samples && b > a; ++s) {
             const double k = a + (b - a) * s / (samples - 1);
             // Interpolate the sampled curves at k (they are sampled uniformly in key).
-            const double t = (k - f.keys.front()) / (f.keys.back() - f.keys.front()) * (samples - 1);
+            const double t =
+                (k - f.keys.front()) / (f.keys.back() - f.keys.front()) * (samples - 1);
             const int i = std::clamp(static_cast<int>(t), 0, samples - 2);
             const double u = t - i;
             auto lerpLog = [&](const QVector<double> &v) {
@@ -118,7 +122,8 @@ ChartScene clipScene(const ChartScene &scene, double kl, double kh, double vl, d
                 values << std::pow(10.0, y0 + (y1 - y0) * t);
             }
             QVector<double> lineKeys;
-            for (int s = 0; s < samples; ++s) lineKeys << x0 + (x1 - x0) * s / (samples - 1);
+            for (int s = 0; s < samples; ++s)
+                lineKeys << x0 + (x1 - x0) * s / (samples - 1);
             // Line and band share keys only when unclipped; keep them separate.
             f.keys = lineKeys;
             f.values = values;
@@ -147,8 +152,8 @@ ChartScene clipScene(const ChartScene &scene, double kl, double kh, double vl, d
     // the line only where it is inside the value range.
     for (SceneFan &fan : out.fans) {
         SceneFan kept = fan;
-        for (QVector<double> *v : {&kept.keys, &kept.values, &kept.meanLow, &kept.meanHigh, &kept.predictionLow,
-                                   &kept.predictionHigh})
+        for (QVector<double> *v : {&kept.keys, &kept.values, &kept.meanLow, &kept.meanHigh,
+                                   &kept.predictionLow, &kept.predictionHigh})
             v->clear();
         for (qsizetype i = 0; i < fan.keys.size(); ++i) {
             if (fan.keys[i] < kl || fan.keys[i] > kh) continue;
@@ -162,7 +167,8 @@ ChartScene clipScene(const ChartScene &scene, double kl, double kh, double vl, d
         fan = kept;
     }
     auto outside = [&](const ScenePoint &p) { return !inside(p.key, p.value); };
-    out.marked.erase(std::remove_if(out.marked.begin(), out.marked.end(), outside), out.marked.end());
+    out.marked.erase(std::remove_if(out.marked.begin(), out.marked.end(), outside),
+                     out.marked.end());
     return out;
 }
 
@@ -191,7 +197,8 @@ void FigureExporter::prepare()
     ChartRenderer &renderer = m_plot->renderer;
     renderer.setUp();
     renderer.setNameProvider(m_nameOf);
-    if (m_request.keyRange) plot.xAxis->setRange(m_request.keyRange->first, m_request.keyRange->second);
+    if (m_request.keyRange)
+        plot.xAxis->setRange(m_request.keyRange->first, m_request.keyRange->second);
     if (m_request.valueRange)
         plot.yAxis->setRange(m_request.valueRange->first, m_request.valueRange->second);
     if (!m_request.keyRange || !m_request.valueRange) {
@@ -228,7 +235,8 @@ QCustomPlot *FigureExporter::plot()
 QImage FigureExporter::toImage()
 {
     prepare();
-    QImage image = m_plot->plot.toPixmap(m_request.width, m_request.height, m_request.scale).toImage();
+    QImage image =
+        m_plot->plot.toPixmap(m_request.width, m_request.height, m_request.scale).toImage();
     image.setDotsPerMeterX(static_cast<int>(std::lround(kLogicalDpi * m_request.scale / 0.0254)));
     image.setDotsPerMeterY(image.dotsPerMeterX());
     for (auto it = m_request.metadata.cbegin(); it != m_request.metadata.cend(); ++it)
@@ -282,10 +290,11 @@ QByteArray FigureExporter::toPdf()
         writer.addFileAttachment(kReproducibilityAttachment, m_request.reproducibility.toUtf8(),
                                  QStringLiteral("application/json"));
     // One page exactly the figure's size: width px at 96 dpi = width x 0.75 pt.
-    const QSizeF points(m_request.width * 72.0 / kLogicalDpi, m_request.height * 72.0 / kLogicalDpi);
-    writer.setPageLayout(QPageLayout(QPageSize(points, QPageSize::Point, QString(),
-                                               QPageSize::ExactMatch),
-                                     QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+    const QSizeF points(m_request.width * 72.0 / kLogicalDpi,
+                        m_request.height * 72.0 / kLogicalDpi);
+    writer.setPageLayout(
+        QPageLayout(QPageSize(points, QPageSize::Point, QString(), QPageSize::ExactMatch),
+                    QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
     QCPPainter painter;
     if (!painter.begin(&writer)) return {};
     painter.setMode(QCPPainter::pmVectorized);
@@ -306,8 +315,10 @@ QByteArray FigureExporter::encode(FigureFormat format)
             texts.insert(key, image.text(key));
         return encodeOpaquePng(image, texts);
     }
-    case FigureFormat::Svg: return toSvg();
-    case FigureFormat::Pdf: return toPdf();
+    case FigureFormat::Svg:
+        return toSvg();
+    case FigureFormat::Pdf:
+        return toPdf();
     }
     return {};
 }

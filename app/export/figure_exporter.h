@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "app/chart/chart_renderer.h"
@@ -58,9 +59,9 @@ public:
     // or changed at `path` and the error names the path and the reason.
     std::optional<QString> write(const QString &path);
 
-    QImage toImage();      // PNG pixels (width x scale by height x scale)
-    QByteArray toSvg();    // SVG document
-    QByteArray toPdf();    // PDF document
+    QImage toImage();   // PNG pixels (width x scale by height x scale)
+    QByteArray toSvg(); // SVG document
+    QByteArray toPdf(); // PDF document
     QByteArray encode(FigureFormat format);
 
     // The renderer and plot after drawing (for tests: what was drawn).

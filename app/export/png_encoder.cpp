@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/export/png_encoder.h"
 
 #include <png.h>
@@ -27,9 +28,9 @@ bool writePng(QByteArray *out, const QImage &rgb, std::vector<png_text> &texts)
         return false;
     }
     png_set_write_fn(png, out, appendBytes, flushNothing);
-    png_set_IHDR(png, info, static_cast<png_uint_32>(rgb.width()), static_cast<png_uint_32>(rgb.height()),
-                 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
-                 PNG_FILTER_TYPE_DEFAULT);
+    png_set_IHDR(png, info, static_cast<png_uint_32>(rgb.width()),
+                 static_cast<png_uint_32>(rgb.height()), 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     if (rgb.dotsPerMeterX() > 0 && rgb.dotsPerMeterY() > 0)
         png_set_pHYs(png, info, static_cast<png_uint_32>(rgb.dotsPerMeterX()),
                      static_cast<png_uint_32>(rgb.dotsPerMeterY()), PNG_RESOLUTION_METER);
@@ -62,8 +63,8 @@ QByteArray encodeOpaquePng(const QImage &image, const QMap<QString, QString> &te
         storage.push_back(it.value().toUtf8());
         chunk.text = storage.back().data();
         chunk.itxt_length = static_cast<png_size_t>(storage.back().size());
-        chunk.compression = storage.back().size() > 1024 ? PNG_ITXT_COMPRESSION_zTXt
-                                                        : PNG_ITXT_COMPRESSION_NONE;
+        chunk.compression =
+            storage.back().size() > 1024 ? PNG_ITXT_COMPRESSION_zTXt : PNG_ITXT_COMPRESSION_NONE;
         chunk.lang = nullptr;
         chunk.lang_key = nullptr;
         chunks.push_back(chunk);

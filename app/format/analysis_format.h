@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/stats/trend_fit.h"
 #include "core/model/units.h"
+#include "core/stats/trend_fit.h"
 
 #include <QString>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/format/run_tooltip.h"
 
 #include "app/data/bundled_data.h"
@@ -11,7 +12,9 @@ namespace {
 QString num(double v)
 {
     if (v != 0 && (std::fabs(v) >= 1e5 || std::fabs(v) < 1e-3))
-        return QLocale::c().toString(v, 'e', 2).replace(QStringLiteral("e+0"), QStringLiteral("e+"))
+        return QLocale::c()
+            .toString(v, 'e', 2)
+            .replace(QStringLiteral("e+0"), QStringLiteral("e+"))
             .replace(QStringLiteral("e-0"), QStringLiteral("e-"));
     return QLocale::c().toString(v, 'g', 4);
 }
@@ -39,11 +42,13 @@ QString describeInputs(const compute::ComputeEstimate &estimate)
                 const QString time = in.timeUnit == compute::TimeUnit::Days
                                          ? QStringLiteral("%1 days").arg(num(in.trainingHours / 24))
                                          : QStringLiteral("%1 hours").arg(num(in.trainingHours));
-                QString text = QStringLiteral("%1 × %2 (%3 FLOP/s, %4) × %5 × %6 utilization")
-                                   .arg(num(in.deviceCount), device.isEmpty() ? QStringLiteral("devices") : device,
-                                        num(in.peakFlopsPerDevice),
-                                        QString::fromUtf8(compute::numberFormatLabel(in.numberFormat).data()),
-                                        time, num(in.utilization));
+                QString text =
+                    QStringLiteral("%1 × %2 (%3 FLOP/s, %4) × %5 × %6 utilization")
+                        .arg(num(in.deviceCount),
+                             device.isEmpty() ? QStringLiteral("devices") : device,
+                             num(in.peakFlopsPerDevice),
+                             QString::fromUtf8(compute::numberFormatLabel(in.numberFormat).data()),
+                             time, num(in.utilization));
                 if (in.adjustment != 1) text += QStringLiteral(" × %1").arg(num(in.adjustment));
                 return text;
             } else if constexpr (std::is_same_v<T, compute::ParametersTokensInputs>) {
@@ -60,9 +65,11 @@ QString describeInputs(const compute::ComputeEstimate &estimate)
 
 QString runTooltip(const compute::TrainingRun &run)
 {
-    QString html = QStringLiteral("<b>%1</b>").arg(QString::fromStdString(run.name).toHtmlEscaped());
+    QString html =
+        QStringLiteral("<b>%1</b>").arg(QString::fromStdString(run.name).toHtmlEscaped());
     if (!run.organization.empty())
-        html += QStringLiteral("<br>%1").arg(QString::fromStdString(run.organization).toHtmlEscaped());
+        html +=
+            QStringLiteral("<br>%1").arg(QString::fromStdString(run.organization).toHtmlEscaped());
     if (run.date) html += QStringLiteral("<br>%1").arg(QString::fromStdString(run.date->toIso()));
     if (const auto flop = run.flop()) {
         html += QStringLiteral("<br>%1%2 FLOP = %3 pfs-days")

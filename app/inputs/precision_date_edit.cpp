@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/inputs/precision_date_edit.h"
 
 #include <QComboBox>

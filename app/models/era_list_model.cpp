@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/models/era_list_model.h"
 
 #include "app/chart/chart_scene.h"

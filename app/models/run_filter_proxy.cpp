@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/models/run_filter_proxy.h"
 
 #include "app/document/document.h"

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/models/run_table_model.h"
 
-#include "app/format/run_tooltip.h"
 #include "app/document/document.h"
 #include "app/document/view_state.h"
+#include "app/format/run_tooltip.h"
 
 #include <QFont>
 #include <QLocale>

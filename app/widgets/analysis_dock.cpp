@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/widgets/analysis_dock.h"
 
 #include "app/chart/chart_scene.h"
@@ -13,8 +14,8 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QTabWidget>
 #include <QScrollArea>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -116,8 +117,10 @@ void AnalysisDock::refreshIfShown()
     // Hidden (a tab behind the run table, or closed), the analyses wait until the dock
     // is shown: on 100,000 runs they cost tens of milliseconds per edit. Runs they mark
     // on the chart keep them up to date.
-    if ((isVisible() && m_onScreen) || !m_context.view->overlays().markedRuns.isEmpty()) refreshNow();
-    else m_stale = true;
+    if ((isVisible() && m_onScreen) || !m_context.view->overlays().markedRuns.isEmpty())
+        refreshNow();
+    else
+        m_stale = true;
 }
 
 void AnalysisDock::fillEraBox()

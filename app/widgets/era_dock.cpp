@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/widgets/era_dock.h"
 
 #include "app/commands/era_commands.h"
@@ -471,7 +472,8 @@ void EraDock::onDatasetReset()
     const auto &schemes = m_document->dataset().eraSchemes;
     int index = schemes.empty() ? -1 : 0;
     for (std::size_t i = 0; i < schemes.size(); ++i)
-        if (QString::fromStdString(schemes[i].name) == m_preferredScheme) index = static_cast<int>(i);
+        if (QString::fromStdString(schemes[i].name) == m_preferredScheme)
+            index = static_cast<int>(i);
     selectScheme(index);
 }
 

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/stats/breakpoint.h"
 #include "core/model/date.h"
+#include "core/stats/breakpoint.h"
 
 #include <QDockWidget>
 

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/widgets/run_details_dock.h"
 
-#include "app/format/run_tooltip.h"
 #include "app/document/document.h"
 #include "app/document/view_state.h"
+#include "app/format/run_tooltip.h"
 
 #include <QCoreApplication>
 #include <QLocale>

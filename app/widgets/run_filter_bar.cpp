@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/widgets/run_filter_bar.h"
 
 #include "app/document/document.h"

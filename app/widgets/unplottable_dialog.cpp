@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/widgets/unplottable_dialog.h"
 
 #include "app/models/run_table_model.h"

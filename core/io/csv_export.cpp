@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/csv_export.h"
 
 #include "core/io/csv_reader.h"

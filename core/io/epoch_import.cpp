@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/epoch_import.h"
 
 #include "core/io/csv_reader.h"
-#include "core/util/number_parse.h"
 #include "core/model/run_id_allocator.h"
+#include "core/util/number_parse.h"
 #include "core/util/text_util.h"
 
 #include <algorithm>
@@ -221,7 +222,8 @@ Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &s
     // first one is, so that no invalid text enters the dataset.
     std::string repaired;
     if (const std::size_t bad = firstInvalidUtf8(bytes); bad != std::string_view::npos) {
-        const auto line = 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
+        const auto line =
+            1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
         report.warnings.push_back(
             {sourceName + ": line " + std::to_string(line),
              "not UTF-8 text: bytes that are not UTF-8 were read as Windows-1252"});

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/model/dataset.h"
@@ -22,13 +23,13 @@ struct ImportOptions {
 
 // What an import did, so that nothing is dropped silently.
 struct ImportReport {
-    std::size_t rows = 0;                // data rows read (header excluded)
-    std::size_t withReportedCompute = 0; // rows whose compute column holds a figure
-    std::size_t computeFromHardware = 0; // rows without one, estimated from hardware columns
-    std::size_t hardwareEstimates = 0;   // hardware estimates built (as primary or check)
-    std::size_t withoutDate = 0;         // kept, not plotted: no usable publication date
-    std::size_t withoutCompute = 0;      // kept, not plotted: no compute at all
-    std::vector<std::size_t> notPlottable; // indices into the runs of rows kept unplotted
+    std::size_t rows = 0;                     // data rows read (header excluded)
+    std::size_t withReportedCompute = 0;      // rows whose compute column holds a figure
+    std::size_t computeFromHardware = 0;      // rows without one, estimated from hardware columns
+    std::size_t hardwareEstimates = 0;        // hardware estimates built (as primary or check)
+    std::size_t withoutDate = 0;              // kept, not plotted: no usable publication date
+    std::size_t withoutCompute = 0;           // kept, not plotted: no compute at all
+    std::vector<std::size_t> notPlottable;    // indices into the runs of rows kept unplotted
     std::vector<std::string> unknownHardware; // hardware names not in the catalog
     Errors warnings; // cells that could not be read, each located by row and column
     bool cancelled = false;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/json_migrations.h"
 
 #include "core/io/json_format.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reading of the native format (json_format.h): parse, migrate, read, validate.
 #include "core/io/internal/json_document.h"
 #include "core/io/internal/json_field_reader.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/compute_estimate.h"
 
 #include <cmath>
@@ -7,10 +8,14 @@ namespace compute {
 std::string_view methodKey(EstimateMethod method)
 {
     switch (method) {
-    case EstimateMethod::Operations: return "operations";
-    case EstimateMethod::Hardware: return "hardware";
-    case EstimateMethod::ParametersTokens: return "parameters-tokens";
-    case EstimateMethod::Reported: return "reported";
+    case EstimateMethod::Operations:
+        return "operations";
+    case EstimateMethod::Hardware:
+        return "hardware";
+    case EstimateMethod::ParametersTokens:
+        return "parameters-tokens";
+    case EstimateMethod::Reported:
+        return "reported";
     }
     return "reported";
 }
@@ -18,10 +23,14 @@ std::string_view methodKey(EstimateMethod method)
 std::string_view methodLabel(EstimateMethod method)
 {
     switch (method) {
-    case EstimateMethod::Operations: return "Counting operations";
-    case EstimateMethod::Hardware: return "Hardware time";
-    case EstimateMethod::ParametersTokens: return "6 x parameters x tokens";
-    case EstimateMethod::Reported: return "Reported";
+    case EstimateMethod::Operations:
+        return "Counting operations";
+    case EstimateMethod::Hardware:
+        return "Hardware time";
+    case EstimateMethod::ParametersTokens:
+        return "6 x parameters x tokens";
+    case EstimateMethod::Reported:
+        return "Reported";
     }
     return "Reported";
 }
@@ -55,11 +64,14 @@ double ComputeEstimate::flop() const
     return std::visit(
         [](const auto &in) -> double {
             using T = std::decay_t<decltype(in)>;
-            if constexpr (std::is_same_v<T, OperationsInputs>) return operationsFlop(in);
-            else if constexpr (std::is_same_v<T, HardwareInputs>) return hardwareFlop(in);
+            if constexpr (std::is_same_v<T, OperationsInputs>)
+                return operationsFlop(in);
+            else if constexpr (std::is_same_v<T, HardwareInputs>)
+                return hardwareFlop(in);
             else if constexpr (std::is_same_v<T, ParametersTokensInputs>)
                 return parametersTokensFlop(in);
-            else return fromUnit(in.value, in.unit);
+            else
+                return fromUnit(in.value, in.unit);
         },
         inputs);
 }

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/model/hardware_catalog.h"
-#include "core/util/result.h"
 #include "core/model/units.h"
+#include "core/util/result.h"
 
 #include <optional>
 #include <string>
@@ -37,13 +38,13 @@ enum class TimeUnit { Hours, Days };
 // `adjustment` is an extra multiplier some published estimates apply (OpenAI scaled
 // GNMT by sqrt(10 x 100) for data size); it is 1 unless a source says otherwise.
 struct HardwareInputs {
-    std::string device;                    // catalog id, or free text for unlisted chips
+    std::string device; // catalog id, or free text for unlisted chips
     NumberFormat numberFormat = NumberFormat::FP32;
     double deviceCount = 0;
-    double peakFlopsPerDevice = 0;         // FLOP/s, from the catalog or typed in
+    double peakFlopsPerDevice = 0; // FLOP/s, from the catalog or typed in
     double trainingHours = 0;
-    TimeUnit timeUnit = TimeUnit::Days;    // how the user entered the time (display only)
-    double utilization = 0.33;             // OpenAI's default for GPUs
+    TimeUnit timeUnit = TimeUnit::Days; // how the user entered the time (display only)
+    double utilization = 0.33;          // OpenAI's default for GPUs
     double adjustment = 1;
     bool operator==(const HardwareInputs &) const = default;
 };

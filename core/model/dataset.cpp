@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/dataset.h"
 
-#include "core/util/flat_string_set.h"
 #include "core/model/run_id_allocator.h"
+#include "core/util/flat_string_set.h"
 #include "core/util/text_util.h"
 
 #include <cmath>

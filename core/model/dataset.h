@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/model/era.h"
-#include "core/util/result.h"
 #include "core/model/training_run.h"
+#include "core/util/result.h"
 
 #include <string>
 #include <string_view>
@@ -13,8 +14,8 @@ namespace compute {
 struct DatasetMetadata {
     std::string title;
     std::string description;
-    std::string license;   // "CC BY 4.0"
-    std::string citation;  // the credit line shown on exported figures
+    std::string license;  // "CC BY 4.0"
+    std::string citation; // the credit line shown on exported figures
     std::string sourceUrl;
     // Runs with any of these tags are left out of the default view and of fits unless
     // asked for (e.g. OpenAI's appendix results that were never on the chart).

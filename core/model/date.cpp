@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/date.h"
 
 #include "core/util/text_util.h"
@@ -135,9 +136,12 @@ std::optional<Date> Date::fromIso(std::string_view text)
 std::string_view precisionKey(DatePrecision precision)
 {
     switch (precision) {
-    case DatePrecision::Day: return "day";
-    case DatePrecision::Month: return "month";
-    case DatePrecision::Year: return "year";
+    case DatePrecision::Day:
+        return "day";
+    case DatePrecision::Month:
+        return "month";
+    case DatePrecision::Year:
+        return "year";
     }
     return "day";
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/hardware_catalog.h"
 
 #include "core/util/text_util.h"

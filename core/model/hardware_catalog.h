@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/util/result.h"
@@ -13,9 +14,9 @@ namespace compute {
 // Number formats an accelerator's peak throughput is quoted in.
 enum class NumberFormat { FP64, FP32, FP16, TF32, TensorFP16, INT8 };
 
-inline constexpr NumberFormat kAllNumberFormats[] = {
-    NumberFormat::FP64, NumberFormat::FP32,       NumberFormat::FP16,
-    NumberFormat::TF32, NumberFormat::TensorFP16, NumberFormat::INT8};
+inline constexpr NumberFormat kAllNumberFormats[] = {NumberFormat::FP64,       NumberFormat::FP32,
+                                                     NumberFormat::FP16,       NumberFormat::TF32,
+                                                     NumberFormat::TensorFP16, NumberFormat::INT8};
 
 std::string_view numberFormatKey(NumberFormat format);   // "fp32", "tensor-fp16", ...
 std::string_view numberFormatLabel(NumberFormat format); // "FP32", "Tensor FP16/BF16", ...

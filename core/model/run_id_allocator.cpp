@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/run_id_allocator.h"
 
 #include "core/model/dataset.h"
@@ -8,7 +9,8 @@ namespace compute {
 RunIdAllocator::RunIdAllocator(const Dataset &existing)
 {
     m_used.reserve(existing.runs.size());
-    for (const TrainingRun &run : existing.runs) m_used.insert(run.id);
+    for (const TrainingRun &run : existing.runs)
+        m_used.insert(run.id);
 }
 
 std::string RunIdAllocator::allocate(std::string_view name)

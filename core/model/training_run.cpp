@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/training_run.h"
 
 #include "core/util/text_util.h"
@@ -10,10 +11,14 @@ namespace compute {
 std::string_view confidenceKey(Confidence confidence)
 {
     switch (confidence) {
-    case Confidence::Unknown: return "";
-    case Confidence::Confident: return "confident";
-    case Confidence::Likely: return "likely";
-    case Confidence::Speculative: return "speculative";
+    case Confidence::Unknown:
+        return "";
+    case Confidence::Confident:
+        return "confident";
+    case Confidence::Likely:
+        return "likely";
+    case Confidence::Speculative:
+        return "speculative";
     }
     return "";
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // JSON pieces shared by the reports core prints (`--fit`, `--project-to/-at`, figure

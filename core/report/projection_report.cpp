@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/report/projection_report.h"
 
+#include "core/model/units.h"
 #include "core/report/fit_json.h"
 #include "core/stats/projection.h"
-#include "core/model/units.h"
 
 #include <cmath>
 

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/report/reproducibility.h"
 
-#include "core/report/fit_json.h"
 #include "core/io/json_format.h"
+#include "core/report/fit_json.h"
 #include "core/util/sha256.h"
 #include "core/util/version.h"
 

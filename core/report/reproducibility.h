@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What a figure was made from, written next to it (`--export OUT --sidecar` writes
 // OUT.json) so that anyone can tell which data and which fits it shows.
 
 #include "core/model/dataset.h"
-#include "core/stats/run_selection.h"
 #include "core/model/units.h"
+#include "core/stats/run_selection.h"
 
 #include <string>
 #include <vector>

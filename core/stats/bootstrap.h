@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Bootstrap of an era's trend, as in Sevilla et al. 2022 (App. A): B resamples of the

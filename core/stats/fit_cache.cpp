@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/stats/fit_cache.h"
 
 #include <algorithm>
@@ -45,7 +46,8 @@ void FitCache::rebuild(const Dataset &dataset, const RunFilter &filter)
     m_domain.assign(n, 0);
     m_domainNames.clear();
     m_domainIndex.clear();
-    for (std::size_t i = 0; i < n; ++i) assign(dataset, filter, i);
+    for (std::size_t i = 0; i < n; ++i)
+        assign(dataset, filter, i);
     sortOrder();
 }
 
@@ -68,8 +70,9 @@ void FitCache::insertIntoOrder(std::size_t index)
 {
     if (!(m_flags[index] & kPlottable)) return;
     const double x = m_x[index];
-    const auto it = std::upper_bound(m_order.begin(), m_order.end(), x,
-                                     [this](double value, std::uint32_t i) { return value < m_x[i]; });
+    const auto it =
+        std::upper_bound(m_order.begin(), m_order.end(), x,
+                         [this](double value, std::uint32_t i) { return value < m_x[i]; });
     m_order.insert(it, static_cast<std::uint32_t>(index));
 }
 
@@ -166,7 +169,8 @@ std::vector<FitCache::RangedFit> FitCache::rangedFits(std::span<const Era> eras)
     passes.reserve(eras.size());
     for (const Era &era : eras)
         passes.push_back({era.from ? era.from->yearsSinceEpoch() : -INFINITY,
-                          era.to ? era.to->yearsSinceEpoch() : INFINITY, {}});
+                          era.to ? era.to->yearsSinceEpoch() : INFINITY,
+                          {}});
     constexpr std::uint8_t kWanted = kFittable | kAccepted;
     // The same runs, in the same order, as forEachFitPoint() per era: the sums, and so
     // the fits, are identical to fit(era).
@@ -193,14 +197,16 @@ std::vector<FitCache::RangedFit> FitCache::rangedFits(std::span<const Era> eras)
 std::size_t FitCache::plottedCount() const
 {
     std::size_t n = 0;
-    for (std::uint8_t f : m_flags) n += (f & (kPlottable | kAccepted)) == (kPlottable | kAccepted);
+    for (std::uint8_t f : m_flags)
+        n += (f & (kPlottable | kAccepted)) == (kPlottable | kAccepted);
     return n;
 }
 
 std::size_t FitCache::unplottableCount() const
 {
     std::size_t n = 0;
-    for (std::uint8_t f : m_flags) n += !(f & kPlottable);
+    for (std::uint8_t f : m_flags)
+        n += !(f & kPlottable);
     return n;
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "core/stats/run_selection.h"
@@ -5,10 +6,10 @@
 
 #include <cstdint>
 #include <optional>
-#include <utility>
+#include <span>
 #include <string>
 #include <unordered_map>
-#include <span>
+#include <utility>
 #include <vector>
 
 namespace compute {
@@ -31,7 +32,10 @@ public:
     double x(std::size_t i) const { return m_x[i]; }
     double log10Flop(std::size_t i) const { return m_y[i]; }
     double flop(std::size_t i) const { return m_flop[i]; }
-    bool isUpperBound(std::size_t i) const { return (m_flags[i] & (kPlottable | kFittable)) == kPlottable; }
+    bool isUpperBound(std::size_t i) const
+    {
+        return (m_flags[i] & (kPlottable | kFittable)) == kPlottable;
+    }
     // The primary estimate's method (Reported when there is none).
     EstimateMethod method(std::size_t i) const { return static_cast<EstimateMethod>(m_method[i]); }
     // Domains interned to small numbers, so drawing code groups runs without strings.
@@ -52,10 +56,16 @@ public:
         (void)i;
 #endif
     }
-    const std::string &domainName(std::uint16_t index) const { return m_domainNames[index]; }
+    const std::string &domainName(std::uint16_t index) const
+    {
+        return m_domainNames[index];
+    }
     // Indices of the plottable runs in ascending x (date), kept up to date in O(n)
     // per edit so a chart can be drawn without sorting.
-    const std::vector<std::uint32_t> &dateOrder() const { return m_order; }
+    const std::vector<std::uint32_t> &dateOrder() const
+    {
+        return m_order;
+    }
 
     // The same runs selectFitPoints() picks, from the cached values.
     FitPoints points(const Era &era) const;
@@ -71,7 +81,7 @@ public:
     // rangedFit() of several eras in one pass (what a chart with ticked eras needs).
     std::vector<RangedFit> rangedFits(std::span<const Era> eras) const;
 
-    std::size_t plottedCount() const;   // plottable and accepted
+    std::size_t plottedCount() const;     // plottable and accepted
     std::size_t unplottableCount() const; // no date or no compute (any filter)
 
 private:

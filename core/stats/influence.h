@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Leave-one-out influence: how much each run moves an era's doubling time. The fit

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Extending a trend beyond its data: the compute it gives at a date, the date at which

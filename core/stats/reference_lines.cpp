@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/stats/reference_lines.h"
 
 #include "core/util/number_parse.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Reference lines: a fixed doubling time drawn through a chosen run, to set a trend

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Residuals of an era's fit: how far each run lies from the trend, in orders of

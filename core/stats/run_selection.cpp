@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/stats/run_selection.h"
 
 #include "core/util/text_util.h"
@@ -32,8 +33,7 @@ bool RunFilter::accepts(const Dataset &dataset, const TrainingRun &run) const
     if ((from || to) && !run.date) return false;
     if (from && *run.date < *from) return false;
     if (to && !(*run.date < *to)) return false;
-    if (!domains.empty() &&
-        std::find(domains.begin(), domains.end(), run.domain) == domains.end())
+    if (!domains.empty() && std::find(domains.begin(), domains.end(), run.domain) == domains.end())
         return false;
     const std::string needle = toLower(trimmed(searchText));
     if (!needle.empty() && !containsIgnoringCase(run.name, needle) &&
@@ -68,7 +68,8 @@ std::vector<EraFit> fitScheme(const Dataset &dataset, const EraScheme &scheme,
 {
     std::vector<EraFit> fits;
     fits.reserve(scheme.eras.size());
-    for (const Era &era : scheme.eras) fits.push_back({era, fitEra(dataset, era, filter)});
+    for (const Era &era : scheme.eras)
+        fits.push_back({era, fitEra(dataset, era, filter)});
     return fits;
 }
 

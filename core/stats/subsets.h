@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Subset sensitivity: does an era's doubling time hold up when the runs are chosen

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/stats/trend_fit.h"
 
 #include "core/model/units.h"
@@ -82,7 +83,8 @@ double studentTQuantile(double p, double degreesOfFreedom)
 std::string TrendFit::statusMessage() const
 {
     switch (status) {
-    case FitStatus::Ok: return {};
+    case FitStatus::Ok:
+        return {};
     case FitStatus::NotEnoughData:
         return "not enough data: " + std::to_string(n) + (n == 1 ? " run" : " runs") +
                ", a fit needs at least 3";

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/util/number_parse.h"
 
 #include "core/util/text_util.h"
@@ -27,8 +28,8 @@ std::optional<std::string_view> decimalText(std::string_view text)
     if (text.empty() || text == "-") return std::nullopt;
     // Only digits, one sign, '.', and an exponent: rejects "inf", "nan", hex floats.
     for (char c : text) {
-        const bool ok = (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '-' ||
-                        c == '+';
+        const bool ok =
+            (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '-' || c == '+';
         if (!ok) return std::nullopt;
     }
     return text;
@@ -42,8 +43,8 @@ std::optional<double> parseNumber(std::string_view raw)
     if (!decimal) return std::nullopt;
     const std::string_view text = *decimal;
     double value = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value,
-                                           std::chars_format::general);
+    const auto [end, ec] =
+        std::from_chars(text.data(), text.data() + text.size(), value, std::chars_format::general);
     if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
     if (!std::isfinite(value)) return std::nullopt;
     return value;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <string>
@@ -22,8 +23,7 @@ using Errors = std::vector<Error>;
 
 // Either a value or the list of errors that prevented it. Errors cross the core
 // boundary as values; the app decides how to show them.
-template <typename T>
-class Result {
+template <typename T> class Result {
 public:
     Result(T value) : m_state(std::move(value)) {}
     Result(Error error) : m_state(Errors{std::move(error)}) {}

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerates epoch-notable-ai-models.json from Epoch AI's Notable AI Models export
 # with the app's own importer (the same code as File > Open on a CSV), then gives it
 # its title. Run from the repository root after building:

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Builds openai-ai-and-compute.json from OpenAI's "AI and Compute" figures.
 
 Input: tests/data/reference/openai_ai_and_compute.csv (a copy of the research notes'

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/chart_scene.h"
 
 #include "app/chart/domain_palette.h"
@@ -32,8 +33,10 @@ void expectSamePoints(const app::ChartScene &patched, const app::ChartScene &bui
     }
     EXPECT_EQ(patched.pointOfRun, built.pointOfRun);
     QSet<int> patchedSelection, builtSelection;
-    for (const app::ScenePoint &p : patched.selected) patchedSelection.insert(p.run);
-    for (const app::ScenePoint &p : built.selected) builtSelection.insert(p.run);
+    for (const app::ScenePoint &p : patched.selected)
+        patchedSelection.insert(p.run);
+    for (const app::ScenePoint &p : built.selected)
+        builtSelection.insert(p.run);
     EXPECT_EQ(patchedSelection, builtSelection);
     EXPECT_EQ(patched.plotted, built.plotted);
     EXPECT_EQ(patched.minKey, built.minKey);
@@ -61,7 +64,8 @@ TEST(ChartScene, PatchingEditedRunsGivesTheSceneAFullBuildGives)
     filter.domains = {"Language", "Vision", "Games", "Speech", "Multimodal", "Biology", "Robotics"};
     view.setFilter(filter);
     QSet<QString> selection;
-    for (int i = 0; i < 600; i += 37) selection.insert(QString::fromStdString(document.dataset().runs[i].id));
+    for (int i = 0; i < 600; i += 37)
+        selection.insert(QString::fromStdString(document.dataset().runs[i].id));
     view.setSelection(selection);
     app::TrendModel trends(&document, &view);
     app::DomainPalette palette;
@@ -75,15 +79,29 @@ TEST(ChartScene, PatchingEditedRunsGivesTheSceneAFullBuildGives)
         const std::size_t i = rng() % document.dataset().runs.size();
         compute::TrainingRun run = document.dataset().runs[i];
         switch (rng() % 6) {
-        case 0: run.date = compute::Date::fromDaysSinceEpoch(static_cast<std::int64_t>(rng() % 25000) - 5000); break;
-        case 1: run.estimates = {compute::ComputeEstimate::reported(std::pow(10.0, 8 + rng() % 18))}; break;
-        case 2: run.upperBound = !run.upperBound; break;
-        case 3: run.date.reset(); break;
-        case 4: run.domain = rng() % 2 ? "Recommendation" : "Language"; break; // filtered out, or back in
-        default: run.date = document.dataset().runs[(i + 1) % 600].date; break; // a date another run has
+        case 0:
+            run.date =
+                compute::Date::fromDaysSinceEpoch(static_cast<std::int64_t>(rng() % 25000) - 5000);
+            break;
+        case 1:
+            run.estimates = {compute::ComputeEstimate::reported(std::pow(10.0, 8 + rng() % 18))};
+            break;
+        case 2:
+            run.upperBound = !run.upperBound;
+            break;
+        case 3:
+            run.date.reset();
+            break;
+        case 4:
+            run.domain = rng() % 2 ? "Recommendation" : "Language";
+            break; // filtered out, or back in
+        default:
+            run.date = document.dataset().runs[(i + 1) % 600].date;
+            break; // a date another run has
         }
         document.replaceRun(i, std::move(run));
-        const app::ChartScene built = app::buildChartScene(document.dataset(), trends, view, palette);
+        const app::ChartScene built =
+            app::buildChartScene(document.dataset(), trends, view, palette);
         if (app::updateChartScene(scene, {i}, document.dataset(), trends, view, palette)) {
             ++patched;
             SCOPED_TRACE("step " + std::to_string(step) + ", run " + std::to_string(i));
@@ -102,7 +120,8 @@ TEST(ChartScene, PatchingEditedRunsGivesTheSceneAFullBuildGives)
 TEST(ChartScene, ASelectedRunLeavesAndRejoinsTheDrawnSelection)
 {
     app::Document document;
-    document.reset(testing_support::syntheticDataset(2000, 6), QString()); // ~50 runs per marker group
+    document.reset(testing_support::syntheticDataset(2000, 6),
+                   QString()); // ~50 runs per marker group
     app::ViewState view;
     view.setSchemeIndex(0);
     view.setSelection({QString::fromStdString(document.dataset().runs[5].id)});

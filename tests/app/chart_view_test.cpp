@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/chart_view.h"
 
 #include "app/chart/chart_scene.h"
@@ -10,8 +11,8 @@
 #include "app/document/view_state.h"
 #include "app/export/figure_exporter.h"
 #include "core/model/compute_estimate.h"
-#include "core/stats/run_selection.h"
 #include "core/model/units.h"
+#include "core/stats/run_selection.h"
 #include "tests/app/gui_test_util.h"
 
 #include <qcustomplot.h>
@@ -180,7 +181,8 @@ TEST_F(ChartFixture, UnitsSwitchDividesEveryValueByOnePetaflopSDay)
     const auto &pfs = chart.renderer().scene();
     ASSERT_EQ(pfs.points.size(), flopScene.points.size());
     for (qsizetype i = 0; i < pfs.points.size(); ++i)
-        EXPECT_NEAR(pfs.points[i].value * compute::kFlopPerPfsDay / flopScene.points[i].value, 1.0, 1e-12);
+        EXPECT_NEAR(pfs.points[i].value * compute::kFlopPerPfsDay / flopScene.points[i].value, 1.0,
+                    1e-12);
     EXPECT_EQ(chart.plot()->yAxis->label(), QStringLiteral("Training compute (petaflop/s-days)"));
 }
 
@@ -204,11 +206,17 @@ TEST_F(ChartFixture, ExportedFigureDrawsTheSameSceneAsTheWindow)
     app::FigureRequest request;
     request.width = 1000;
     request.height = 700;
-    request.keyRange = std::make_pair(chart.plot()->xAxis->range().lower, chart.plot()->xAxis->range().upper);
-    request.valueRange = std::make_pair(chart.plot()->yAxis->range().lower, chart.plot()->yAxis->range().upper);
-    app::FigureExporter exporter(scene, [this](int run) {
-        return QString::fromStdString(document.dataset().runs[static_cast<std::size_t>(run)].name);
-    }, request);
+    request.keyRange =
+        std::make_pair(chart.plot()->xAxis->range().lower, chart.plot()->xAxis->range().upper);
+    request.valueRange =
+        std::make_pair(chart.plot()->yAxis->range().lower, chart.plot()->yAxis->range().upper);
+    app::FigureExporter exporter(
+        scene,
+        [this](int run) {
+            return QString::fromStdString(
+                document.dataset().runs[static_cast<std::size_t>(run)].name);
+        },
+        request);
     const app::ChartRenderer &exported = exporter.renderer();
     EXPECT_EQ(exported.annotationTexts(), chart.renderer().annotationTexts());
     EXPECT_EQ(exported.drawnPointCount(), chart.renderer().drawnPointCount());
@@ -219,7 +227,8 @@ TEST_F(ChartFixture, ExportedFigureDrawsTheSameSceneAsTheWindow)
     EXPECT_FALSE(exported.labelledRuns().isEmpty());
     for (int run : exported.labelledRuns()) {
         bool plotted = false;
-        for (const app::ScenePoint &p : scene.points) plotted = plotted || p.run == run;
+        for (const app::ScenePoint &p : scene.points)
+            plotted = plotted || p.run == run;
         EXPECT_TRUE(plotted) << run;
     }
     EXPECT_NEAR(exported.labelledRuns().size(), chart.renderer().labelledRuns().size(),
@@ -240,7 +249,8 @@ TEST(LabelLayout, PlacedLabelsNeverOverlapAndStayInBounds)
         candidates.append({i, p, QSizeF(60, 12), static_cast<double>(i % 17)});
     }
     const QRectF bounds(0, 0, 600, 400);
-    const auto placed = app::layoutLabels(candidates, bounds, {points.constData(), static_cast<std::size_t>(points.size())}, 1000);
+    const auto placed = app::layoutLabels(
+        candidates, bounds, {points.constData(), static_cast<std::size_t>(points.size())}, 1000);
     EXPECT_GE(placed.size(), 5);
     for (int i = 0; i < placed.size(); ++i) {
         EXPECT_TRUE(bounds.contains(placed[i].rect));
@@ -265,11 +275,14 @@ TEST(LabelLayout, MeasuringLabelsLateGivesTheSamePlacement)
     }
     const QRectF bounds(0, 0, 600, 400);
     int measuredCount = 0;
-    const auto eager = app::layoutLabels(measured, bounds, {points.constData(), static_cast<std::size_t>(points.size())}, 60);
-    const auto lazy = app::layoutLabels(late, bounds, {points.constData(), static_cast<std::size_t>(points.size())}, 60, 4.0, [&](int id) {
-        ++measuredCount;
-        return id % 10 == 3 ? QSizeF() : sizeOf(id); // some runs have no name
-    });
+    const auto eager = app::layoutLabels(
+        measured, bounds, {points.constData(), static_cast<std::size_t>(points.size())}, 60);
+    const auto lazy = app::layoutLabels(
+        late, bounds, {points.constData(), static_cast<std::size_t>(points.size())}, 60, 4.0,
+        [&](int id) {
+            ++measuredCount;
+            return id % 10 == 3 ? QSizeF() : sizeOf(id); // some runs have no name
+        });
     QVector<app::PlacedLabel> expected;
     for (const app::PlacedLabel &l : app::layoutLabels(
              [&] {
@@ -303,7 +316,8 @@ TEST_F(ChartFixture, AnEditedRunMovesWhereAFullBuildPutsIt)
     run.estimates = {compute::ComputeEstimate::reported(3e21)};
     document.replaceRun(static_cast<std::size_t>(dqn), run);
     chart.rebuildNow();
-    const app::ChartScene built = app::buildChartScene(document.dataset(), trends, view, chart.palette());
+    const app::ChartScene built =
+        app::buildChartScene(document.dataset(), trends, view, chart.palette());
     const app::ChartScene &shown = chart.renderer().scene();
     ASSERT_EQ(shown.points.size(), built.points.size());
     for (qsizetype p = 0; p < built.points.size(); ++p) {
@@ -379,8 +393,10 @@ TEST(YearTicker, LabelsDecadesYearsAndMonthsByZoom)
     const QStringList wide = labels(1950, 2030);
     EXPECT_TRUE(wide.contains(QStringLiteral("1960"))) << wide.join(QLatin1Char(' ')).toStdString();
     EXPECT_TRUE(wide.contains(QStringLiteral("2020")));
-    const QStringList months = labels(app::YearTicker::keyOf(2017, 1, 1), app::YearTicker::keyOf(2017, 9, 1));
-    EXPECT_TRUE(months.contains(QStringLiteral("Mar 2017"))) << months.join(QLatin1Char(' ')).toStdString();
+    const QStringList months =
+        labels(app::YearTicker::keyOf(2017, 1, 1), app::YearTicker::keyOf(2017, 9, 1));
+    EXPECT_TRUE(months.contains(QStringLiteral("Mar 2017")))
+        << months.join(QLatin1Char(' ')).toStdString();
     // Ticks sit exactly on the first day of their month, the chart's key for that date.
     for (double tick : plot.xAxis->tickVector()) {
         const double days = (tick - 1970.0) * 365.25;
@@ -419,7 +435,8 @@ TEST_F(ChartFixture, OverlaysDrawTheProjectionFanReferenceLinesAndMarks)
     ASSERT_EQ(scene.referenceLines.size(), 1);
     const app::SceneLine &line = scene.referenceLines[0];
     // 24-month doubling: 12 log10(2) / 24 orders of magnitude per year.
-    const double slope = (std::log10(line.values[1]) - std::log10(line.values[0])) / (line.keys[1] - line.keys[0]);
+    const double slope =
+        (std::log10(line.values[1]) - std::log10(line.values[0])) / (line.keys[1] - line.keys[0]);
     EXPECT_NEAR(slope, 12 * std::log10(2.0) / 24, 1e-9);
     ASSERT_EQ(scene.marked.size(), 1);
     EXPECT_EQ(scene.marked[0].run, runIndex("alphagozero"));

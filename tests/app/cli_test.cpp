@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/command_line.h"
 
 #include "core/io/json_format.h"
@@ -50,8 +51,9 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
 
 TEST(CommandLine, FitOverOpenAiChartYearsPrintsThreePointFourThreeMonths)
 {
-    const CliOutcome r = run({QStringLiteral("--fit"), QStringLiteral("--from"), QStringLiteral("2012-01-01"),
-                              QStringLiteral("--to"), QStringLiteral("2019-01-01")});
+    const CliOutcome r =
+        run({QStringLiteral("--fit"), QStringLiteral("--from"), QStringLiteral("2012-01-01"),
+             QStringLiteral("--to"), QStringLiteral("2019-01-01")});
     ASSERT_EQ(r.exitCode, app::kExitOk) << r.err.toStdString();
     const auto json = nlohmann::json::parse(r.out.toStdString());
     ASSERT_EQ(json["fits"].size(), 1u);
@@ -76,8 +78,9 @@ TEST(CommandLine, FitWithoutRangeFitsEveryEraOfTheFirstScheme)
 
 TEST(CommandLine, FitAllIncludesHiddenRunsButNeverUpperBounds)
 {
-    const CliOutcome r = run({QStringLiteral("--fit"), QStringLiteral("--all"), QStringLiteral("--from"),
-                              QStringLiteral("2012-01-01"), QStringLiteral("--to"), QStringLiteral("2019-01-01")});
+    const CliOutcome r =
+        run({QStringLiteral("--fit"), QStringLiteral("--all"), QStringLiteral("--from"),
+             QStringLiteral("2012-01-01"), QStringLiteral("--to"), QStringLiteral("2019-01-01")});
     ASSERT_EQ(r.exitCode, app::kExitOk);
     const auto json = nlohmann::json::parse(r.out.toStdString());
     EXPECT_EQ(json["fits"][0]["n"], 17); // + Attention, Learning to Align; 4 upper bounds stay out
@@ -85,7 +88,8 @@ TEST(CommandLine, FitAllIncludesHiddenRunsButNeverUpperBounds)
 
 TEST(CommandLine, UnknownSchemeIsABadUsageThatNamesTheSchemes)
 {
-    const CliOutcome r = run({QStringLiteral("--fit"), QStringLiteral("--era-scheme"), QStringLiteral("Nope")});
+    const CliOutcome r =
+        run({QStringLiteral("--fit"), QStringLiteral("--era-scheme"), QStringLiteral("Nope")});
     EXPECT_EQ(r.exitCode, app::kExitUsage);
     EXPECT_TRUE(r.err.contains(QStringLiteral("OpenAI 2019: two eras"))) << r.err.toStdString();
 }
@@ -93,22 +97,26 @@ TEST(CommandLine, UnknownSchemeIsABadUsageThatNamesTheSchemes)
 TEST(CommandLine, BadUsageExitsWithTwoAndSaysWhy)
 {
     EXPECT_EQ(run({QStringLiteral("--frobnicate")}).exitCode, app::kExitUsage);
-    EXPECT_EQ(run({QStringLiteral("--fit"), QStringLiteral("--from"), QStringLiteral("2012-01-01")}).exitCode,
+    EXPECT_EQ(run({QStringLiteral("--fit"), QStringLiteral("--from"), QStringLiteral("2012-01-01")})
+                  .exitCode,
               app::kExitUsage);
-    const CliOutcome bad = run({QStringLiteral("--fit"), QStringLiteral("--from"), QStringLiteral("2012-13-01"),
-                                QStringLiteral("--to"), QStringLiteral("2019-01-01")});
+    const CliOutcome bad =
+        run({QStringLiteral("--fit"), QStringLiteral("--from"), QStringLiteral("2012-13-01"),
+             QStringLiteral("--to"), QStringLiteral("2019-01-01")});
     EXPECT_EQ(bad.exitCode, app::kExitUsage);
     EXPECT_TRUE(bad.err.contains(QStringLiteral("2012-13-01")));
     EXPECT_EQ(run({QStringLiteral("a.json"), QStringLiteral("b.json")}).exitCode, app::kExitUsage);
-    EXPECT_EQ(run({QStringLiteral("--fit"), QStringLiteral("--export"), QStringLiteral("x.png")}).exitCode,
+    EXPECT_EQ(run({QStringLiteral("--fit"), QStringLiteral("--export"), QStringLiteral("x.png")})
+                  .exitCode,
               app::kExitUsage);
 }
 
 TEST(CommandLine, BadDataExitsWithOneAndNamesFileAndPath)
 {
     QTemporaryDir dir;
-    const QString path = writeFile(dir, QStringLiteral("bad.json"),
-                                   R"({"schema_version":1,"runs":[{"id":"a","name":"A","date":"2021-02-30"}]})");
+    const QString path =
+        writeFile(dir, QStringLiteral("bad.json"),
+                  R"({"schema_version":1,"runs":[{"id":"a","name":"A","date":"2021-02-30"}]})");
     const CliOutcome r = run({QStringLiteral("--fit"), path});
     EXPECT_EQ(r.exitCode, app::kExitBadData);
     EXPECT_TRUE(r.err.contains(path)) << r.err.toStdString();
@@ -123,8 +131,9 @@ TEST(CommandLine, FitReadsAnEpochCsvExportDirectly)
                                    "Model,Publication date,Training compute (FLOP)\r\n"
                                    "A,2012-01-01,1e18\r\nB,2013-01-01,1e19\r\nC,2014-01-01,1e20\r\n"
                                    "D,Forthcoming,1e21\r\n");
-    const CliOutcome r = run({QStringLiteral("--fit"), QStringLiteral("--from"), QStringLiteral("2010-01-01"),
-                              QStringLiteral("--to"), QStringLiteral("2020-01-01"), path});
+    const CliOutcome r =
+        run({QStringLiteral("--fit"), QStringLiteral("--from"), QStringLiteral("2010-01-01"),
+             QStringLiteral("--to"), QStringLiteral("2020-01-01"), path});
     ASSERT_EQ(r.exitCode, app::kExitOk) << r.err.toStdString();
     const auto json = nlohmann::json::parse(r.out.toStdString());
     EXPECT_EQ(json["fits"][0]["n"], 3);
@@ -134,15 +143,17 @@ TEST(CommandLine, FitReadsAnEpochCsvExportDirectly)
 TEST(CommandLine, SaveConvertsCsvToNativeJsonAndFailureCreatesNothing)
 {
     QTemporaryDir dir;
-    const QString csv = writeFile(dir, QStringLiteral("in.csv"),
-                                  "Model,Publication date,Training compute (FLOP)\nA,2012-01-01,1e18\n");
+    const QString csv =
+        writeFile(dir, QStringLiteral("in.csv"),
+                  "Model,Publication date,Training compute (FLOP)\nA,2012-01-01,1e18\n");
     const QString out = dir.filePath(QStringLiteral("out.json"));
     const CliOutcome ok = run({QStringLiteral("--save"), out, csv});
     ASSERT_EQ(ok.exitCode, app::kExitOk) << ok.err.toStdString();
     QFile saved(out);
     ASSERT_TRUE(saved.open(QIODevice::ReadOnly));
     const QByteArray bytes = saved.readAll();
-    auto dataset = compute::readDatasetJson(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), "out.json");
+    auto dataset = compute::readDatasetJson(
+        std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), "out.json");
     ASSERT_TRUE(dataset.ok()) << dataset.errorText();
     EXPECT_EQ(dataset->runs.size(), 1u);
 
@@ -176,9 +187,10 @@ TEST(CommandLine, ExportPngHasTheRequestedPixelSize)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("chart.png"));
-    const CliOutcome r = run({QStringLiteral("--export"), path, QStringLiteral("--width"), QStringLiteral("640"),
-                              QStringLiteral("--height"), QStringLiteral("400"), QStringLiteral("--scale"),
-                              QStringLiteral("1.5")});
+    const CliOutcome r =
+        run({QStringLiteral("--export"), path, QStringLiteral("--width"), QStringLiteral("640"),
+             QStringLiteral("--height"), QStringLiteral("400"), QStringLiteral("--scale"),
+             QStringLiteral("1.5")});
     ASSERT_EQ(r.exitCode, app::kExitOk) << r.err.toStdString();
     QImageReader reader(path);
     EXPECT_EQ(reader.size(), QSize(960, 600));
@@ -201,13 +213,16 @@ TEST(CommandLine, ExportPdfHasOnePage)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("chart.pdf"));
-    ASSERT_EQ(run({QStringLiteral("--export"), path, QStringLiteral("--units"), QStringLiteral("pfs-days")}).exitCode,
+    ASSERT_EQ(run({QStringLiteral("--export"), path, QStringLiteral("--units"),
+                   QStringLiteral("pfs-days")})
+                  .exitCode,
               app::kExitOk);
     QFile file(path);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     const QByteArray pdf = file.readAll();
     EXPECT_TRUE(pdf.startsWith("%PDF-"));
-    EXPECT_EQ(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") + pdf.count("/Type /Page "), 1);
+    EXPECT_EQ(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") + pdf.count("/Type /Page "),
+              1);
 }
 
 TEST(CommandLine, VersionAndHelp)

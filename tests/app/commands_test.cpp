@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/commands/dataset_commands.h"
 #include "app/commands/era_commands.h"
 #include "app/commands/run_commands.h"
+#include "app/controllers/edit_controller.h"
 #include "app/data/dataset_file.h"
 #include "app/document/document.h"
-#include "app/controllers/edit_controller.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
 #include "core/model/reestimate.h"
@@ -54,7 +55,8 @@ TEST_F(CommandFixture, AddRunUndoRedo)
     run.name = "New run";
     run.date = compute::Date(2016, 3, 1);
     run.estimates = {compute::ComputeEstimate::reported(1e21)};
-    expectRoundTrip(document, new app::AddRunsCommand(&document, {3}, {run}, QStringLiteral("Add")));
+    expectRoundTrip(document,
+                    new app::AddRunsCommand(&document, {3}, {run}, QStringLiteral("Add")));
     EXPECT_EQ(document.dataset().runs[3].id, "new-run");
 }
 
@@ -69,7 +71,8 @@ TEST_F(CommandFixture, EditRunUndoRedo)
     compute::TrainingRun edited = document.dataset().runs[index("alexnet")];
     edited.name = "AlexNet (edited)";
     edited.primary = 1;
-    expectRoundTrip(document, app::makeEditRunCommand(&document, index("alexnet"), edited).release());
+    expectRoundTrip(document,
+                    app::makeEditRunCommand(&document, index("alexnet"), edited).release());
 }
 
 TEST_F(CommandFixture, ReplaceAllRunsUndoRedo)
@@ -77,20 +80,26 @@ TEST_F(CommandFixture, ReplaceAllRunsUndoRedo)
     auto runs = document.dataset().runs;
     runs.pop_back();
     runs.front().notes = "changed";
-    expectRoundTrip(document, app::makeReplaceAllRunsCommand(&document, runs, QStringLiteral("Replace")).release());
+    expectRoundTrip(
+        document,
+        app::makeReplaceAllRunsCommand(&document, runs, QStringLiteral("Replace")).release());
 }
 
 TEST_F(CommandFixture, EraAndSchemeAndMetadataEditsUndoRedo)
 {
     compute::Era era = document.dataset().eraSchemes[0].eras[1];
     era.from = compute::Date(2013, 1, 1);
-    expectRoundTrip(document, app::makeEditEraCommand(&document, 0, 1, era, QStringLiteral("Move")).release());
+    expectRoundTrip(
+        document, app::makeEditEraCommand(&document, 0, 1, era, QStringLiteral("Move")).release());
     auto schemes = document.dataset().eraSchemes;
     schemes.push_back({"Mine", "", {{"All", std::nullopt, std::nullopt, "#123456"}}});
-    expectRoundTrip(document, app::makeSetEraSchemesCommand(&document, schemes, QStringLiteral("Add scheme")).release());
+    expectRoundTrip(
+        document,
+        app::makeSetEraSchemesCommand(&document, schemes, QStringLiteral("Add scheme")).release());
     compute::DatasetMetadata meta = document.dataset().metadata;
     meta.title = "Retitled";
-    expectRoundTrip(document, app::makeSetMetadataCommand(&document, meta, QStringLiteral("Title")).release());
+    expectRoundTrip(
+        document, app::makeSetMetadataCommand(&document, meta, QStringLiteral("Title")).release());
 }
 
 TEST_F(CommandFixture, ThousandRandomEditsUndoToTheOriginalAndRedoToTheEdited)
@@ -98,7 +107,9 @@ TEST_F(CommandFixture, ThousandRandomEditsUndoToTheOriginalAndRedoToTheEdited)
     document.reset(testing_support::syntheticDataset(300, 7), QString());
     const compute::Dataset original = document.dataset();
     std::mt19937 rng(12345);
-    auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+    auto pick = [&](std::size_t n) {
+        return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
+    };
     int pushed = 0;
     for (int step = 0; step < 1000; ++step) {
         const auto &d = document.dataset();
@@ -114,14 +125,17 @@ TEST_F(CommandFixture, ThousandRandomEditsUndoToTheOriginalAndRedoToTheEdited)
                 runs.push_back(run);
             }
             std::size_t at = pick(n + 1);
-            for (std::size_t k = 0; k < count; ++k) positions.push_back(at + k);
-            document.undoStack()->push(new app::AddRunsCommand(&document, positions, runs, QStringLiteral("add")));
+            for (std::size_t k = 0; k < count; ++k)
+                positions.push_back(at + k);
+            document.undoStack()->push(
+                new app::AddRunsCommand(&document, positions, runs, QStringLiteral("add")));
             break;
         }
         case 1: { // remove a random subset
             if (n < 10) continue;
             std::vector<std::size_t> indices;
-            for (std::size_t k = 0; k < 1 + pick(4); ++k) indices.push_back(pick(n));
+            for (std::size_t k = 0; k < 1 + pick(4); ++k)
+                indices.push_back(pick(n));
             document.undoStack()->push(new app::RemoveRunsCommand(&document, indices));
             break;
         }
@@ -130,16 +144,21 @@ TEST_F(CommandFixture, ThousandRandomEditsUndoToTheOriginalAndRedoToTheEdited)
             const std::size_t i = pick(n);
             compute::TrainingRun run = d.runs[i];
             run.name += "*";
-            if (run.date) run.date = compute::Date::fromDaysSinceEpoch(run.date->daysSinceEpoch() + 30);
-            run.estimates.push_back(compute::ComputeEstimate::reported(1e20 + static_cast<double>(step)));
+            if (run.date)
+                run.date = compute::Date::fromDaysSinceEpoch(run.date->daysSinceEpoch() + 30);
+            run.estimates.push_back(
+                compute::ComputeEstimate::reported(1e20 + static_cast<double>(step)));
             if (pick(2)) run.primary = run.estimates.size() - 1;
             document.undoStack()->push(app::makeEditRunCommand(&document, i, run).release());
             break;
         }
         case 4: { // what-if on every hardware estimate
             auto runs = d.runs;
-            if (compute::setHardwareUtilization(runs, 0.1 + 0.01 * static_cast<double>(pick(80))) == 0) continue;
-            document.undoStack()->push(app::makeReplaceAllRunsCommand(&document, runs, QStringLiteral("u")).release());
+            if (compute::setHardwareUtilization(runs, 0.1 + 0.01 * static_cast<double>(pick(80))) ==
+                0)
+                continue;
+            document.undoStack()->push(
+                app::makeReplaceAllRunsCommand(&document, runs, QStringLiteral("u")).release());
             break;
         }
         case 5: { // move an era boundary
@@ -147,14 +166,20 @@ TEST_F(CommandFixture, ThousandRandomEditsUndoToTheOriginalAndRedoToTheEdited)
             const std::size_t e = pick(d.eraSchemes[s].eras.size());
             compute::Era era = d.eraSchemes[s].eras[e];
             era.name += "'";
-            document.undoStack()->push(app::makeEditEraCommand(&document, s, e, era, QStringLiteral("era")).release());
+            document.undoStack()->push(
+                app::makeEditEraCommand(&document, s, e, era, QStringLiteral("era")).release());
             break;
         }
         default: { // add or drop a scheme
             auto schemes = d.eraSchemes;
-            if (schemes.size() > 3) schemes.pop_back();
-            else schemes.push_back({"S" + std::to_string(step), "", {{"E", compute::Date(2000, 1, 1), std::nullopt, "#aa0000"}}});
-            document.undoStack()->push(app::makeSetEraSchemesCommand(&document, schemes, QStringLiteral("s")).release());
+            if (schemes.size() > 3)
+                schemes.pop_back();
+            else
+                schemes.push_back({"S" + std::to_string(step),
+                                   "",
+                                   {{"E", compute::Date(2000, 1, 1), std::nullopt, "#aa0000"}}});
+            document.undoStack()->push(
+                app::makeSetEraSchemesCommand(&document, schemes, QStringLiteral("s")).release());
         }
         }
         ++pushed;
@@ -162,10 +187,12 @@ TEST_F(CommandFixture, ThousandRandomEditsUndoToTheOriginalAndRedoToTheEdited)
     ASSERT_GE(pushed, 900);
     const compute::Dataset edited = document.dataset();
     EXPECT_FALSE(edited == original);
-    while (document.undoStack()->canUndo()) document.undoStack()->undo();
+    while (document.undoStack()->canUndo())
+        document.undoStack()->undo();
     EXPECT_TRUE(document.dataset() == original);
     EXPECT_FALSE(document.isModified());
-    while (document.undoStack()->canRedo()) document.undoStack()->redo();
+    while (document.undoStack()->canRedo())
+        document.undoStack()->redo();
     EXPECT_TRUE(document.dataset() == edited);
     EXPECT_TRUE(document.isModified());
 }
@@ -180,7 +207,8 @@ TEST_F(CommandFixture, EveryEditRefitsAtOnce)
     compute::TrainingRun zero = document.dataset().runs[index("alphagozero")];
     zero.estimates = {compute::ComputeEstimate::reported(1e25)};
     zero.primary = 0;
-    document.undoStack()->push(app::makeEditRunCommand(&document, index("alphagozero"), zero).release());
+    document.undoStack()->push(
+        app::makeEditRunCommand(&document, index("alphagozero"), zero).release());
     const double after = trends.tickedFits().value(1).slope;
     EXPECT_GT(after, before);
     const compute::Era &modern = document.dataset().eraSchemes[0].eras[1];

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/data/dataset_file.h"
 #include "app/dialogs/breakpoint_dialog.h"
 #include "app/dialogs/era_range_dialog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/chart_view.h"
 #include "app/commands/run_commands.h"
 #include "app/data/dataset_file.h"
@@ -55,10 +56,12 @@ TEST_F(ExportFixture, PngHasTheRequestedPixelSizeAtTheChosenDpi)
     ASSERT_FALSE(dialog.exportTo(path, true).has_value());
     const double scale = dialog.request().scale;
     QImageReader reader(path);
-    EXPECT_EQ(reader.size(), QSize(static_cast<int>(std::lround(900 * scale)), static_cast<int>(std::lround(600 * scale))));
+    EXPECT_EQ(reader.size(), QSize(static_cast<int>(std::lround(900 * scale)),
+                                   static_cast<int>(std::lround(600 * scale))));
     // The figure says where it comes from (PNG text chunks).
     const QImage image(path);
-    EXPECT_TRUE(image.text(QStringLiteral("Software")).startsWith(QStringLiteral("Compute Explorer")));
+    EXPECT_TRUE(
+        image.text(QStringLiteral("Software")).startsWith(QStringLiteral("Compute Explorer")));
     EXPECT_TRUE(image.text(QStringLiteral("Source")).contains(QStringLiteral("AI and Compute")));
     EXPECT_FALSE(dialog.previewImage().isNull());
 }
@@ -71,12 +74,17 @@ TEST_F(ExportFixture, SvgKeepsEveryVisibleLabelAsText)
     QString error;
     const QStringList texts = svgTextsOf(path, &error);
     EXPECT_TRUE(error.isEmpty()) << error.toStdString();
-    app::FigureExporter exporter(chart.renderer().scene(), [this](int run) {
-        return QString::fromStdString(document.dataset().runs[static_cast<std::size_t>(run)].name);
-    }, dialog.request());
+    app::FigureExporter exporter(
+        chart.renderer().scene(),
+        [this](int run) {
+            return QString::fromStdString(
+                document.dataset().runs[static_cast<std::size_t>(run)].name);
+        },
+        dialog.request());
     const QStringList labels = exporter.renderer().labelTexts();
     ASSERT_FALSE(labels.isEmpty());
-    for (const QString &label : labels) EXPECT_TRUE(texts.contains(label)) << label.toStdString();
+    for (const QString &label : labels)
+        EXPECT_TRUE(texts.contains(label)) << label.toStdString();
     for (const QString &annotation : exporter.renderer().annotationTexts())
         EXPECT_TRUE(texts.contains(annotation)) << annotation.toStdString();
     EXPECT_TRUE(texts.contains(QStringLiteral("Publication date")));
@@ -90,8 +98,8 @@ TEST_F(ExportFixture, NamesWithMarkupAndQuotesStayWellFormedSvg)
     run.organization = "A & B <Lab>";
     run.date = compute::Date(2016, 6, 1);
     run.estimates = {compute::ComputeEstimate::reported(1e23)};
-    document.undoStack()->push(new app::AddRunsCommand(&document, {document.dataset().runs.size()}, {run},
-                                                       QStringLiteral("Add")));
+    document.undoStack()->push(new app::AddRunsCommand(&document, {document.dataset().runs.size()},
+                                                       {run}, QStringLiteral("Add")));
     view.setSelection({QStringLiteral("tricky")}); // selected runs are labelled first
     chart.rebuildNow();
     app::ExportDialog dialog(&chart, &document);
@@ -100,7 +108,8 @@ TEST_F(ExportFixture, NamesWithMarkupAndQuotesStayWellFormedSvg)
     QString error;
     const QStringList texts = svgTextsOf(path, &error);
     EXPECT_TRUE(error.isEmpty()) << error.toStdString();
-    EXPECT_TRUE(texts.contains(QStringLiteral("<b>R&D \"x\"</b>"))) << texts.join(QLatin1Char('|')).toStdString();
+    EXPECT_TRUE(texts.contains(QStringLiteral("<b>R&D \"x\"</b>")))
+        << texts.join(QLatin1Char('|')).toStdString();
 }
 
 TEST_F(ExportFixture, PdfIsOneVectorPageWithTextInside)
@@ -127,9 +136,13 @@ TEST_F(ExportFixture, SvgDrawsNothingOutsideThePlotWhenZoomedIn)
     app::ExportDialog dialog(&chart, &document);
     dialog.setSizePixels(800, 500);
     const app::FigureRequest request = dialog.request();
-    app::FigureExporter exporter(chart.renderer().scene(), [this](int run) {
-        return QString::fromStdString(document.dataset().runs[static_cast<std::size_t>(run)].name);
-    }, request);
+    app::FigureExporter exporter(
+        chart.renderer().scene(),
+        [this](int run) {
+            return QString::fromStdString(
+                document.dataset().runs[static_cast<std::size_t>(run)].name);
+        },
+        request);
     const QRect plotRect = exporter.plot()->axisRect()->rect();
     // Everything drawn inside the margins would be data leaking out; compare the SVG
     // (rendered) with the PNG of the same figure (raster export clips correctly) there.
@@ -142,9 +155,13 @@ TEST_F(ExportFixture, SvgDrawsNothingOutsideThePlotWhenZoomedIn)
     painter.end();
     app::FigureRequest oneToOne = request;
     oneToOne.scale = 1.0;
-    app::FigureExporter raster(chart.renderer().scene(), [this](int run) {
-        return QString::fromStdString(document.dataset().runs[static_cast<std::size_t>(run)].name);
-    }, oneToOne);
+    app::FigureExporter raster(
+        chart.renderer().scene(),
+        [this](int run) {
+            return QString::fromStdString(
+                document.dataset().runs[static_cast<std::size_t>(run)].name);
+        },
+        oneToOne);
     const QImage fromPng = raster.toImage().convertToFormat(QImage::Format_ARGB32);
     ASSERT_EQ(fromPng.size(), fromSvg.size());
     int differing = 0, margin = 0;
@@ -180,9 +197,13 @@ TEST_F(ExportFixture, ExportedSceneIsTheChartsWithoutSelection)
     view.setSelection({QStringLiteral("alexnet")});
     chart.rebuildNow();
     app::ExportDialog dialog(&chart, &document);
-    app::FigureExporter exporter(chart.renderer().scene(), [this](int run) {
-        return QString::fromStdString(document.dataset().runs[static_cast<std::size_t>(run)].name);
-    }, dialog.request());
+    app::FigureExporter exporter(
+        chart.renderer().scene(),
+        [this](int run) {
+            return QString::fromStdString(
+                document.dataset().runs[static_cast<std::size_t>(run)].name);
+        },
+        dialog.request());
     EXPECT_FALSE(exporter.renderer().options().selection);
     EXPECT_EQ(exporter.renderer().annotationTexts(), chart.renderer().annotationTexts());
     EXPECT_EQ(exporter.plot()->xAxis->range(), chart.plot()->xAxis->range());

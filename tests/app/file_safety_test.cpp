@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/controllers/file_controller.h"
 #include "app/data/atomic_file.h"
 #include "app/data/dataset_file.h"
 #include "app/document/document.h"
-#include "app/controllers/file_controller.h"
 #include "app/document/recovery.h"
 #include "app/document/view_state.h"
 #include "core/io/json_format.h"
@@ -77,7 +78,8 @@ TEST(FileSafety, DocumentIsMarkedSavedOnlyAfterASuccessfulWrite)
     EXPECT_TRUE(q.files.saveTo(good));
     EXPECT_FALSE(q.document.isModified());
     EXPECT_EQ(q.document.filePath(), QFileInfo(good).absoluteFilePath());
-    QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(locked,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 }
 
 TEST(FileSafety, AFailedOpenLeavesTheDocumentUntouched)
@@ -96,7 +98,8 @@ TEST(FileSafety, AFailedOpenLeavesTheDocumentUntouched)
     EXPECT_TRUE(q.document.dataset() == before);
     EXPECT_EQ(q.document.filePath(), QStringLiteral("/some/where.ce.json"));
     ASSERT_EQ(q.warnings.size(), 1);
-    EXPECT_TRUE(q.warnings.front().contains(QStringLiteral("runs[0].id"))) << q.warnings.front().toStdString();
+    EXPECT_TRUE(q.warnings.front().contains(QStringLiteral("runs[0].id")))
+        << q.warnings.front().toStdString();
 }
 
 TEST(FileSafety, UnsavedChangesAreAskedAboutAndCancelKeepsThem)
@@ -130,7 +133,8 @@ TEST(FileSafety, KillingTheProcessMidSaveAlwaysLeavesTheOldOrTheNewFileComplete)
         const pid_t child = ::fork();
         ASSERT_GE(child, 0);
         if (child == 0) {
-            for (int i = 0;; ++i) app::writeFileDurably(path, i % 2 ? a : b);
+            for (int i = 0;; ++i)
+                app::writeFileDurably(path, i % 2 ? a : b);
         }
         ::usleep(static_cast<useconds_t>(delayUs(rng)));
         ::kill(child, SIGKILL);
@@ -141,14 +145,18 @@ TEST(FileSafety, KillingTheProcessMidSaveAlwaysLeavesTheOldOrTheNewFileComplete)
         const bool complete = now == a || now == b;
         ASSERT_TRUE(complete) << "round " << round << ": " << now.size() << " bytes";
         // Leftover temporary files show the kill often landed mid-write.
-        const QStringList temps = QDir(dir.path()).entryList({QStringLiteral(".data.ce.json.*")},
-                                                              QDir::Files | QDir::Hidden);
+        const QStringList temps =
+            QDir(dir.path())
+                .entryList({QStringLiteral(".data.ce.json.*")}, QDir::Files | QDir::Hidden);
         killedMidWrite += !temps.isEmpty();
-        for (const QString &t : temps) QFile::remove(dir.filePath(t));
-        auto parsed = compute::readDatasetJson(std::string_view(now.constData(), static_cast<std::size_t>(now.size())), "x");
+        for (const QString &t : temps)
+            QFile::remove(dir.filePath(t));
+        auto parsed = compute::readDatasetJson(
+            std::string_view(now.constData(), static_cast<std::size_t>(now.size())), "x");
         ASSERT_TRUE(parsed.ok());
     }
-    EXPECT_GT(killedMidWrite, kRounds / 4) << "the kills rarely hit a write; the test proves little";
+    EXPECT_GT(killedMidWrite, kRounds / 4)
+        << "the kills rarely hit a write; the test proves little";
 }
 
 // A crashed session (a child process with unsaved work, killed) leaves a recovery copy;
@@ -165,7 +173,8 @@ TEST(FileSafety, RecoveryCopyOfACrashedSessionRestoresTheUnsavedWork)
     ASSERT_GE(child, 0);
     if (child == 0) {
         app::Document document;
-        document.reset(testing_support::syntheticDataset(50, 3), QStringLiteral("/home/me/data.ce.json"));
+        document.reset(testing_support::syntheticDataset(50, 3),
+                       QStringLiteral("/home/me/data.ce.json"));
         auto *store = new app::RecoveryStore(&document, folder);
         document.undoStack()->push(new QUndoCommand(QStringLiteral("edit")));
         document.replaceRun(7, unsaved.runs[7]);
@@ -220,9 +229,9 @@ TEST(FileSafety, ImportCsvMergesAndDuplicatesAreSkippedOrReplaced)
     QFile file(csv);
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
     file.write("Model,Publication date,Training compute (FLOP)\r\n"
-               "AlexNet,2012-06-01,9e17\r\n"      // same name and date: a duplicate
-               "GPT-2,2019-02-14,1.5e21\r\n"      // new
-               "Something,Forthcoming,\r\n");     // new, kept without date or compute
+               "AlexNet,2012-06-01,9e17\r\n"  // same name and date: a duplicate
+               "GPT-2,2019-02-14,1.5e21\r\n"  // new
+               "Something,Forthcoming,\r\n"); // new, kept without date or compute
     file.close();
     ASSERT_TRUE(q.files.importCsv(csv, false));
     EXPECT_EQ(q.document.dataset().runs.size(), before + 2);

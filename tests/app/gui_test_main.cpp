@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // main() for the GUI tests: an offscreen QApplication (no display needed, also when
 // ctest lists the tests), then GoogleTest.
 #include "app/main_window.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hostile loads through the app's background path (loadWithProgress, FileController):
 // a large CSV is read off the GUI thread behind a progress dialog while the event loop
 // keeps running; cancelling leaves the open document as it was; a file that another

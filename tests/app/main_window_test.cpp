@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The assembled window: what a new user sees first and the docks working together.
 #include "app/document/document.h"
 #include "app/document/trend_model.h"
@@ -58,9 +59,9 @@ TEST(MainWindow, AnalysisDockFollowsTheEraSelectedInTheEraDockAndBack)
 TEST(MainWindow, EveryPanelCanBeToggledFromTheViewMenuWithAShortcut)
 {
     app::MainWindow window;
-    for (const QString &name : {QStringLiteral("Runs"), QStringLiteral("Run Details"),
-                                QStringLiteral("Undo History"), QStringLiteral("Eras"),
-                                QStringLiteral("Analysis")}) {
+    for (const QString &name :
+         {QStringLiteral("Runs"), QStringLiteral("Run Details"), QStringLiteral("Undo History"),
+          QStringLiteral("Eras"), QStringLiteral("Analysis")}) {
         QAction *toggle = findAction(&window, name);
         ASSERT_NE(toggle, nullptr) << name.toStdString();
         EXPECT_TRUE(toggle->isCheckable()) << name.toStdString();
@@ -69,7 +70,6 @@ TEST(MainWindow, EveryPanelCanBeToggledFromTheViewMenuWithAShortcut)
     EXPECT_EQ(findAction(&window, QStringLiteral("Analysis"))->shortcut(),
               QKeySequence(QStringLiteral("Ctrl+5")));
 }
-
 
 // Behind the run table (its first-start place) the analysis dock leaves its analyses
 // until its tab is chosen: on 100,000 runs they would cost every edit tens of ms.
@@ -82,10 +82,14 @@ TEST(MainWindowAnalysis, TheAnalysisTabBehindTheRunTableWaitsUntilItIsChosen)
     QApplication::processEvents();
     app::AnalysisDock *analysis = window.analysis();
     auto settle = [&] {
-        for (int i = 0; i < 5; ++i) QApplication::processEvents();
+        for (int i = 0; i < 5; ++i)
+            QApplication::processEvents();
     };
     auto analysedNow = [&] {
-        return window.trendModel()->cache().points(*window.trendModel()->era(analysis->currentEra())).runIndex;
+        return window.trendModel()
+            ->cache()
+            .points(*window.trendModel()->era(analysis->currentEra()))
+            .runIndex;
     };
     analysis->raise();
     settle();

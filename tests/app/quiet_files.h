@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/document/document.h"
 #include "app/controllers/file_controller.h"
+#include "app/document/document.h"
 #include "app/document/view_state.h"
 
 #include <QStringList>

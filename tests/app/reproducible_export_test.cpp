@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/chart_view.h"
 #include "app/data/dataset_file.h"
 #include "app/dialogs/export_dialog.h"

@@ -1,8 +1,9 @@
-#include "app/format/run_tooltip.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/commands/run_commands.h"
 #include "app/data/dataset_file.h"
 #include "app/document/document.h"
 #include "app/document/view_state.h"
+#include "app/format/run_tooltip.h"
 #include "app/widgets/run_details_dock.h"
 #include "core/model/compute_estimate.h"
 #include "tests/app/gui_test_util.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/data/bundled_data.h"
 #include "app/data/dataset_file.h"
 #include "app/dialogs/run_form_dialog.h"

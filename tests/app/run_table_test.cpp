@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/commands/run_commands.h"
 #include "app/data/dataset_file.h"
 #include "app/document/document.h"

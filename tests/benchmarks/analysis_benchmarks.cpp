@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Analysis benchmarks: leave-one-out influence and the bootstrap over an era of 3,000
 // runs (each should take well under 50 ms: the panels recompute them on edits).
 #include "core/stats/bootstrap.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // App benchmarks: the live refit + replot after an edit, figure export, start-up.
 #include "app/chart/chart_view.h"
 #include "app/data/dataset_file.h"
@@ -67,7 +68,12 @@ void BM_RefitReplot(benchmark::State &state)
     state.counters["plotted"] = chart.renderer().scene().plotted;
     state.counters["drawn"] = chart.renderer().drawnPointCount();
 }
-BENCHMARK(BM_RefitReplot)->Arg(0)->Arg(3000)->Arg(100000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_RefitReplot)
+    ->Arg(0)
+    ->Arg(3000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 // The same edit in the whole window at its first-start layout (run table, era list,
 // status bar, chart; the analysis dock waits in its tab behind the run table), until
@@ -97,16 +103,27 @@ void exportBenchmark(benchmark::State &state, app::FigureFormat format)
     std::size_t bytes = 0;
     for (auto _ : state) {
         auto figure = app::renderDatasetFigure(dataset, settings, format);
-        if (!figure) state.SkipWithError("render failed");
-        else bytes = static_cast<std::size_t>(figure->size());
+        if (!figure)
+            state.SkipWithError("render failed");
+        else
+            bytes = static_cast<std::size_t>(figure->size());
     }
     state.counters["KB"] = static_cast<double>(bytes) / 1e3;
 }
 
 // Arg 0 = the bundled OpenAI dataset; otherwise that many synthetic runs.
-void BM_ExportPng(benchmark::State &state) { exportBenchmark(state, app::FigureFormat::Png); }
-void BM_ExportSvg(benchmark::State &state) { exportBenchmark(state, app::FigureFormat::Svg); }
-void BM_ExportPdf(benchmark::State &state) { exportBenchmark(state, app::FigureFormat::Pdf); }
+void BM_ExportPng(benchmark::State &state)
+{
+    exportBenchmark(state, app::FigureFormat::Png);
+}
+void BM_ExportSvg(benchmark::State &state)
+{
+    exportBenchmark(state, app::FigureFormat::Svg);
+}
+void BM_ExportPdf(benchmark::State &state)
+{
+    exportBenchmark(state, app::FigureFormat::Pdf);
+}
 BENCHMARK(BM_ExportPng)->Arg(0)->Arg(100000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_ExportSvg)->Arg(0)->Arg(100000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_ExportPdf)->Arg(0)->Arg(100000)->Unit(benchmark::kMillisecond)->UseRealTime();

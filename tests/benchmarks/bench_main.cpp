@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // main() of compute-bench: an offscreen QApplication (the app benchmarks draw), then
 // Google Benchmark.
 #include "app/main_window.h"

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Core benchmarks: fitting, loading native files, importing Epoch CSV exports.
 #include "core/io/epoch_import.h"
-#include "core/stats/fit_cache.h"
 #include "core/io/json_format.h"
+#include "core/stats/fit_cache.h"
 #include "core/stats/trend_fit.h"
 #include "tests/support/synthetic_dataset.h"
 
@@ -35,7 +36,8 @@ BENCHMARK(BM_Fit)->Arg(1000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillis
 // The window's refit of one era: a pass over the FitCache (no log10, no strings).
 void BM_FitCacheEra(benchmark::State &state)
 {
-    const auto dataset = testing_support::syntheticDataset(static_cast<std::size_t>(state.range(0)));
+    const auto dataset =
+        testing_support::syntheticDataset(static_cast<std::size_t>(state.range(0)));
     compute::FitCache cache;
     cache.rebuild(dataset, {});
     const compute::Era &era = dataset.eraSchemes[0].eras[1];
@@ -49,7 +51,8 @@ BENCHMARK(BM_FitCacheEra)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMilliseco
 // Selecting the runs of an era from the dataset itself (log10 of every FLOP) and fitting.
 void BM_FitEraFromDataset(benchmark::State &state)
 {
-    const auto dataset = testing_support::syntheticDataset(static_cast<std::size_t>(state.range(0)));
+    const auto dataset =
+        testing_support::syntheticDataset(static_cast<std::size_t>(state.range(0)));
     const compute::Era &era = dataset.eraSchemes[0].eras[1];
     for (auto _ : state) {
         compute::TrendFit fit = compute::fitEra(dataset, era);
@@ -61,8 +64,8 @@ BENCHMARK(BM_FitEraFromDataset)->Arg(100000)->Unit(benchmark::kMillisecond);
 // Parse + validate a native file.
 void BM_LoadJson(benchmark::State &state)
 {
-    const std::string bytes =
-        compute::writeDatasetJson(testing_support::syntheticDataset(static_cast<std::size_t>(state.range(0))));
+    const std::string bytes = compute::writeDatasetJson(
+        testing_support::syntheticDataset(static_cast<std::size_t>(state.range(0))));
     for (auto _ : state) {
         auto dataset = compute::readDatasetJson(bytes, "bench.json");
         if (!dataset) state.SkipWithError(dataset.errorText().c_str());
@@ -75,7 +78,8 @@ BENCHMARK(BM_LoadJson)->Arg(1000)->Arg(100000)->Unit(benchmark::kMillisecond);
 
 void BM_SaveJson(benchmark::State &state)
 {
-    const auto dataset = testing_support::syntheticDataset(static_cast<std::size_t>(state.range(0)));
+    const auto dataset =
+        testing_support::syntheticDataset(static_cast<std::size_t>(state.range(0)));
     for (auto _ : state) {
         std::string bytes = compute::writeDatasetJson(dataset);
         benchmark::DoNotOptimize(bytes);
@@ -86,9 +90,11 @@ BENCHMARK(BM_SaveJson)->Arg(100000)->Unit(benchmark::kMillisecond);
 // Import of an Epoch-style CSV (quoted fields, hardware columns) into a dataset.
 void BM_ImportCsv(benchmark::State &state)
 {
-    const std::string csv = testing_support::syntheticEpochCsv(static_cast<std::size_t>(state.range(0)));
+    const std::string csv =
+        testing_support::syntheticEpochCsv(static_cast<std::size_t>(state.range(0)));
     const std::string catalogJson = R"({"accelerators":[{"id":"nvidia-a100","name":"NVIDIA A100",
-        "source":"test","default_format":"tensor-fp16","peak_flops":{"fp32":1.95e13,"tensor-fp16":3.12e14}}]})";
+        "source":"test","default_format":"tensor-fp16",
+        "peak_flops":{"fp32":1.95e13,"tensor-fp16":3.12e14}}]})";
     const auto catalog = compute::HardwareCatalog::fromJson(catalogJson, "catalog");
     for (auto _ : state) {
         auto imported = compute::importEpochCsv(csv, "bench.csv", &catalog.value());

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Whole-process time of `compute-explorer --export chart.png` (bundled OpenAI dataset,
 # 2400 x 1600 PNG) against matplotlib_equivalent.py drawing the same chart at the same
 # size, run alternately RUNS times each; prints the medians and the ratio.

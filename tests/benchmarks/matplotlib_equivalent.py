@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The chart `compute-explorer --export chart.png` draws, done the usual way with
 matplotlib: the bundled OpenAI dataset on a log axis with point labels, one era band and
 one fitted trend line, written as a 2400 x 1600 PNG (1200 x 800 at scale 2).

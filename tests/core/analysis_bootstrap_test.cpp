@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The bootstrap: reproducible for a seed, and equal to a brute-force replay of the same
 // resamples (materialised, refitted with fitTrend, percentiles taken here).
 #include "core/stats/bootstrap.h"

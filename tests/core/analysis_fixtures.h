@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Data shared by the analysis tests (tests/core/analysis_*_test.cpp).
 
-#include "core/model/era.h"
 #include "core/io/json_format.h"
+#include "core/model/era.h"
 #include "tests/core/test_paths.h"
 
 #include <cstdint>

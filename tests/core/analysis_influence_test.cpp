@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Leave-one-out influence, checked against brute force: n refits with fitTrend.
 #include "core/stats/influence.h"
 #include "core/stats/trend_fit.h"

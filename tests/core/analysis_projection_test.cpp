@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Projections of a trend beyond its data, checked against independent arithmetic: exact
 // exponentials (the projection is exact and every interval collapses), OpenAI's 15
 // chart runs (band inversion redone by bisection on the textbook band formulas), and
 // the statuses that replace NaN.
 #include "core/model/date.h"
-#include "core/stats/projection.h"
 #include "core/report/projection_report.h"
+#include "core/stats/projection.h"
 #include "core/stats/run_selection.h"
 #include "core/stats/trend_fit.h"
 #include "tests/core/analysis_fixtures.h"

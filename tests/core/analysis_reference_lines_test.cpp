@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reference lines of fixed doubling time anchored at a run.
 #include "core/stats/reference_lines.h"
 

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reproducibility metadata of figures: SHA-256 against published vectors, the content
 // hash against a hash of the saved file with its app_version line dropped, the JSON.
-#include "core/report/fit_report.h"
 #include "core/io/json_format.h"
+#include "core/report/fit_report.h"
 #include "core/report/reproducibility.h"
 #include "core/stats/run_selection.h"
 #include "core/util/sha256.h"

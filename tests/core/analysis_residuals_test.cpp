@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Residuals and outliers of a fit, checked against the hat-matrix formulas computed
 // here in long double.
 #include "core/stats/residuals.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Subset sensitivity: who is in each subset (worked out by hand on a small dataset, and
 // by brute force on a random one) and that each subset's fit is the fit of its runs.
 #include "core/stats/subsets.h"

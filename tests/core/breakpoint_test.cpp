@@ -1,5 +1,6 @@
-#include "core/stats/breakpoint.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/date.h"
+#include "core/stats/breakpoint.h"
 #include "core/stats/trend_fit.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core/ is the standard library and nlohmann_json only: it must build without Qt. This
 // scans every file under core/ for a Qt include and names the file and line of each.
 #include "tests/core/test_paths.h"
@@ -115,10 +116,10 @@ TEST(CoreHasNoQt, ScanFailsOnAScratchCopyWithAQtInclude)
     std::string text = testing_paths::readFile(header.string());
     const std::size_t pragma = text.find("#pragma once\n");
     ASSERT_NE(pragma, std::string::npos);
-    text.insert(pragma + 13, "#include <QDate>\n"); // becomes line 2
+    text.insert(pragma + 13, "#include <QDate>\n"); // line 3: after the SPDX line and #pragma once
     std::ofstream(header, std::ios::binary | std::ios::trunc) << text;
 
     const std::vector<std::string> findings = qtIncludesUnder(copy);
     ASSERT_EQ(findings.size(), 1u) << joined(findings);
-    EXPECT_EQ(findings[0], "core/model/date.h:2: #include <QDate>");
+    EXPECT_EQ(findings[0], "core/model/date.h:3: #include <QDate>");
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The RFC 4180 reader, field quoting, and CSV export that imports back.
 #include "core/io/csv_export.h"
 #include "core/io/csv_reader.h"

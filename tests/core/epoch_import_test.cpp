@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Imports of the real Epoch AI exports in tests/data/epoch/ (see PROVENANCE.md there).
 #include "core/io/epoch_import.h"
 #include "core/io/json_format.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/stats/fit_cache.h"
 
 #include "core/stats/run_selection.h"
@@ -93,10 +94,18 @@ TEST(FitCache, EditsKeepItEqualToARebuiltCache)
         const std::size_t i = rng() % dataset.runs.size();
         compute::TrainingRun run = dataset.runs[i];
         switch (step % 4) {
-        case 0: run.date = compute::Date::fromDaysSinceEpoch(static_cast<std::int64_t>(rng() % 20000)); break;
-        case 1: run.estimates = {compute::ComputeEstimate::reported(std::pow(10.0, 10 + rng() % 15))}; break;
-        case 2: run.domain = step % 8 == 2 ? "Robotics" : "Language"; break;
-        default: run.date.reset(); break;
+        case 0:
+            run.date = compute::Date::fromDaysSinceEpoch(static_cast<std::int64_t>(rng() % 20000));
+            break;
+        case 1:
+            run.estimates = {compute::ComputeEstimate::reported(std::pow(10.0, 10 + rng() % 15))};
+            break;
+        case 2:
+            run.domain = step % 8 == 2 ? "Robotics" : "Language";
+            break;
+        default:
+            run.date.reset();
+            break;
         }
         if (step % 50 == 49) {
             dataset.runs.erase(dataset.runs.begin() + static_cast<std::ptrdiff_t>(i));
@@ -113,11 +122,13 @@ TEST(FitCache, EditsKeepItEqualToARebuiltCache)
     fresh.rebuild(dataset, filter);
     ASSERT_EQ(cache.size(), fresh.size());
     EXPECT_EQ(cache.plottedCount(), fresh.plottedCount());
-    for (const compute::Era &era : erasOf(dataset)) expectSameFit(cache.fit(era), fresh.fit(era));
+    for (const compute::Era &era : erasOf(dataset))
+        expectSameFit(cache.fit(era), fresh.fit(era));
     // The date order lists the same runs in ascending date.
     std::vector<std::uint32_t> a = cache.dateOrder(), b = fresh.dateOrder();
     ASSERT_EQ(a.size(), b.size());
-    for (std::size_t k = 1; k < a.size(); ++k) EXPECT_LE(cache.x(a[k - 1]), cache.x(a[k]));
+    for (std::size_t k = 1; k < a.size(); ++k)
+        EXPECT_LE(cache.x(a[k - 1]), cache.x(a[k]));
     std::sort(a.begin(), a.end());
     std::sort(b.begin(), b.end());
     EXPECT_EQ(a, b);

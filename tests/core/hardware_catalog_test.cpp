@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The accelerator catalog: lookups across spellings, and located errors in its JSON.
 #include "core/model/hardware_catalog.h"
 #include "tests/core/test_paths.h"

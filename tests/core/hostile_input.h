@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Helpers of the hostile-input tests (hostile_input_test.cpp, hostile_values_test.cpp).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hostile inputs shaped as files: 100 MB on a single line (JSON and CSV, valid and
 // not), JSON nested 100,000 deep, a file cut at any byte (what a reader sees of a file
 // truncated while it is read). Each is read correctly or refused with a short error

@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hostile values: names of 1 MB, control characters, right-to-left text and invalid
 // UTF-8 in names, impossible and extreme dates (0000-00-00, 2023-02-30, 9999-12-31),
 // compute of 1e-300 and 1e300 and beyond the range of a double. Each round-trips
 // byte for byte, or is refused (JSON) or warned about and kept (CSV) with a message
 // naming the file and the row or JSON path.
-#include "core/util/number_parse.h"
-#include "core/stats/run_selection.h"
 #include "core/model/units.h"
+#include "core/stats/run_selection.h"
+#include "core/util/number_parse.h"
 #include "tests/core/hostile_input.h"
 #include "tests/core/located_error.h"
 
@@ -337,9 +338,12 @@ TEST(HostileCompute, TinyAndHugePfsDaysLoadAndSaveExactly)
 {
     const Result<Dataset> read = readJson(
         R"({"schema_version": 1, "runs": [
-        {"id": "a", "name": "a", "date": "2000", "estimates": [{"method": "reported", "value": 1e-300, "unit": "pfs-days"}]},
-        {"id": "b", "name": "b", "date": "2001", "estimates": [{"method": "reported", "value": 1e288, "unit": "pfs-days"}]},
-        {"id": "c", "name": "c", "date": "2002", "estimates": [{"method": "reported", "value": 1e-300}]}]})",
+        {"id": "a", "name": "a", "date": "2000",
+         "estimates": [{"method": "reported", "value": 1e-300, "unit": "pfs-days"}]},
+        {"id": "b", "name": "b", "date": "2001",
+         "estimates": [{"method": "reported", "value": 1e288, "unit": "pfs-days"}]},
+        {"id": "c", "name": "c", "date": "2002",
+         "estimates": [{"method": "reported", "value": 1e-300}]}]})",
         "pfs.json");
     ASSERT_TRUE(read.ok()) << read.errorText();
     EXPECT_DOUBLE_EQ(*read->runs[0].flop(), 1e-300 * kFlopPerPfsDay);

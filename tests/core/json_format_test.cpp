@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The native format: what is written reads back equal, byte-stable, with exact doubles;
 // older versions migrate, newer ones are refused.
 #include "core/io/json_format.h"

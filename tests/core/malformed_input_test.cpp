@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Malformed native JSON and malformed CSV: every input gives located errors (file plus
 // JSON path, or file plus row and column) that say what was expected, and none of them
 // crashes or lets an exception escape. Fixtures: tests/data/malformed/{json,csv}/.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A 1,000,000-row Epoch-style CSV (about 220 MB) imports whole, in a few seconds, with
 // a peak memory under 1 GB; a cancelled import stops at once and gives nothing. The
 // import runs in a forked child so that its peak resident set (wait4's ru_maxrss) is

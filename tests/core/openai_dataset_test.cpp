@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The data that ships with the app: OpenAI's "AI and Compute" dataset and the hardware
 // catalog. These tests pin OpenAI's published figures, not just our file format.
+#include "core/io/json_format.h"
 #include "core/model/compute_estimate.h"
 #include "core/model/dataset.h"
 #include "core/model/hardware_catalog.h"
-#include "core/io/json_format.h"
-#include "core/stats/run_selection.h"
 #include "core/model/units.h"
+#include "core/stats/run_selection.h"
 #include "tests/core/test_paths.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Epoch CSV importer on arbitrary bytes: never crashes; an error names the source;
 // the report accounts for every row; an imported dataset is valid and survives a save
 // and load.

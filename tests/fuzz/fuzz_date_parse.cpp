@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Date parsers on arbitrary text: never crash; what they accept is a valid date whose
 // ISO form reads back as the same date.
 #include "core/model/date.h"

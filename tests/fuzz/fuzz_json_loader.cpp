@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The native JSON loader on arbitrary bytes: never crashes; an error names the source;
 // what loads saves and loads back to the same dataset and the same bytes.
 #include "core/io/json_format.h"

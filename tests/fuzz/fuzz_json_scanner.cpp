@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Differential: the fast JSON scanner against nlohmann's own SAX parser. Whatever the
 // scanner accepts, nlohmann accepts too, with the same value (the scanner may give up
 // on valid text: nlohmann then reads it).

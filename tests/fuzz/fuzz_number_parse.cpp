@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The number parser on arbitrary text: never crashes; what it accepts is finite and
 // its shortest form reads back as exactly the same double.
 #include "core/util/number_parse.h"

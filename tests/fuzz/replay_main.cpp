@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Replays fuzz inputs without libFuzzer (the GCC build of `make test`): every file
 // named, or every file in every folder named, goes once through LLVMFuzzerTestOneInput.
 // The seed corpora and every crash the fuzzers ever found are replayed this way.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs every libFuzzer target for a set time (`make fuzz`), two at a time, each on a
 # working copy of its seed corpus kept in the build folder (so runs build on each
 # other). Prints executions and coverage per target; exits non-zero if any target

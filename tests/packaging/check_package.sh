@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the .deb and .tar.gz with CPack, unpacks the .deb into a temporary root and
 # checks it like a user would: the files are there, the validators pass, and the
 # installed binary runs --version, --fit and --export on its bundled data.

@@ -8,7 +8,7 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 cp "$here/../../.clang-format" "$scratch/"
 mkdir -p "$scratch/good" "$scratch/bad" "$scratch/nospdx"
-printf '// SPDX-License-Identifier: GPL-3.0-or-later\nint twice(int x) { return 2 * x; }\n' \
+printf '// SPDX-License-Identifier: GPL-3.0-or-later\nint twice(int x)\n{\n    return 2 * x;\n}\n' \
     > "$scratch/good/ok.cpp"
 printf '// SPDX-License-Identifier: GPL-3.0-or-later\nint   twice( int x ){return 2*x;}\n' \
     > "$scratch/bad/messy.cpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/synthetic_dataset.h"
 
 #include "core/io/csv_reader.h"
@@ -14,17 +15,22 @@ compute::Dataset syntheticDataset(std::size_t runs, std::uint32_t seed)
     std::uniform_real_distribution<double> year(1950.0, 2025.0);
     std::normal_distribution<double> noise(0.0, 0.8);
     std::uniform_int_distribution<int> method(0, 3);
-    const char *domains[] = {"Language", "Vision", "Games", "Speech", "Multimodal", "Biology",
-                             "Robotics", "Image generation", "Recommendation", "Other"};
+    const char *domains[] = {"Language",       "Vision",  "Games",    "Speech",
+                             "Multimodal",     "Biology", "Robotics", "Image generation",
+                             "Recommendation", "Other"};
 
     compute::Dataset d;
     d.metadata.title = "Synthetic dataset";
     d.metadata.license = "CC0";
-    d.eraSchemes.push_back({"Three eras", {}, {{"Pre-DL", std::nullopt, compute::Date(2010, 1, 1), "#1f77b4"},
-                                               {"Deep learning", compute::Date(2010, 1, 1), std::nullopt, "#ff7f0e"},
-                                               {"Large scale", compute::Date(2015, 9, 1), std::nullopt, "#2ca02c"}}});
-    d.eraSchemes.push_back({"Two eras", {}, {{"Before 2012", std::nullopt, compute::Date(2012, 1, 1), "#9467bd"},
-                                             {"From 2012", compute::Date(2012, 1, 1), std::nullopt, "#d62728"}}});
+    d.eraSchemes.push_back({"Three eras",
+                            {},
+                            {{"Pre-DL", std::nullopt, compute::Date(2010, 1, 1), "#1f77b4"},
+                             {"Deep learning", compute::Date(2010, 1, 1), std::nullopt, "#ff7f0e"},
+                             {"Large scale", compute::Date(2015, 9, 1), std::nullopt, "#2ca02c"}}});
+    d.eraSchemes.push_back({"Two eras",
+                            {},
+                            {{"Before 2012", std::nullopt, compute::Date(2012, 1, 1), "#9467bd"},
+                             {"From 2012", compute::Date(2012, 1, 1), std::nullopt, "#d62728"}}});
     d.runs.reserve(runs);
     for (std::size_t i = 0; i < runs; ++i) {
         compute::TrainingRun run;
@@ -38,9 +44,12 @@ compute::Dataset syntheticDataset(std::size_t runs, std::uint32_t seed)
         const double log10Flop = 14.0 + 0.45 * (y - 1990.0) + noise(rng);
         const double flop = std::pow(10.0, std::clamp(log10Flop, 3.0, 28.0));
         switch (method(rng)) {
-        case 0: run.estimates.push_back(compute::ComputeEstimate::reported(flop, "synthetic")); break;
+        case 0:
+            run.estimates.push_back(compute::ComputeEstimate::reported(flop, "synthetic"));
+            break;
         case 1:
-            run.estimates.push_back({compute::OperationsInputs{flop / 3.0 / 1e6 / 10.0, 2.0, 1e6, 10.0}, {}});
+            run.estimates.push_back(
+                {compute::OperationsInputs{flop / 3.0 / 1e6 / 10.0, 2.0, 1e6, 10.0}, {}});
             break;
         case 2: {
             compute::HardwareInputs hw;
@@ -55,9 +64,12 @@ compute::Dataset syntheticDataset(std::size_t runs, std::uint32_t seed)
             break;
         }
         default:
-            run.estimates.push_back({compute::ParametersTokensInputs{std::sqrt(flop / 6.0), std::sqrt(flop / 6.0)}, {}});
+            run.estimates.push_back(
+                {compute::ParametersTokensInputs{std::sqrt(flop / 6.0), std::sqrt(flop / 6.0)},
+                 {}});
         }
-        run.sources.push_back({"Paper " + std::to_string(i), "https://example.org/" + std::to_string(i)});
+        run.sources.push_back(
+            {"Paper " + std::to_string(i), "https://example.org/" + std::to_string(i)});
         if (i % 5 == 0) run.parameters = 1e6 * static_cast<double>(1 + i % 1000);
         d.runs.push_back(std::move(run));
     }
@@ -79,11 +91,10 @@ void syntheticEpochCsv(std::size_t rows, std::uint32_t seed,
     std::mt19937 rng(seed);
     std::uniform_int_distribution<int> yearDist(1960, 2024), month(1, 12), day(1, 28);
     std::normal_distribution<double> noise(0.0, 0.8);
-    std::string csv = compute::csvRecord({"Model", "Domain", "Organization", "Publication date",
-                                          "Reference", "Link", "Parameters", "Training compute (FLOP)",
-                                          "Training compute notes", "Training hardware",
-                                          "Hardware quantity", "Training time (hours)", "Confidence",
-                                          "Frontier model"});
+    std::string csv = compute::csvRecord(
+        {"Model", "Domain", "Organization", "Publication date", "Reference", "Link", "Parameters",
+         "Training compute (FLOP)", "Training compute notes", "Training hardware",
+         "Hardware quantity", "Training time (hours)", "Confidence", "Frontier model"});
     csv.reserve(kPiece + 4096);
     for (std::size_t i = 0; i < rows; ++i) {
         const int y = yearDist(rng);
@@ -91,14 +102,15 @@ void syntheticEpochCsv(std::size_t rows, std::uint32_t seed,
         std::snprintf(date, sizeof date, "%04d-%02d-%02d", y, month(rng), day(rng));
         const double flop = std::pow(10.0, 14.0 + 0.45 * (y - 1990) + noise(rng));
         const bool hardware = i % 3 == 0;
-        csv += compute::csvRecord({
-            "Model " + std::to_string(i), i % 7 == 0 ? "Language,Vision" : "Language",
-            "Lab " + std::to_string(i % 97) + ", Inc.", date,
-            "A \"quoted\" title, with commas " + std::to_string(i),
-            "https://arxiv.org/abs/" + std::to_string(1000 + i), compute::formatNumber(1e9 + static_cast<double>(i)),
-            i % 10 == 9 ? std::string() : compute::formatNumber(flop), "6ND estimate\nsecond line",
-            hardware ? "NVIDIA A100" : "", hardware ? "512" : "", hardware ? "720" : "",
-            i % 2 ? "Confident" : "Likely", i % 11 == 0 ? "True" : ""});
+        csv += compute::csvRecord(
+            {"Model " + std::to_string(i), i % 7 == 0 ? "Language,Vision" : "Language",
+             "Lab " + std::to_string(i % 97) + ", Inc.", date,
+             "A \"quoted\" title, with commas " + std::to_string(i),
+             "https://arxiv.org/abs/" + std::to_string(1000 + i),
+             compute::formatNumber(1e9 + static_cast<double>(i)),
+             i % 10 == 9 ? std::string() : compute::formatNumber(flop), "6ND estimate\nsecond line",
+             hardware ? "NVIDIA A100" : "", hardware ? "512" : "", hardware ? "720" : "",
+             i % 2 ? "Confident" : "Likely", i % 11 == 0 ? "True" : ""});
         if (csv.size() >= kPiece) {
             write(csv);
             csv.clear();

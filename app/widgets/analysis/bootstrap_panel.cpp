@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/widgets/analysis/bootstrap_panel.h"
 
 #include "app/format/analysis_format.h"

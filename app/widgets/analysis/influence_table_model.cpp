@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/widgets/analysis/influence_table_model.h"
 
 #include "app/format/analysis_format.h"

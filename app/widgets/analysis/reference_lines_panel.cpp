@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/widgets/analysis/reference_lines_panel.h"
 
 #include "app/document/document.h"

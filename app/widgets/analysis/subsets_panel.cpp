@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/widgets/analysis/subsets_panel.h"
 
 #include "app/document/document.h"

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/internal/json_document.h"
 
-#include "core/io/json_format.h"
 #include "core/io/internal/json_scanner.h"
+#include "core/io/json_format.h"
 #include "core/util/text_util.h"
 
 #include <algorithm>

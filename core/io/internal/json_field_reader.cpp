@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/internal/json_field_reader.h"
 
 #include "core/util/text_util.h"

@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/model/date.h"
 #include "core/io/internal/json_tree.h"
+#include "core/model/date.h"
 #include "core/util/result.h"
 
 #include <initializer_list>

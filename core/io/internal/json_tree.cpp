@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/internal/json_tree.h"
 
 #include "core/util/text_util.h"
