@@ -3,34 +3,37 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSaveFile>
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace app {
 namespace {
 
-QString failure(const QString &path, const char *what, int error)
+QString failure(const QString &path, const char *what, const QString &reason)
 {
     return QStringLiteral("%1: cannot be written (%2: %3)")
-        .arg(path, QString::fromUtf8(what), QString::fromLocal8Bit(std::strerror(error)));
+        .arg(path, QString::fromUtf8(what), reason);
 }
 
-bool writeAll(int fd, const char *data, qsizetype size)
+QString systemError(int error)
 {
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, static_cast<std::size_t>(size));
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        data += n;
-        size -= n;
-    }
-    return true;
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+// The rename QSaveFile does is a change to the folder, which is on disk only once the
+// folder itself is flushed. A folder that cannot be opened or flushed does not fail
+// the save: the file is complete either way, only the rename might not survive a
+// power loss (as everywhere on such file systems).
+void syncFolder(const QString &folder)
+{
+    const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
 }
 
 } // namespace
@@ -38,46 +41,32 @@ bool writeAll(int fd, const char *data, qsizetype size)
 std::optional<QString> writeFileDurably(const QString &path, const QByteArray &bytes)
 {
     const QFileInfo info(path);
-    const QByteArray target = QFile::encodeName(info.absoluteFilePath());
-    const QByteArray folder = QFile::encodeName(info.absolutePath());
     if (!info.absoluteDir().exists())
         return QStringLiteral("%1: cannot be written: the folder %2 does not exist")
             .arg(path, info.absolutePath());
     if (info.isDir()) return QStringLiteral("%1: cannot be written: it is a folder").arg(path);
+    if (info.exists() && !info.isWritable())
+        return QStringLiteral("%1: cannot be written: the file is not writable").arg(path);
 
-    mode_t mode = 0644;
-    struct stat existing;
-    if (::stat(target.constData(), &existing) == 0) mode = existing.st_mode & 07777;
+    QSaveFile file(path);
+    // Writing in place when no temporary file can be made would lose atomicity: a
+    // folder we cannot create files in is an error instead.
+    file.setDirectWriteFallback(false);
+    if (!file.open(QIODevice::WriteOnly))
+        return failure(path, "creating a temporary file", file.errorString());
+    // On every early return below the QSaveFile is destroyed uncommitted, which
+    // removes the temporary file and leaves `path` as it was.
+    if (file.write(bytes) != bytes.size() || !file.flush())
+        return failure(path, "writing", file.errorString());
+    // commit() syncs too, but ignores a failed sync; a file that may not be on disk
+    // must not replace one that is.
+    if (::fsync(file.handle()) != 0) return failure(path, "flushing to disk", systemError(errno));
+    if (!file.commit()) return failure(path, "replacing the file", file.errorString());
 
-    // mkstemp-style unique name next to the target, so rename() stays in one file system.
-    QByteArray temp = folder + "/." + QFile::encodeName(info.fileName()) + ".XXXXXX";
-    const int fd = ::mkstemp(temp.data());
-    if (fd < 0) return failure(path, "creating a temporary file", errno);
-    auto abandon = [&](const char *what) {
-        const int error = errno;
-        ::close(fd);
-        ::unlink(temp.constData());
-        return failure(path, what, error);
-    };
-    if (::fchmod(fd, mode) != 0) return abandon("setting permissions");
-    if (!writeAll(fd, bytes.constData(), bytes.size())) return abandon("writing");
-    if (::fsync(fd) != 0) return abandon("flushing to disk");
-    if (::close(fd) != 0) {
-        const int error = errno;
-        ::unlink(temp.constData());
-        return failure(path, "closing", error);
-    }
-    if (::rename(temp.constData(), target.constData()) != 0) {
-        const int error = errno;
-        ::unlink(temp.constData());
-        return failure(path, "replacing the file", error);
-    }
-    // Make the rename durable too.
-    const int dir = ::open(folder.constData(), O_RDONLY | O_DIRECTORY);
-    if (dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
+    // QSaveFile replaces the target of a symbolic link, so flush the folder the file
+    // really is in.
+    const QString written = QFileInfo(path).canonicalFilePath();
+    syncFolder(written.isEmpty() ? info.absolutePath() : QFileInfo(written).absolutePath());
     return std::nullopt;
 }
 

@@ -16,8 +16,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <csignal>
+#include <new>
 #include <random>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -125,38 +128,52 @@ TEST(FileSafety, KillingTheProcessMidSaveAlwaysLeavesTheOldOrTheNewFileComplete)
     const QByteArray a = bytesOf(testing_support::syntheticDataset(3000, 1)); // ~1 MB
     const QByteArray b = bytesOf(testing_support::syntheticDataset(2500, 2));
     ASSERT_FALSE(app::writeFileDurably(path, a).has_value());
+    // The child says in shared memory whether it is inside a save, so the parent knows
+    // where the kill landed. (Leftover temporary files cannot tell: on Linux the one
+    // QSaveFile writes has no name until it is committed.)
+    void *shared = ::mmap(nullptr, sizeof(std::atomic<int>), PROT_READ | PROT_WRITE,
+                          MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    ASSERT_NE(shared, MAP_FAILED);
+    auto *inSave = new (shared) std::atomic<int>(0);
     std::mt19937 rng(99);
     std::uniform_int_distribution<int> delayUs(0, 40000);
-    int killedMidWrite = 0;
+    int killedMidSave = 0;
     constexpr int kRounds = 60;
     for (int round = 0; round < kRounds; ++round) {
+        inSave->store(0);
         const pid_t child = ::fork();
         ASSERT_GE(child, 0);
         if (child == 0) {
-            for (int i = 0;; ++i)
+            for (int i = 0;; ++i) {
+                inSave->store(1);
                 app::writeFileDurably(path, i % 2 ? a : b);
+                inSave->store(0);
+            }
         }
         ::usleep(static_cast<useconds_t>(delayUs(rng)));
         ::kill(child, SIGKILL);
         int status = 0;
         ::waitpid(child, &status, 0);
         ASSERT_TRUE(WIFSIGNALED(status));
+        killedMidSave += inSave->load();
         const QByteArray now = readAll(path);
         const bool complete = now == a || now == b;
         ASSERT_TRUE(complete) << "round " << round << ": " << now.size() << " bytes";
-        // Leftover temporary files show the kill often landed mid-write.
-        const QStringList temps =
-            QDir(dir.path())
-                .entryList({QStringLiteral(".data.ce.json.*")}, QDir::Files | QDir::Hidden);
-        killedMidWrite += !temps.isEmpty();
-        for (const QString &t : temps)
-            QFile::remove(dir.filePath(t));
+        // A kill between naming the temporary file and renaming it leaves the
+        // temporary file (data.ce.json.XXXXXX); nothing else may appear.
+        const QStringList others =
+            QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+        for (const QString &other : others) {
+            if (other == QStringLiteral("data.ce.json")) continue;
+            ASSERT_TRUE(other.startsWith(QStringLiteral("data.ce.json."))) << other.toStdString();
+            QFile::remove(dir.filePath(other));
+        }
         auto parsed = compute::readDatasetJson(
             std::string_view(now.constData(), static_cast<std::size_t>(now.size())), "x");
         ASSERT_TRUE(parsed.ok());
     }
-    EXPECT_GT(killedMidWrite, kRounds / 4)
-        << "the kills rarely hit a write; the test proves little";
+    ::munmap(shared, sizeof(std::atomic<int>));
+    EXPECT_GT(killedMidSave, kRounds / 4) << "the kills rarely hit a save; the test proves little";
 }
 
 // A crashed session (a child process with unsaved work, killed) leaves a recovery copy;
