@@ -8,12 +8,12 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLockFile>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QUuid>
+
+#include <nlohmann/json.hpp>
 
 namespace app {
 namespace {
@@ -29,6 +29,31 @@ QString sidecarOf(const QString &recoveryPath)
 QString lockOf(const QString &recoveryPath)
 {
     return recoveryPath + QStringLiteral(".lock");
+}
+
+// The .meta sidecar: {"original_path", "saved_at", "title"}, all strings, indented by
+// four and ending in a newline (the layout QJsonDocument wrote before, so old and new
+// copies read alike).
+QByteArray metaJson(const QString &originalPath, const QString &title, const QDateTime &savedAt)
+{
+    const nlohmann::json meta = {
+        {"original_path", originalPath.toStdString()},
+        {"saved_at", savedAt.toString(Qt::ISODate).toStdString()},
+        {"title", title.toStdString()},
+    };
+    return QByteArray::fromStdString(
+               meta.dump(4, ' ', false, nlohmann::json::error_handler_t::replace)) +
+           '\n';
+}
+
+// A field of a sidecar; empty when the sidecar is not JSON, not an object, or the
+// field is missing or not a string (a damaged sidecar costs the labels, not the copy).
+QString metaField(const nlohmann::json &meta, const char *key)
+{
+    if (!meta.is_object()) return {};
+    const auto field = meta.find(key);
+    if (field == meta.end() || !field->is_string()) return {};
+    return QString::fromStdString(field->get<std::string>());
 }
 
 } // namespace
@@ -79,11 +104,9 @@ bool RecoveryStore::writeNow()
     const std::string text = compute::writeDatasetJson(m_document->dataset());
     if (writeFileDurably(m_path, QByteArray(text.data(), static_cast<qsizetype>(text.size()))))
         return false;
-    QJsonObject meta;
-    meta[QStringLiteral("original_path")] = m_document->filePath();
-    meta[QStringLiteral("title")] = m_document->displayName();
-    meta[QStringLiteral("saved_at")] = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    return !writeFileDurably(sidecarOf(m_path), QJsonDocument(meta).toJson()).has_value();
+    const QByteArray meta = metaJson(m_document->filePath(), m_document->displayName(),
+                                     QDateTime::currentDateTimeUtc());
+    return !writeFileDurably(sidecarOf(m_path), meta).has_value();
 }
 
 void RecoveryStore::discard()
@@ -109,11 +132,11 @@ QList<RecoveryStore::Found> RecoveryStore::orphans() const
         f.recoveryPath = path;
         QFile metaFile(sidecarOf(path));
         if (metaFile.open(QIODevice::ReadOnly)) {
-            const QJsonObject meta = QJsonDocument::fromJson(metaFile.readAll()).object();
-            f.originalPath = meta.value(QStringLiteral("original_path")).toString();
-            f.title = meta.value(QStringLiteral("title")).toString();
-            f.savedAt = QDateTime::fromString(meta.value(QStringLiteral("saved_at")).toString(),
-                                              Qt::ISODate);
+            const QByteArray bytes = metaFile.readAll();
+            const auto meta = nlohmann::json::parse(bytes.begin(), bytes.end(), nullptr, false);
+            f.originalPath = metaField(meta, "original_path");
+            f.title = metaField(meta, "title");
+            f.savedAt = QDateTime::fromString(metaField(meta, "saved_at"), Qt::ISODate);
         }
         if (!f.savedAt.isValid()) f.savedAt = QFileInfo(path).lastModified();
         found << f;
