@@ -2,26 +2,108 @@
 #include "app/cli/command_line.h"
 
 #include "app/cli/cli_commands.h"
-#include "core/util/number_parse.h"
+#include "app/cli/cli_options.h"
 #include "core/util/version.h"
 
+#include <QCommandLineParser>
+#include <QHash>
 #include <QTextStream>
 
 namespace app {
 namespace {
 
-std::optional<compute::Date> parseDateOption(const QString &text)
+constexpr qsizetype kHelpColumn = 24; // where an option's description starts in --help
+
+const CliOption *optionNamed(const QString &name)
 {
-    auto date = compute::Date::fromIso(text.toStdString());
-    if (!date || date->precision() != compute::DatePrecision::Day) return std::nullopt;
-    return date;
+    for (const CliOption &option : cliOptions())
+        if (option.names.contains(name)) return &option;
+    return nullptr;
+}
+
+QString spellingOf(const QString &name)
+{
+    return (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
+}
+
+// The option `argument` spells exactly: --name, or -x for a one-letter name.
+const CliOption *optionSpelledBy(const QString &argument)
+{
+    if (argument.startsWith(QLatin1String("--")) && argument.size() > 3)
+        return optionNamed(argument.mid(2)); // --name: two letters or more
+    if (argument.size() == 2 && argument.front() == QLatin1Char('-'))
+        return optionNamed(argument.mid(1)); // -x
+    return nullptr;
+}
+
+// Where the lexical pre-pass stopped: the argument, and the option it names, if any.
+struct Refused {
+    qsizetype index;
+    const CliOption *option;
+    QString error;
+};
+
+// The pre-pass. QCommandLineParser accepts spellings this command line has always
+// refused (--name=value, "--" ending the options, -abc as -a -b -c, --h for -h) and
+// an empty value; it also cannot say which of several bad arguments came first. So
+// the arguments are checked first, in order: an argument starting with '-' (but not
+// "-" alone) must spell an option exactly, and an option with a value must be
+// followed by a non-empty one, which is taken whatever it looks like ("-5"). The
+// parser then gets the arguments before the first refused one, so the first problem
+// on the command line is the one reported. (Every option takes at most one value and
+// is repeated for more, like --project-to; an option with several values, such as
+// --diff OLD NEW, would be counted here and given to QCommandLineParser as repeats.)
+std::optional<Refused> firstRefusedArgument(const QStringList &arguments)
+{
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments[i];
+        if (!argument.startsWith(QLatin1Char('-')) || argument.size() == 1) continue; // FILE
+        const CliOption *option = optionSpelledBy(argument);
+        if (!option) return Refused{i, nullptr, QStringLiteral("unknown option %1").arg(argument)};
+        if (option->valueName.isEmpty()) continue;
+        if (i + 1 >= arguments.size() || arguments[i + 1].isEmpty())
+            return Refused{i, option, QStringLiteral("%1 needs a value").arg(argument)};
+        ++i; // its value
+    }
+    return std::nullopt;
+}
+
+QString synopsisOf(const CliOption &option)
+{
+    if (!option.synopsis.isEmpty()) return option.synopsis;
+    QString synopsis = spellingOf(option.names.front());
+    if (!option.valueName.isEmpty()) synopsis += QLatin1Char(' ') + option.valueName;
+    return synopsis;
+}
+
+QString helpEntries(CliOption::Section section)
+{
+    QString text;
+    for (const CliOption &option : cliOptions()) {
+        if (option.section != section) continue;
+        const QString synopsis = QStringLiteral("  ") + synopsisOf(option);
+        const qsizetype gap = synopsis.size() < kHelpColumn ? kHelpColumn - synopsis.size() : 2;
+        const QStringList lines = option.help.split(QLatin1Char('\n'));
+        text += synopsis + QString(gap, QLatin1Char(' ')) + lines.front() + QLatin1Char('\n');
+        for (qsizetype i = 1; i < lines.size(); ++i)
+            text += QString(kHelpColumn, QLatin1Char(' ')) + lines[i] + QLatin1Char('\n');
+    }
+    return text;
+}
+
+// The option that sets `mode`, as the messages name it.
+QString modeSpelling(CommandLine::Mode mode)
+{
+    for (const CliOption &option : cliOptions())
+        if (option.mode == mode) return spellingOf(option.names.front());
+    return {};
 }
 
 } // namespace
 
 QString helpText()
 {
-    return QStringLiteral(
+    QString text = QStringLiteral(
         "Usage: compute-explorer [OPTIONS] [FILE]\n"
         "\n"
         "Explore how much compute the largest AI training runs used, on a log axis\n"
@@ -29,28 +111,11 @@ QString helpText()
         "FILE is a native dataset (.json) or an Epoch AI CSV export (.csv). Without FILE\n"
         "the bundled OpenAI 'AI and Compute' dataset is used.\n"
         "\n"
-        "Modes (no window is opened for these):\n"
-        "  --fit                 print the trend fit of each era as JSON on stdout\n"
-        "  --project-to VALUE    when does each era's trend reach VALUE (FLOP, or pfs-days\n"
-        "                        with --units pfs-days)? JSON on stdout (see below)\n"
-        "  --project-at DATE     how much compute does each era's trend give at DATE?\n"
-        "                        (both may be given, and repeated)\n"
-        "  --export OUT          write the chart to OUT.png, OUT.svg or OUT.pdf\n"
-        "  --save OUT.json       convert or normalise FILE to the native format\n"
-        "  --version             print the version\n"
-        "  --help                print this help\n"
-        "\n"
-        "Options:\n"
-        "  --era-scheme NAME     era scheme to fit or draw (default: the dataset's first)\n"
-        "  --from DATE --to DATE one range [from, to) instead of a scheme (YYYY-MM-DD)\n"
-        "  --all                 include runs the dataset hides by default\n"
-        "  --bundled KEY         use a bundled dataset instead of FILE: openai, epoch\n"
-        "  --width PX --height PX  figure size for --export (default 1200 x 800)\n"
-        "  --scale S             pixel scale for PNG export (default 2)\n"
-        "  --units flop|pfs-days compute axis unit (default flop)\n"
-        "  --sidecar             with --export: also write OUT.json (chart.png.json), what\n"
-        "                        the figure was made from: dataset title and SHA-256 of its\n"
-        "                        content, era bounds, each era's fit, app version\n"
+        "Modes (no window is opened for these):\n");
+    text += helpEntries(CliOption::Section::Modes);
+    text += QStringLiteral("\nOptions:\n");
+    text += helpEntries(CliOption::Section::Options);
+    text += QStringLiteral(
         "\n"
         "Projections print {\"projections\":[...]}, per era one entry per --project-to\n"
         "then one per --project-at, each with \"era\", \"from\", \"to\", \"n\", \"fit_status\",\n"
@@ -67,104 +132,54 @@ QString helpText()
         "\n"
         "Exit status: 0 success, 1 bad data (one line per problem on stderr),\n"
         "2 bad usage. On failure no output file is created or changed.\n");
+    return text;
 }
 
 ParsedCommandLine parseCommandLine(const QStringList &arguments)
 {
+    const std::optional<Refused> refused = firstRefusedArgument(arguments);
+    QCommandLineParser parser;
+    for (const CliOption &option : cliOptions())
+        parser.addOption(QCommandLineOption(option.names, option.help, option.valueName));
+    // parse(), never process(): process() prints its own wording and exits with 1.
+    // parse() wants the program name first.
+    const QStringList accepted = refused ? arguments.first(refused->index) : arguments;
+    if (!parser.parse(QStringList{QStringLiteral("compute-explorer")} + accepted))
+        return {std::nullopt, parser.errorText()}; // the pre-pass let through what it refuses
+
     CommandLine cmd;
     bool modeSet = false;
-    auto setMode = [&](CommandLine::Mode mode, const QString &name) -> QString {
+    auto setMode = [&](CommandLine::Mode mode, const QString &spelling) -> QString {
         if (modeSet && cmd.mode != mode)
-            return QStringLiteral("%1 cannot be combined with another mode").arg(name);
+            return QStringLiteral("%1 cannot be combined with another mode").arg(spelling);
         cmd.mode = mode;
         modeSet = true;
         return {};
     };
-    QStringList positional;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        const QString &arg = arguments[i];
-        auto value = [&](QString &out) -> QString {
-            if (i + 1 >= arguments.size() || arguments[i + 1].isEmpty())
-                return QStringLiteral("%1 needs a value").arg(arg);
-            out = arguments[++i];
-            return {};
-        };
-        QString error, text;
-        if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
-            error = setMode(CommandLine::Mode::Help, arg);
-        } else if (arg == QLatin1String("--version") || arg == QLatin1String("-v")) {
-            error = setMode(CommandLine::Mode::Version, arg);
-        } else if (arg == QLatin1String("--fit")) {
-            error = setMode(CommandLine::Mode::Fit, arg);
-        } else if (arg == QLatin1String("--project-to")) {
-            error = setMode(CommandLine::Mode::Project, arg);
-            if (error.isEmpty()) error = value(text);
-            const auto number = compute::parseNumber(text.toStdString());
-            if (error.isEmpty() && (!number || !(*number > 0)))
-                error = QStringLiteral("--project-to '%1' is not a positive compute").arg(text);
-            if (error.isEmpty()) cmd.projectTo.push_back(*number);
-        } else if (arg == QLatin1String("--project-at")) {
-            error = setMode(CommandLine::Mode::Project, arg);
-            if (error.isEmpty()) error = value(text);
-            const auto date = parseDateOption(text);
-            if (error.isEmpty() && !date)
-                error = QStringLiteral("--project-at '%1' is not a date (expected YYYY-MM-DD)")
-                            .arg(text);
-            if (error.isEmpty()) cmd.projectAt.push_back(*date);
-        } else if (arg == QLatin1String("--sidecar")) {
-            cmd.sidecar = true;
-        } else if (arg == QLatin1String("--export")) {
-            error = setMode(CommandLine::Mode::Export, arg);
-            if (error.isEmpty()) error = value(cmd.output);
-        } else if (arg == QLatin1String("--save")) {
-            error = setMode(CommandLine::Mode::Save, arg);
-            if (error.isEmpty()) error = value(cmd.output);
-        } else if (arg == QLatin1String("--era-scheme")) {
-            error = value(cmd.eraScheme);
-        } else if (arg == QLatin1String("--bundled")) {
-            error = value(cmd.bundled);
-        } else if (arg == QLatin1String("--all")) {
-            cmd.includeHidden = true;
-        } else if (arg == QLatin1String("--from") || arg == QLatin1String("--to")) {
-            error = value(text);
-            if (error.isEmpty()) {
-                const auto date = parseDateOption(text);
-                if (!date)
-                    error = QStringLiteral("%1 '%2' is not a date (expected YYYY-MM-DD)")
-                                .arg(arg, text);
-                (arg == QLatin1String("--from") ? cmd.from : cmd.to) = date;
-            }
-        } else if (arg == QLatin1String("--width") || arg == QLatin1String("--height")) {
-            error = value(text);
-            bool ok = false;
-            const int px = text.toInt(&ok);
-            if (error.isEmpty() && (!ok || px < 16 || px > 20000))
-                error =
-                    QStringLiteral("%1 '%2' is not a size in pixels (16 to 20000)").arg(arg, text);
-            (arg == QLatin1String("--width") ? cmd.width : cmd.height) = px;
-        } else if (arg == QLatin1String("--scale")) {
-            error = value(text);
-            bool ok = false;
-            cmd.scale = text.toDouble(&ok);
-            if (error.isEmpty() && (!ok || cmd.scale < 0.1 || cmd.scale > 10))
-                error = QStringLiteral("--scale '%1' is not a scale between 0.1 and 10").arg(text);
-        } else if (arg == QLatin1String("--units")) {
-            error = value(text);
-            cmd.unitsGiven = true;
-            if (text == QLatin1String("flop"))
-                cmd.units = compute::ComputeUnit::Flop;
-            else if (text == QLatin1String("pfs-days"))
-                cmd.units = compute::ComputeUnit::PfsDays;
-            else if (error.isEmpty())
-                error = QStringLiteral("--units '%1' is not a unit (expected flop or pfs-days)")
-                            .arg(text);
-        } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
-            error = QStringLiteral("unknown option %1").arg(arg);
-        } else {
-            positional << arg;
+    // In the order given; an option given twice is listed twice, its values in order.
+    QHash<const CliOption *, qsizetype> valuesUsed;
+    for (const QString &name : parser.optionNames()) {
+        const CliOption &option = *optionNamed(name);
+        const QString spelling = spellingOf(name);
+        QString error = option.mode ? setMode(*option.mode, spelling) : QString();
+        if (error.isEmpty() && option.apply) {
+            const QString value = option.valueName.isEmpty()
+                                      ? QString()
+                                      : parser.values(name).at(valuesUsed[&option]++);
+            error = option.apply(cmd, spelling, value);
         }
         if (!error.isEmpty()) return {std::nullopt, error};
     }
+    if (refused) {
+        // A mode option without its value: the clash of modes is the first problem.
+        if (refused->option && refused->option->mode) {
+            const QString clash = setMode(*refused->option->mode, arguments[refused->index]);
+            if (!clash.isEmpty()) return {std::nullopt, clash};
+        }
+        return {std::nullopt, refused->error};
+    }
+
+    const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1)
         return {std::nullopt, QStringLiteral("expected at most one FILE, got %1: %2")
                                   .arg(positional.size())
@@ -178,8 +193,12 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         return {std::nullopt, QStringLiteral("--to must be after --from")};
     if (cmd.from && !cmd.eraScheme.isEmpty())
         return {std::nullopt, QStringLiteral("give either --era-scheme or --from/--to, not both")};
-    if (cmd.sidecar && cmd.mode != CommandLine::Mode::Export)
-        return {std::nullopt, QStringLiteral("--sidecar goes with --export")};
+    for (const CliOption &option : cliOptions()) {
+        if (option.onlyIn && cmd.mode != *option.onlyIn && parser.isSet(option.names.front()))
+            return {std::nullopt,
+                    QStringLiteral("%1 goes with %2")
+                        .arg(spellingOf(option.names.front()), modeSpelling(*option.onlyIn))};
+    }
     if (cmd.mode == CommandLine::Mode::Save && cmd.file.isEmpty() && cmd.bundled.isEmpty())
         return {std::nullopt, QStringLiteral("--save needs the FILE to convert")};
     return {cmd, {}};

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/cli_options.h"
+
+#include "core/util/number_parse.h"
+
+namespace app {
+namespace {
+
+using Mode = CommandLine::Mode;
+using Section = CliOption::Section;
+
+std::optional<compute::Date> parseDateOption(const QString &text)
+{
+    auto date = compute::Date::fromIso(text.toStdString());
+    if (!date || date->precision() != compute::DatePrecision::Day) return std::nullopt;
+    return date;
+}
+
+QString projectTo(CommandLine &command, const QString &, const QString &value)
+{
+    const auto number = compute::parseNumber(value.toStdString());
+    if (!number || !(*number > 0))
+        return QStringLiteral("--project-to '%1' is not a positive compute").arg(value);
+    command.projectTo.push_back(*number);
+    return {};
+}
+
+QString projectAt(CommandLine &command, const QString &, const QString &value)
+{
+    const auto date = parseDateOption(value);
+    if (!date)
+        return QStringLiteral("--project-at '%1' is not a date (expected YYYY-MM-DD)").arg(value);
+    command.projectAt.push_back(*date);
+    return {};
+}
+
+QString dateInto(std::optional<compute::Date> &date, const QString &spelling, const QString &value)
+{
+    date = parseDateOption(value);
+    if (!date)
+        return QStringLiteral("%1 '%2' is not a date (expected YYYY-MM-DD)").arg(spelling, value);
+    return {};
+}
+
+QString pixelsInto(int &pixels, const QString &spelling, const QString &value)
+{
+    bool ok = false;
+    pixels = value.toInt(&ok);
+    if (!ok || pixels < 16 || pixels > 20000)
+        return QStringLiteral("%1 '%2' is not a size in pixels (16 to 20000)").arg(spelling, value);
+    return {};
+}
+
+QString scale(CommandLine &command, const QString &, const QString &value)
+{
+    bool ok = false;
+    command.scale = value.toDouble(&ok);
+    if (!ok || command.scale < 0.1 || command.scale > 10)
+        return QStringLiteral("--scale '%1' is not a scale between 0.1 and 10").arg(value);
+    return {};
+}
+
+QString units(CommandLine &command, const QString &, const QString &value)
+{
+    command.unitsGiven = true;
+    if (value == QLatin1String("flop"))
+        command.units = compute::ComputeUnit::Flop;
+    else if (value == QLatin1String("pfs-days"))
+        command.units = compute::ComputeUnit::PfsDays;
+    else
+        return QStringLiteral("--units '%1' is not a unit (expected flop or pfs-days)").arg(value);
+    return {};
+}
+
+std::vector<CliOption> makeOptions()
+{
+    return {
+        // Modes (no window is opened for these)
+        {.names = {QStringLiteral("fit")},
+         .mode = Mode::Fit,
+         .section = Section::Modes,
+         .help = QStringLiteral("print the trend fit of each era as JSON on stdout")},
+        {.names = {QStringLiteral("project-to")},
+         .valueName = QStringLiteral("VALUE"),
+         .mode = Mode::Project,
+         .section = Section::Modes,
+         .help = QStringLiteral("when does each era's trend reach VALUE (FLOP, or pfs-days\n"
+                                "with --units pfs-days)? JSON on stdout (see below)"),
+         .apply = projectTo},
+        {.names = {QStringLiteral("project-at")},
+         .valueName = QStringLiteral("DATE"),
+         .mode = Mode::Project,
+         .section = Section::Modes,
+         .help = QStringLiteral("how much compute does each era's trend give at DATE?\n"
+                                "(both may be given, and repeated)"),
+         .apply = projectAt},
+        {.names = {QStringLiteral("export")},
+         .valueName = QStringLiteral("OUT"),
+         .mode = Mode::Export,
+         .section = Section::Modes,
+         .help = QStringLiteral("write the chart to OUT.png, OUT.svg or OUT.pdf"),
+         .apply = [](CommandLine &c, const QString &, const QString &v) -> QString {
+             c.output = v;
+             return {};
+         }},
+        {.names = {QStringLiteral("save")},
+         .valueName = QStringLiteral("OUT.json"),
+         .mode = Mode::Save,
+         .section = Section::Modes,
+         .help = QStringLiteral("convert or normalise FILE to the native format"),
+         .apply = [](CommandLine &c, const QString &, const QString &v) -> QString {
+             c.output = v;
+             return {};
+         }},
+        {.names = {QStringLiteral("version"), QStringLiteral("v")},
+         .mode = Mode::Version,
+         .section = Section::Modes,
+         .help = QStringLiteral("print the version")},
+        {.names = {QStringLiteral("help"), QStringLiteral("h")},
+         .mode = Mode::Help,
+         .section = Section::Modes,
+         .help = QStringLiteral("print this help")},
+
+        // Options
+        {.names = {QStringLiteral("era-scheme")},
+         .valueName = QStringLiteral("NAME"),
+         .help = QStringLiteral("era scheme to fit or draw (default: the dataset's first)"),
+         .apply = [](CommandLine &c, const QString &, const QString &v) -> QString {
+             c.eraScheme = v;
+             return {};
+         }},
+        {.names = {QStringLiteral("from")},
+         .valueName = QStringLiteral("DATE"),
+         .synopsis = QStringLiteral("--from DATE --to DATE"),
+         .help = QStringLiteral("one range [from, to) instead of a scheme (YYYY-MM-DD)"),
+         .apply = [](CommandLine &c, const QString &s,
+                     const QString &v) { return dateInto(c.from, s, v); }},
+        {.names = {QStringLiteral("to")},
+         .valueName = QStringLiteral("DATE"),
+         .section = Section::WithPrevious,
+         .apply = [](CommandLine &c, const QString &s,
+                     const QString &v) { return dateInto(c.to, s, v); }},
+        {.names = {QStringLiteral("all")},
+         .help = QStringLiteral("include runs the dataset hides by default"),
+         .apply = [](CommandLine &c, const QString &, const QString &) -> QString {
+             c.includeHidden = true;
+             return {};
+         }},
+        {.names = {QStringLiteral("bundled")},
+         .valueName = QStringLiteral("KEY"),
+         .help = QStringLiteral("use a bundled dataset instead of FILE: openai, epoch"),
+         .apply = [](CommandLine &c, const QString &, const QString &v) -> QString {
+             c.bundled = v;
+             return {};
+         }},
+        {.names = {QStringLiteral("width")},
+         .valueName = QStringLiteral("PX"),
+         .synopsis = QStringLiteral("--width PX --height PX"),
+         .help = QStringLiteral("figure size for --export (default 1200 x 800)"),
+         .apply = [](CommandLine &c, const QString &s,
+                     const QString &v) { return pixelsInto(c.width, s, v); }},
+        {.names = {QStringLiteral("height")},
+         .valueName = QStringLiteral("PX"),
+         .section = Section::WithPrevious,
+         .apply = [](CommandLine &c, const QString &s,
+                     const QString &v) { return pixelsInto(c.height, s, v); }},
+        {.names = {QStringLiteral("scale")},
+         .valueName = QStringLiteral("S"),
+         .help = QStringLiteral("pixel scale for PNG export (default 2)"),
+         .apply = scale},
+        {.names = {QStringLiteral("units")},
+         .valueName = QStringLiteral("flop|pfs-days"),
+         .help = QStringLiteral("compute axis unit (default flop)"),
+         .apply = units},
+        {.names = {QStringLiteral("sidecar")},
+         .onlyIn = Mode::Export,
+         .help = QStringLiteral("with --export: also write OUT.json (chart.png.json), what\n"
+                                "the figure was made from: dataset title and SHA-256 of its\n"
+                                "content, era bounds, each era's fit, app version"),
+         .apply = [](CommandLine &c, const QString &, const QString &) -> QString {
+             c.sidecar = true;
+             return {};
+         }},
+    };
+}
+
+} // namespace
+
+const std::vector<CliOption> &cliOptions()
+{
+    static const std::vector<CliOption> options = makeOptions();
+    return options;
+}
+
+} // namespace app
