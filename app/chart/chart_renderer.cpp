@@ -5,6 +5,7 @@
 #include "app/chart/point_cloud.h"
 #include "app/chart/point_labels.h"
 #include "app/chart/year_ticker.h"
+#include "app/format/unit_format.h"
 #include "core/model/compute_estimate.h"
 
 #include <qcustomplot.h>
@@ -78,13 +79,6 @@ QString methodLegendText(compute::EstimateMethod method)
 }
 
 } // namespace
-
-QString computeAxisLabel(compute::ComputeUnit units)
-{
-    return units == compute::ComputeUnit::Flop
-               ? QStringLiteral("Training compute (FLOP)")
-               : QStringLiteral("Training compute (petaflop/s-days)");
-}
 
 ChartRenderer::ChartRenderer(QCustomPlot *plot) : m_plot(plot) {}
 

@@ -117,7 +117,4 @@ private:
     QHash<QString, QSizeF> m_textSizes; // label text -> size, measured once
 };
 
-// Axis label for a unit: "Training compute (FLOP)" or "... (petaflop/s-days)".
-QString computeAxisLabel(compute::ComputeUnit units);
-
 } // namespace app

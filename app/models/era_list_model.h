@@ -33,9 +33,6 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
-    // "n = 15 · doubling 3.4 mo", or n and why there is no fit.
-    static QString fitSummary(const compute::TrendFit &fit);
-
 signals:
     void renameRequested(int era, const QString &name);
 

@@ -5,6 +5,7 @@
 #include "app/document/document.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
+#include "app/format/fit_format.h"
 #include "app/models/era_list_model.h"
 #include "app/widgets/era_dock.h"
 #include "core/stats/run_selection.h"
@@ -141,7 +142,7 @@ TEST_F(EraDockTest, ShowsTheFirstSchemeWithEveryEraTickedAfterAReset)
               QColor(0xd6, 0x27, 0x28));
     const compute::TrendFit modern = trends.fit(1);
     ASSERT_TRUE(modern.ok());
-    EXPECT_EQ(cell(1, app::EraListModel::FitColumn), app::EraListModel::fitSummary(modern));
+    EXPECT_EQ(cell(1, app::EraListModel::FitColumn), app::fitSummary(modern));
     EXPECT_TRUE(cell(1, app::EraListModel::FitColumn)
                     .startsWith(QStringLiteral("n = %1 · doubling ").arg(modern.n)));
 }
@@ -175,7 +176,7 @@ TEST_F(EraDockTest, FitSummaryFollowsTheFilter)
     view.setFilter(filter);
     const compute::TrendFit narrowed = trends.fit(1);
     EXPECT_NE(cell(1, app::EraListModel::FitColumn), all);
-    EXPECT_EQ(cell(1, app::EraListModel::FitColumn), app::EraListModel::fitSummary(narrowed));
+    EXPECT_EQ(cell(1, app::EraListModel::FitColumn), app::fitSummary(narrowed));
 }
 
 TEST_F(EraDockTest, RenamingInlineIsOneUndoableCommand)
