@@ -9,6 +9,7 @@
 #include "app/controllers/recovery_controller.h"
 #include "app/data/bundled_data.h"
 #include "app/dialogs/export_dialog.h"
+#include "app/dialogs/unplottable_dialog.h"
 #include "app/document/document.h"
 #include "app/document/recovery.h"
 #include "app/document/trend_model.h"
@@ -18,7 +19,6 @@
 #include "app/widgets/era_dock.h"
 #include "app/widgets/run_details_dock.h"
 #include "app/widgets/run_table_dock.h"
-#include "app/widgets/unplottable_dialog.h"
 #include "core/util/version.h"
 
 #include <QAction>
