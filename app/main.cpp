@@ -40,7 +40,7 @@ int main(int argc, char **argv)
         QApplication application(argc, argv);
         app::MainWindow::setUpApplication();
         app::MainWindow window;
-        if (!window.openInitial(command)) return app::kExitBadData;
+        window.openInitial(command);
         window.show();
         // For measuring start-up (README, benchmarks): paint once, report, quit.
         if (qEnvironmentVariableIsSet("COMPUTE_EXPLORER_EXIT_AFTER_FIRST_PAINT")) {

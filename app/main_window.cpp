@@ -3,27 +3,28 @@
 
 #include "app/chart/chart_view.h"
 #include "app/cli/command_line.h"
-#include "app/commands/dataset_commands.h"
 #include "app/controllers/edit_controller.h"
+#include "app/controllers/era_controller.h"
 #include "app/controllers/file_controller.h"
+#include "app/controllers/recovery_controller.h"
 #include "app/data/bundled_data.h"
 #include "app/dialogs/export_dialog.h"
+#include "app/dialogs/unplottable_dialog.h"
 #include "app/document/document.h"
 #include "app/document/recovery.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
+#include "app/export/chart_figure.h"
 #include "app/widgets/analysis_dock.h"
 #include "app/widgets/era_dock.h"
 #include "app/widgets/run_details_dock.h"
 #include "app/widgets/run_table_dock.h"
-#include "app/widgets/unplottable_dialog.h"
 #include "core/util/version.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
@@ -43,7 +44,9 @@ MainWindow::MainWindow(QWidget *parent)
       m_chart(new ChartView(m_document, m_view, m_trends, this)),
       m_files(new FileController(m_document, m_view, this)),
       m_edits(new EditController(m_document, m_view, this)),
-      m_recovery(new RecoveryStore(m_document, QString(), this))
+      m_eraEdits(new EraController(m_document, m_view, m_trends, this)),
+      m_recovery(new RecoveryStore(m_document, QString(), this)),
+      m_recoveryOffer(new RecoveryController(m_document, m_recovery, m_files, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setCentralWidget(m_chart);
@@ -73,16 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
     // Double click on a point, a table row or a run not plotted: edit it.
     connect(m_chart, &ChartView::runActivated, m_edits, &EditController::editRun);
     connect(m_table, &RunTableDock::runActivated, m_edits, &EditController::editRun);
-    connect(m_chart, &ChartView::eraBoundaryDropped, this,
-            [this](int era, const compute::Era &value) {
-                const int scheme = m_view->schemeIndex();
-                if (scheme < 0) return;
-                m_document->undoStack()->push(
-                    makeEditEraCommand(
-                        m_document, static_cast<std::size_t>(scheme), static_cast<std::size_t>(era),
-                        value, tr("Move boundary of %1").arg(QString::fromStdString(value.name)))
-                        .release());
-            });
+    connect(m_chart, &ChartView::eraBoundaryDropped, m_eraEdits, &EraController::moveBoundary);
     readSettings();
     updateTitle();
 }
@@ -104,7 +98,7 @@ void MainWindow::createDocks()
     m_table = new RunTableDock(m_document, m_view, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_table);
     // Right column: eras above the run details; the runs table below the chart.
-    m_eras = new EraDock(m_document, m_view, m_trends, this);
+    m_eras = new EraDock(m_document, m_view, m_trends, m_eraEdits, this);
     addDockWidget(Qt::RightDockWidgetArea, m_eras);
     m_details = new RunDetailsDock(m_document, m_view, this);
     addDockWidget(Qt::RightDockWidgetArea, m_details);
@@ -136,10 +130,10 @@ void MainWindow::createFileMenu()
     QAction *newAction = file->addAction(QIcon::fromTheme(QStringLiteral("document-new")),
                                          tr("&New"), m_files, &FileController::newDocument);
     newAction->setShortcut(QKeySequence::New);
-    QAction *open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")),
-                                    tr("&Open..."), m_files, &FileController::openWithDialog);
-    open->setShortcut(QKeySequence::Open);
-    open->setObjectName(QStringLiteral("openAction"));
+    m_openAction = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")),
+                                   tr("&Open..."), m_files, &FileController::openWithDialog);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setObjectName(QStringLiteral("openAction"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_files, &FileController::recentFilesChanged, this, &MainWindow::updateRecentMenu);
     updateRecentMenu();
@@ -147,10 +141,10 @@ void MainWindow::createFileMenu()
     for (const BundledDataset &d : bundledDatasets())
         bundled->addAction(d.title, this, [this, key = d.key] { m_files->openBundled(key); });
     file->addSeparator();
-    QAction *save = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"),
-                                    m_files, &FileController::save);
-    save->setShortcut(QKeySequence::Save);
-    save->setObjectName(QStringLiteral("saveAction"));
+    m_saveAction = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"),
+                                   m_files, &FileController::save);
+    m_saveAction->setShortcut(QKeySequence::Save);
+    m_saveAction->setObjectName(QStringLiteral("saveAction"));
     QAction *saveAs = file->addAction(tr("Save &As..."), m_files, &FileController::saveAs);
     saveAs->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
@@ -158,21 +152,21 @@ void MainWindow::createFileMenu()
         file->addAction(tr("&Import Epoch CSV..."), m_files, &FileController::importCsvWithDialog);
     import->setShortcut(QKeySequence(tr("Ctrl+I")));
     file->addAction(tr("Export Runs as &CSV..."), m_files, &FileController::exportCsvWithDialog);
-    QAction *figure = file->addAction(QIcon::fromTheme(QStringLiteral("document-export")),
-                                      tr("Export &Figure..."), this, [this] {
-                                          ExportDialog dialog(m_chart, m_document, this);
-                                          dialog.exec();
-                                      });
-    figure->setShortcut(QKeySequence(tr("Ctrl+Shift+X")));
-    figure->setObjectName(QStringLiteral("exportFigureAction"));
+    m_exportFigureAction = file->addAction(QIcon::fromTheme(QStringLiteral("document-export")),
+                                           tr("Export &Figure..."), this, [this] {
+                                               ExportDialog dialog(m_chart, m_document, this);
+                                               dialog.exec();
+                                           });
+    m_exportFigureAction->setShortcut(QKeySequence(tr("Ctrl+Shift+X")));
+    m_exportFigureAction->setObjectName(QStringLiteral("exportFigureAction"));
     file->addAction(tr("Copy Figure as &PNG"), this,
                     [this] {
-                        ExportDialog(m_chart, m_document, this).copyToClipboard(FigureFormat::Png);
+                        copyChartFigure(*m_chart, *m_document, FigureFormat::Png);
                         statusBar()->showMessage(tr("Figure copied as PNG."), 4000);
                     })
         ->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
     file->addAction(tr("Copy Figure as S&VG"), this, [this] {
-        ExportDialog(m_chart, m_document, this).copyToClipboard(FigureFormat::Svg);
+        copyChartFigure(*m_chart, *m_document, FigureFormat::Svg);
         statusBar()->showMessage(tr("Figure copied as SVG."), 4000);
     });
     file->addSeparator();
@@ -193,10 +187,10 @@ void MainWindow::createEditMenu()
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
     edit->addSeparator();
-    QAction *add = edit->addAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add Run..."),
-                                   m_edits, &EditController::addRun);
-    add->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
-    add->setObjectName(QStringLiteral("addRunAction"));
+    m_addRunAction = edit->addAction(QIcon::fromTheme(QStringLiteral("list-add")),
+                                     tr("&Add Run..."), m_edits, &EditController::addRun);
+    m_addRunAction->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
+    m_addRunAction->setObjectName(QStringLiteral("addRunAction"));
     QAction *editRun = edit->addAction(tr("&Edit Run..."), m_edits, &EditController::editSelected);
     editRun->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
     QAction *duplicate =
@@ -226,10 +220,10 @@ void MainWindow::createEditMenu()
 void MainWindow::createViewMenu()
 {
     m_viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction *reset = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-original")),
-                                           tr("&Reset View"), m_chart, &ChartView::resetView);
-    reset->setShortcut(Qt::Key_Home);
-    reset->setObjectName(QStringLiteral("resetViewAction"));
+    m_resetViewAction = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-original")),
+                                              tr("&Reset View"), m_chart, &ChartView::resetView);
+    m_resetViewAction->setShortcut(Qt::Key_Home);
+    m_resetViewAction->setObjectName(QStringLiteral("resetViewAction"));
     QAction *fit = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-fit-best")),
                                          tr("&Fit to Selection"), m_chart, &ChartView::fitToData);
     fit->setShortcut(QKeySequence(tr("Ctrl+0")));
@@ -314,32 +308,22 @@ void MainWindow::createToolBar()
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    for (QAction *a : menuBar()->actions()[0]->menu()->actions())
-        if (a->objectName() == QLatin1String("openAction") ||
-            a->objectName() == QLatin1String("saveAction") ||
-            a->objectName() == QLatin1String("exportFigureAction"))
-            toolbar->addAction(a);
+    toolbar->addActions({m_openAction, m_saveAction, m_exportFigureAction});
     toolbar->addSeparator();
-    for (QAction *a : menuBar()->actions()[1]->menu()->actions())
-        if (a->objectName() == QLatin1String("addRunAction")) toolbar->addAction(a);
-    toolbar->addAction(m_undoAction);
-    toolbar->addAction(m_redoAction);
+    toolbar->addActions({m_addRunAction, m_undoAction, m_redoAction});
     toolbar->addSeparator();
-    for (QAction *a : m_viewMenu->actions())
-        if (a->objectName() == QLatin1String("resetViewAction")) toolbar->addAction(a);
+    toolbar->addAction(m_resetViewAction);
 }
 
-bool MainWindow::openInitial(const CommandLine &command)
+void MainWindow::openInitial(const CommandLine &command)
 {
-    offerRecovery();
-    if (!m_document->isModified()) {
-        if (!command.file.isEmpty()) {
-            if (!openFile(command.file)) openBundled(QStringLiteral("openai"));
-        } else {
-            openBundled(command.bundled.isEmpty() ? QStringLiteral("openai") : command.bundled);
-        }
+    m_recoveryOffer->offerRecovery();
+    if (m_document->isModified()) return; // the restored work
+    if (!command.file.isEmpty()) {
+        if (!openFile(command.file)) openBundled(QStringLiteral("openai"));
+    } else {
+        openBundled(command.bundled.isEmpty() ? QStringLiteral("openai") : command.bundled);
     }
-    return true;
 }
 
 bool MainWindow::openFile(const QString &path)
@@ -350,34 +334,6 @@ bool MainWindow::openFile(const QString &path)
 bool MainWindow::openBundled(const QString &key)
 {
     return m_files->openBundled(key);
-}
-
-void MainWindow::offerRecovery()
-{
-    const auto orphans = m_recovery->orphans();
-    for (const RecoveryStore::Found &found : orphans) {
-        const QString what = found.title.isEmpty() ? tr("an unsaved dataset") : found.title;
-        const auto answer = QMessageBox::question(
-            this, tr("Restore unsaved work?"),
-            tr("Compute Explorer did not close properly. Unsaved changes to %1 from %2 were kept. "
-               "Restore them?")
-                .arg(what, QLocale().toString(found.savedAt.toLocalTime(), QLocale::ShortFormat)),
-            QMessageBox::Yes | QMessageBox::No | QMessageBox::Discard, QMessageBox::Yes);
-        if (answer == QMessageBox::No) continue; // ask again next time
-        if (answer == QMessageBox::Yes) {
-            auto dataset = m_recovery->load(found);
-            if (!dataset) {
-                m_files->showErrors(tr("The recovery copy cannot be read"), dataset.errors());
-                continue;
-            }
-            m_document->reset(std::move(dataset).value(), found.originalPath);
-            m_document->markUnsaved();
-            // Now this instance keeps it; if it cannot, the old copy stays for next time.
-            if (!m_recovery->writeNow()) break;
-        }
-        m_recovery->forget(found);
-        if (answer == QMessageBox::Yes) break; // one window, one document
-    }
 }
 
 void MainWindow::updateRecentMenu()

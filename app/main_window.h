@@ -18,7 +18,9 @@ class ChartView;
 class EraDock;
 class Document;
 class EditController;
+class EraController;
 class FileController;
+class RecoveryController;
 class RecoveryStore;
 class RunDetailsDock;
 class RunTableDock;
@@ -39,18 +41,18 @@ public:
     // Application name, organization and icon for QSettings and the desktop.
     static void setUpApplication();
     // Offers to restore work a crashed session left, then opens the dataset the command
-    // line names (or the bundled default); false after showing why it could not.
-    bool openInitial(const CommandLine &command);
+    // line names; when it cannot be opened (it says why), or none is named, the bundled
+    // one (OpenAI's by default).
+    void openInitial(const CommandLine &command);
 
     Document *document() const { return m_document; }
     ViewState *viewState() const { return m_view; }
     TrendModel *trendModel() const { return m_trends; }
-    ChartView *chartView() const { return m_chart; }
     FileController *files() const { return m_files; }
     EditController *edits() const { return m_edits; }
+    EraController *eraEdits() const { return m_eraEdits; }
     RecoveryStore *recovery() const { return m_recovery; }
     RunTableDock *runTable() const { return m_table; }
-    RunDetailsDock *runDetails() const { return m_details; }
     AnalysisDock *analysis() const { return m_analysis; }
     EraDock *eras() const { return m_eras; }
 
@@ -73,7 +75,6 @@ private:
     void updateRecentMenu();
     void updateTitle();
     void updateStatus();
-    void offerRecovery();
     void showUnplottable();
     void showAbout();
     void readSettings();
@@ -85,7 +86,9 @@ private:
     ChartView *m_chart;
     FileController *m_files;
     EditController *m_edits;
+    EraController *m_eraEdits;
     RecoveryStore *m_recovery;
+    RecoveryController *m_recoveryOffer;
     EraDock *m_eras = nullptr;
     RunTableDock *m_table = nullptr;
     RunDetailsDock *m_details = nullptr;
@@ -95,6 +98,12 @@ private:
     QLabel *m_status = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    // The toolbar's actions, from the menus.
+    QAction *m_openAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_exportFigureAction = nullptr;
+    QAction *m_addRunAction = nullptr;
+    QAction *m_resetViewAction = nullptr;
     QAction *m_flopAction = nullptr;
     QAction *m_pfsAction = nullptr;
     QAction *m_undoAction = nullptr;

@@ -5,6 +5,7 @@
 #include "app/chart/point_cloud.h"
 #include "app/chart/point_labels.h"
 #include "app/chart/year_ticker.h"
+#include "app/format/unit_format.h"
 #include "core/model/compute_estimate.h"
 
 #include <qcustomplot.h>
@@ -78,13 +79,6 @@ QString methodLegendText(compute::EstimateMethod method)
 }
 
 } // namespace
-
-QString computeAxisLabel(compute::ComputeUnit units)
-{
-    return units == compute::ComputeUnit::Flop
-               ? QStringLiteral("Training compute (FLOP)")
-               : QStringLiteral("Training compute (petaflop/s-days)");
-}
 
 ChartRenderer::ChartRenderer(QCustomPlot *plot) : m_plot(plot) {}
 
@@ -526,26 +520,37 @@ void ChartRenderer::relayoutLabels()
     placeTexts();
     m_labelRuns.clear();
     const QRectF bounds = m_plot->axisRect()->rect();
+    const PixelMap map = pixelMap();
+    const std::size_t count = thinPoints(map, bounds);
+    const std::span<const QPointF> obstacles(m_thinning.obstacles.data(), count);
+    const std::span<const ScenePoint *> visible(m_thinning.visible.data(), count);
+    if (!m_options.labels || visible.empty() || bounds.width() < 10 || bounds.height() < 10) {
+        m_pointLabels->setLabels({});
+        return;
+    }
+    placePointLabels(visible, obstacles, bounds, map);
+}
+
+ChartRenderer::PixelMap ChartRenderer::pixelMap() const
+{
     const QCPRange xr = m_plot->xAxis->range();
     const QCPRange yr = m_plot->yAxis->range();
-
-    // Pixels of a key and of a log10 value: the axes' own mapping, linear in key and
-    // in log10 value, without a log per point.
     const double x0 = m_plot->xAxis->coordToPixel(xr.lower);
     const double xScale = (m_plot->xAxis->coordToPixel(xr.upper) - x0) / xr.size();
     const double logLower = std::log10(yr.lower), logUpper = std::log10(yr.upper);
     const double y0 = m_plot->yAxis->coordToPixel(yr.lower);
     const double yScale = (m_plot->yAxis->coordToPixel(yr.upper) - y0) / (logUpper - logLower);
-    const double xOffset = x0 - xr.lower * xScale;
-    const double yOffset = y0 + (m_scene.log10Offset - logLower) * yScale;
-    auto pixelOf = [&](const ScenePoint &p) {
-        return QPointF(xOffset + p.key * xScale, yOffset + p.log10Flop * yScale);
-    };
+    return {x0 - xr.lower * xScale, xScale, y0 + (m_scene.log10Offset - logLower) * yScale, yScale};
+}
 
+std::size_t ChartRenderer::thinPoints(const PixelMap &map, const QRectF &bounds)
+{
     // A marker drawn where a later-drawn one will cover it adds nothing visible: groups
     // are visited top (last drawn) first and a point is dropped when its cell (a small
     // fraction of a marker) is taken. 100,000 runs become the markers a plot can show.
     constexpr double kCell = 2.5;
+    const QCPRange xr = m_plot->xAxis->range();
+    const QCPRange yr = m_plot->yAxis->range();
     const int cols = std::max(1, static_cast<int>(bounds.width() / kCell) + 1);
     const int rows = std::max(1, static_cast<int>(bounds.height() / kCell) + 1);
     std::vector<std::uint8_t> &taken = m_thinning.taken;
@@ -571,7 +576,7 @@ void ChartRenderer::relayoutLabels()
             if (point.key < xr.lower || point.key > xr.upper || point.value < yr.lower ||
                 point.value > yr.upper)
                 continue;
-            const QPointF pixel = pixelOf(point);
+            const QPointF pixel = map.of(point);
             const double px = pixel.x(), py = pixel.y();
             const int c = std::clamp(static_cast<int>((px - left) * perCell), 0, cols - 1);
             const int r = std::clamp(static_cast<int>((py - top) * perCell), 0, rows - 1);
@@ -599,20 +604,24 @@ void ChartRenderer::relayoutLabels()
         }
     }
     if (m_cloud) m_cloud->setGroups(std::move(cloud));
-    const std::span<const QPointF> obstacles(obstacle, count);
-    std::span<const ScenePoint *> visible(seen, count); // reordered below
+    return count;
+}
 
-    if (!m_options.labels || visible.empty() || bounds.width() < 10 || bounds.height() < 10) {
-        m_pointLabels->setLabels({});
-        return;
-    }
+QFontMetricsF ChartRenderer::useLabelFont()
+{
     QFont font = m_plot->font();
     font.setPointSizeF(font.pointSizeF() * 0.8);
     if (font != m_labelFont) m_textSizes.clear(); // sizes are per font
     m_labelFont = font;
     m_pointLabels->setFont(font);
-    const QFontMetricsF metrics(font);
-    // Label candidates: the largest compute in view first (the frontier is what people read).
+    return QFontMetricsF(font);
+}
+
+QVector<LabelCandidate> ChartRenderer::labelCandidates(std::span<const ScenePoint *> visible,
+                                                       const PixelMap &map,
+                                                       const QSizeF &smallest) const
+{
+    // The largest compute in view first (the frontier is what people read).
     constexpr std::size_t kMaxCandidates = 1500;
     if (visible.size() > kMaxCandidates) {
         std::nth_element(
@@ -625,13 +634,22 @@ void ChartRenderer::relayoutLabels()
         selected.insert(s.run);
     QVector<LabelCandidate> candidates;
     candidates.reserve(static_cast<qsizetype>(visible.size()));
-    // A label's size before its text is known: every label is at least one line high.
-    const QSizeF smallest(2, metrics.size(0, QStringLiteral("x")).height());
     for (const ScenePoint *p : visible) {
         // Selected runs are labelled first, then the largest compute.
         const double priority = p->log10Flop + (selected.contains(p->run) ? 1000 : 0);
-        candidates.append({p->run, pixelOf(*p), smallest, priority});
+        candidates.append({p->run, map.of(*p), smallest, priority});
     }
+    return candidates;
+}
+
+void ChartRenderer::placePointLabels(std::span<const ScenePoint *> visible,
+                                     std::span<const QPointF> obstacles, const QRectF &bounds,
+                                     const PixelMap &map)
+{
+    const QFontMetricsF metrics = useLabelFont();
+    // A label's size before its text is known: every label is at least one line high.
+    const QSizeF smallest(2, metrics.size(0, QStringLiteral("x")).height());
+    QVector<LabelCandidate> candidates = labelCandidates(visible, map, smallest);
     // Names are looked up and measured only for the candidates the layout reaches.
     QHash<int, QString> texts;
     auto measure = [&](int run) {
@@ -644,8 +662,8 @@ void ChartRenderer::relayoutLabels()
         return *size;
     };
     QVector<PointLabels::Label> shown;
-    for (const PlacedLabel &l : layoutLabels(candidates, bounds, obstacles, m_options.maxLabels,
-                                             kPointSize / 2 + 1, measure)) {
+    for (const PlacedLabel &l : layoutLabels(std::move(candidates), bounds, obstacles,
+                                             m_options.maxLabels, kPointSize / 2 + 1, measure)) {
         shown.append({l.id, l.rect, texts.value(l.id)});
         m_labelRuns.append(l.id);
     }

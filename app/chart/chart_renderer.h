@@ -2,8 +2,10 @@
 #pragma once
 
 #include "app/chart/chart_scene.h"
+#include "app/chart/label_layout.h"
 
 #include <QFont>
+#include <QFontMetricsF>
 #include <QHash>
 #include <QImage>
 #include <QPointer>
@@ -14,6 +16,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -91,6 +94,26 @@ private:
     void drawLegend();
     void drawTexts();
     void placeTexts();
+    // relayoutLabels() in steps.
+    // Pixels of a point: the axes' own mapping, linear in key and in log10 value, so
+    // there is no log per point.
+    struct PixelMap {
+        double xOffset, xScale, yOffset, yScale;
+        QPointF of(const ScenePoint &p) const
+        {
+            return {xOffset + p.key * xScale, yOffset + p.log10Flop * yScale};
+        }
+    };
+    PixelMap pixelMap() const;
+    // Hands the points in view that a marker drawn later does not cover to the graphs
+    // (or the point cloud) and keeps them, with their pixels, in m_thinning; returns
+    // how many.
+    std::size_t thinPoints(const PixelMap &map, const QRectF &bounds);
+    QFontMetricsF useLabelFont();
+    QVector<LabelCandidate> labelCandidates(std::span<const ScenePoint *> visible,
+                                            const PixelMap &map, const QSizeF &smallest) const;
+    void placePointLabels(std::span<const ScenePoint *> visible, std::span<const QPointF> obstacles,
+                          const QRectF &bounds, const PixelMap &map);
     void fitLegendToWidth();
     const QImage &sprite(const ScenePointGroup &group); // the group's screen marker
 
@@ -116,8 +139,5 @@ private:
     QFont m_labelFont;
     QHash<QString, QSizeF> m_textSizes; // label text -> size, measured once
 };
-
-// Axis label for a unit: "Training compute (FLOP)" or "... (petaflop/s-days)".
-QString computeAxisLabel(compute::ComputeUnit units);
 
 } // namespace app

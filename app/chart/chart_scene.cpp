@@ -4,11 +4,11 @@
 #include "app/chart/domain_palette.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
+#include "app/format/fit_format.h"
+#include "app/format/number_format.h"
 #include "core/model/dataset.h"
 #include "core/stats/projection.h"
 #include "core/stats/reference_lines.h"
-
-#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -20,11 +20,6 @@ namespace app {
 namespace {
 
 constexpr int kFitSamples = 48;
-
-QString number(double value, int significant)
-{
-    return QLocale::c().toString(value, 'g', significant);
-}
 
 // Dataset indices of the selected runs as a mask (empty when nothing is selected).
 std::vector<bool> selectedRuns(const compute::Dataset &dataset, const ViewState &view)
@@ -78,8 +73,7 @@ void addOverlays(ChartScene &scene, const compute::Dataset &dataset, const Trend
         if (!line) continue;
         SceneLine drawn;
         drawn.label = QStringLiteral("%1-month doubling through %2")
-                          .arg(QLocale::c().toString(spec.months, 'g', 3),
-                               QString::fromStdString(anchor->name));
+                          .arg(significant(spec.months, 3), QString::fromStdString(anchor->name));
         drawn.color = QColor(0x55, 0x55, 0x55);
         for (double key : {spanFrom, spanTo}) {
             drawn.keys << key;
@@ -96,22 +90,6 @@ void addOverlays(ChartScene &scene, const compute::Dataset &dataset, const Trend
                 scene.marked.append(p);
     }
 }
-
-} // namespace
-
-QString describeFit(const compute::TrendFit &fit)
-{
-    if (!fit.ok()) return QString::fromStdString(fit.statusMessage());
-    const double months = fit.doublingTimeMonths();
-    const QString verb = months >= 0 ? QStringLiteral("doubling") : QStringLiteral("halving");
-    const int digits = std::fabs(months) < 10 ? 2 : 3;
-    return QStringLiteral("%1 every %2 months (×%3/yr, R² %4, n = %5)")
-        .arg(verb, number(std::fabs(months), digits), number(fit.growthFactorPerYear(), 3),
-             QLocale::c().toString(fit.rSquared, 'f', 2))
-        .arg(fit.n);
-}
-
-namespace {
 
 double unitShiftOf(compute::ComputeUnit units)
 {

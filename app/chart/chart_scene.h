@@ -48,9 +48,6 @@ struct ScenePoint {
     double log10Flop = 0;
 };
 
-// What the chart shows, in plot coordinates (x: decimal year, y: compute in the chosen
-// unit), computed from core's data and fits. No QCustomPlot types: the same scene is
-// drawn on screen and into exported figures.
 // Points drawn alike (same domain colour, method marker, upper-bound or not): one graph.
 // Its points are ChartScene::points[begin, end), sorted by key.
 struct ScenePointGroup {
@@ -84,6 +81,9 @@ struct SceneFit {
     QString annotation; // "Modern era: doubling every 3.4 months (x11.2/yr, R² 0.97, n = 15)"
 };
 
+// What the chart shows, in plot coordinates (x: decimal year, y: compute in the chosen
+// unit), computed from core's data and fits. No QCustomPlot types: the same scene is
+// drawn on screen and into exported figures.
 struct ChartScene {
     compute::ComputeUnit units = compute::ComputeUnit::Flop;
     // log10 of a point's value = log10Flop + log10Offset (0 in FLOP, -log10(8.64e19)
@@ -114,9 +114,6 @@ inline double xOfKey(double key)
 {
     return key - 1970.0;
 }
-
-// "doubling every 3.4 months (×11.2/yr, R² 0.77, n = 15)", or why there is no fit.
-QString describeFit(const compute::TrendFit &fit);
 
 ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &trends,
                            const ViewState &view, const DomainPalette &palette);

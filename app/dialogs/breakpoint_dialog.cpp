@@ -1,29 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/dialogs/breakpoint_dialog.h"
 
-#include "app/chart/chart_scene.h"
+#include "app/format/fit_format.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include <cmath>
-
 namespace app {
-
-QString BreakpointDialog::describeImprovement(const compute::Breakpoint &b)
-{
-    if (!b.ok()) return {};
-    if (b.fStatistic == 0) return tr("none: two lines fit no better than one");
-    const QLocale c = QLocale::c();
-    const QString f =
-        std::isinf(b.fStatistic) ? QStringLiteral("∞") : c.toString(b.fStatistic, 'f', 1);
-    return tr("F = %1: two lines remove %2% of the squared residuals of one line")
-        .arg(f, c.toString(100 * b.sseReduction, 'f', 0));
-}
 
 BreakpointDialog::BreakpointDialog(const QString &eraName, const compute::Breakpoint &breakpoint,
                                    QWidget *parent)

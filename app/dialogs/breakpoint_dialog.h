@@ -25,9 +25,6 @@ public:
     // The dialog's text, for tests and screen readers.
     QString summary() const { return m_summary; }
 
-    // "F = 23.4: two lines leave 38% of one line's squared residuals", or why not.
-    static QString describeImprovement(const compute::Breakpoint &breakpoint);
-
 private:
     compute::Breakpoint m_breakpoint;
     QPushButton *m_split = nullptr;

@@ -1,16 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/dialogs/export_dialog.h"
 
-#include "app/chart/chart_view.h"
 #include "app/document/document.h"
 #include "app/export/dataset_figure.h"
-#include "core/util/version.h"
 
-#include <qcustomplot.h>
-
-#include <QApplication>
 #include <QCheckBox>
-#include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -21,7 +15,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -200,48 +193,36 @@ void ExportDialog::setSizePixels(int width, int height)
 
 FigureRequest ExportDialog::request() const
 {
-    FigureRequest r = settingsRequest();
-    r.reproducibility =
-        viewReproducibility(m_document->dataset(), *m_chart->trendModel(), *m_chart->viewState());
-    return r;
+    return chartFigureRequest(*m_chart, *m_document, settings());
 }
 
 FigureRequest ExportDialog::settingsRequest() const
 {
-    FigureRequest r;
+    return chartFigureRequest(*m_chart, *m_document, settings(), false);
+}
+
+FigureSettings ExportDialog::settings() const
+{
+    FigureSettings f;
     const double factor = m_sizeUnit->currentIndex() == 1 ? kPixelsPerInch : 1.0;
-    r.width = static_cast<int>(std::lround(m_width->value() * factor));
-    r.height = static_cast<int>(std::lround(m_height->value() * factor));
-    r.scale = m_dpi->value() / kPixelsPerInch;
-    r.options.title = m_title->isChecked() ? m_titleText->text() : QString();
-    r.options.citation = m_citation->isChecked() ? m_citationText->text() : QString();
-    r.options.legend = m_legend->isChecked();
-    r.options.labels = m_labels->isChecked();
-    r.options.bands = m_bands->isChecked();
-    r.options.fits = m_fits->isChecked();
-    // What is on screen: the same ranges.
-    const QCustomPlot *plot = m_chart->plot();
-    r.keyRange = std::make_pair(plot->xAxis->range().lower, plot->xAxis->range().upper);
-    r.valueRange = std::make_pair(plot->yAxis->range().lower, plot->yAxis->range().upper);
-    r.title = QString::fromStdString(m_document->dataset().metadata.title);
-    r.metadata.insert(
-        QStringLiteral("Software"),
-        QStringLiteral("Compute Explorer %1").arg(QString::fromUtf8(compute::kAppVersion)));
-    r.metadata.insert(QStringLiteral("Source"), citationOf(m_document->dataset()));
-    return r;
+    f.format = format();
+    f.width = static_cast<int>(std::lround(m_width->value() * factor));
+    f.height = static_cast<int>(std::lround(m_height->value() * factor));
+    f.dpi = m_dpi->value();
+    f.title = m_title->isChecked();
+    f.titleText = m_titleText->text();
+    f.legend = m_legend->isChecked();
+    f.labels = m_labels->isChecked();
+    f.bands = m_bands->isChecked();
+    f.fits = m_fits->isChecked();
+    f.citation = m_citation->isChecked();
+    f.citationText = m_citationText->text();
+    return f;
 }
 
 FigureExporter ExportDialog::makeExporter(const FigureRequest &r) const
 {
-    const compute::Dataset *dataset = &m_document->dataset();
-    return FigureExporter(
-        m_chart->renderer().scene(),
-        [dataset](int run) {
-            return run >= 0 && run < static_cast<int>(dataset->runs.size())
-                       ? QString::fromStdString(dataset->runs[static_cast<std::size_t>(run)].name)
-                       : QString();
-        },
-        r);
+    return chartFigureExporter(*m_chart, *m_document, r);
 }
 
 void ExportDialog::updateSizeLabel()
@@ -293,8 +274,8 @@ std::optional<QString> ExportDialog::exportTo(const QString &path, bool quiet)
 
 void ExportDialog::chooseFileAndExport()
 {
-    QSettings settings;
-    const QString folder = settings.value(kGroup + QStringLiteral("folder")).toString();
+    QSettings folders;
+    const QString folder = folders.value(kGroup + QStringLiteral("folder")).toString();
     const QString base = QFileInfo(m_document->displayName()).completeBaseName();
     const QString ext = extensionOf(format());
     QString path = QFileDialog::getSaveFileName(
@@ -303,37 +284,29 @@ void ExportDialog::chooseFileAndExport()
         tr("%1 (*.%2)").arg(ext.toUpper(), ext));
     if (path.isEmpty()) return;
     if (!figureFormatOf(path)) path += QLatin1Char('.') + ext;
-    settings.setValue(kGroup + QStringLiteral("folder"), QFileInfo(path).absolutePath());
+    folders.setValue(kGroup + QStringLiteral("folder"), QFileInfo(path).absolutePath());
     if (!exportTo(path)) accept();
 }
 
 void ExportDialog::copyToClipboard(FigureFormat f)
 {
     FigureExporter exporter = makeExporter(request());
-    auto *mime = new QMimeData;
-    if (f == FigureFormat::Svg) {
-        const QByteArray svg = exporter.toSvg();
-        mime->setData(QStringLiteral("image/svg+xml"), svg);
-        mime->setText(QString::fromUtf8(svg));
-    } else {
-        mime->setImageData(exporter.toImage());
-    }
-    QApplication::clipboard()->setMimeData(mime);
+    copyFigureToClipboard(exporter, f);
 }
 
 void ExportDialog::readSettings()
 {
-    QSettings s;
-    setFormat(static_cast<FigureFormat>(s.value(kGroup + QStringLiteral("format"), 0).toInt()));
-    m_width->setValue(s.value(kGroup + QStringLiteral("width"), 1200).toDouble());
-    m_height->setValue(s.value(kGroup + QStringLiteral("height"), 800).toDouble());
-    m_dpi->setValue(s.value(kGroup + QStringLiteral("dpi"), 192).toInt());
-    m_title->setChecked(s.value(kGroup + QStringLiteral("title"), false).toBool());
-    m_legend->setChecked(s.value(kGroup + QStringLiteral("legend"), true).toBool());
-    m_labels->setChecked(s.value(kGroup + QStringLiteral("labels"), true).toBool());
-    m_bands->setChecked(s.value(kGroup + QStringLiteral("bands"), true).toBool());
-    m_fits->setChecked(s.value(kGroup + QStringLiteral("fits"), true).toBool());
-    m_citation->setChecked(s.value(kGroup + QStringLiteral("citation"), true).toBool());
+    const FigureSettings f = rememberedFigureSettings(m_document->dataset());
+    setFormat(f.format);
+    m_width->setValue(f.width);
+    m_height->setValue(f.height);
+    m_dpi->setValue(f.dpi);
+    m_title->setChecked(f.title);
+    m_legend->setChecked(f.legend);
+    m_labels->setChecked(f.labels);
+    m_bands->setChecked(f.bands);
+    m_fits->setChecked(f.fits);
+    m_citation->setChecked(f.citation);
     m_titleText->setEnabled(m_title->isChecked());
     m_citationText->setEnabled(m_citation->isChecked());
     m_dpi->setEnabled(format() == FigureFormat::Png);
@@ -341,18 +314,7 @@ void ExportDialog::readSettings()
 
 void ExportDialog::writeSettings() const
 {
-    QSettings s;
-    s.setValue(kGroup + QStringLiteral("format"), static_cast<int>(format()));
-    const double factor = m_sizeUnit->currentIndex() == 1 ? kPixelsPerInch : 1.0;
-    s.setValue(kGroup + QStringLiteral("width"), m_width->value() * factor);
-    s.setValue(kGroup + QStringLiteral("height"), m_height->value() * factor);
-    s.setValue(kGroup + QStringLiteral("dpi"), m_dpi->value());
-    s.setValue(kGroup + QStringLiteral("title"), m_title->isChecked());
-    s.setValue(kGroup + QStringLiteral("legend"), m_legend->isChecked());
-    s.setValue(kGroup + QStringLiteral("labels"), m_labels->isChecked());
-    s.setValue(kGroup + QStringLiteral("bands"), m_bands->isChecked());
-    s.setValue(kGroup + QStringLiteral("fits"), m_fits->isChecked());
-    s.setValue(kGroup + QStringLiteral("citation"), m_citation->isChecked());
+    rememberFigureSettings(settings());
 }
 
 } // namespace app

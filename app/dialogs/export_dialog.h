@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/export/chart_figure.h"
 #include "app/export/figure_exporter.h"
 
 #include <QDialog>
@@ -44,6 +45,8 @@ public:
 
 private:
     void buildUi();
+    // What the widgets say, in pixels.
+    FigureSettings settings() const;
     // request() without the metadata, which hashes the dataset: enough for the preview.
     FigureRequest settingsRequest() const;
     void readSettings();

@@ -38,7 +38,6 @@ public:
 
     void setPreview(int eraIndex, const compute::Era &era);
     void clearPreview();
-    bool hasPreview() const { return m_previewIndex >= 0; }
 
 signals:
     // Runs, filter, eras or fits changed: views redraw.

@@ -257,7 +257,8 @@ QByteArray FigureExporter::toSvg()
     generator.setOutputDevice(&buffer);
     generator.setSize(QSize(m_request.width, m_request.height));
     generator.setViewBox(QRect(0, 0, m_request.width, m_request.height));
-    // Match the plot's logical DPI or point-size fonts shrink to 75% (TOOLCHAIN P7).
+    // QSvgGenerator assumes 72 dpi; the plot lays text out at its logical DPI (96 here),
+    // so without this point-size fonts come out at 75%.
     generator.setResolution(m_plot->plot.logicalDpiX());
     // Qt 6.4 writes title and description without escaping them.
     generator.setTitle(m_request.title.toHtmlEscaped());
@@ -270,7 +271,8 @@ QByteArray FigureExporter::toSvg()
     QCPPainter painter;
     painter.begin(&generator);
     painter.setMode(QCPPainter::pmVectorized);
-    // toPainter() draws without cached pixmaps, so text stays <text> (TOOLCHAIN P6).
+    // toPainter() draws without QCustomPlot's cached pixmaps (render() would paint them as
+    // embedded images), so the text stays <text>.
     m_plot->plot.toPainter(&painter, m_request.width, m_request.height);
     painter.end();
     return bytes;

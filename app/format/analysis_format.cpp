@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/format/analysis_format.h"
 
+#include "app/format/number_format.h"
+#include "app/format/unit_format.h"
 #include "core/stats/projection.h"
 
-#include <QLocale>
+#include <QObject>
 
 #include <cmath>
 
@@ -11,11 +13,6 @@ namespace app {
 namespace {
 
 const QString kMissing = QStringLiteral("–");
-
-QString significant(double value, int digits)
-{
-    return QLocale::c().toString(value, 'g', digits);
-}
 
 } // namespace
 
@@ -43,11 +40,6 @@ QString formatDateInterval(const compute::Interval &x)
 {
     if (!x.low || !x.high) return QObject::tr("unbounded");
     return QStringLiteral("[%1, %2]").arg(formatDateAtX(*x.low), formatDateAtX(*x.high));
-}
-
-QString unitName(compute::ComputeUnit unit)
-{
-    return unit == compute::ComputeUnit::Flop ? QStringLiteral("FLOP") : QStringLiteral("pfs-days");
 }
 
 QString formatComputeLog10(double log10Flop, compute::ComputeUnit unit)

@@ -25,7 +25,5 @@ QString formatDateInterval(const compute::Interval &x);
 QString formatComputeLog10(double log10Flop, compute::ComputeUnit unit);
 // "[3.1e+26, 4.6e+27] FLOP" from an interval of log10 FLOP.
 QString formatComputeInterval(const compute::Interval &log10Flop, compute::ComputeUnit unit);
-// "FLOP" or "pfs-days".
-QString unitName(compute::ComputeUnit unit);
 
 } // namespace app

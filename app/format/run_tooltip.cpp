@@ -2,29 +2,10 @@
 #include "app/format/run_tooltip.h"
 
 #include "app/data/bundled_data.h"
+#include "app/format/number_format.h"
 #include "core/model/units.h"
 
-#include <QLocale>
-
 namespace app {
-namespace {
-
-QString num(double v)
-{
-    if (v != 0 && (std::fabs(v) >= 1e5 || std::fabs(v) < 1e-3))
-        return QLocale::c()
-            .toString(v, 'e', 2)
-            .replace(QStringLiteral("e+0"), QStringLiteral("e+"))
-            .replace(QStringLiteral("e-0"), QStringLiteral("e-"));
-    return QLocale::c().toString(v, 'g', 4);
-}
-
-} // namespace
-
-QString formatCompute(double value)
-{
-    return num(value);
-}
 
 QString describeInputs(const compute::ComputeEstimate &estimate)
 {
@@ -33,31 +14,32 @@ QString describeInputs(const compute::ComputeEstimate &estimate)
             using T = std::decay_t<decltype(in)>;
             if constexpr (std::is_same_v<T, compute::OperationsInputs>) {
                 return QStringLiteral("%1 FLOP/example × (1 + %2) × %3 examples × %4 epochs")
-                    .arg(num(in.forwardFlopPerExample), num(in.backwardForwardRatio),
-                         num(in.examplesPerEpoch), num(in.epochs));
+                    .arg(compact(in.forwardFlopPerExample), compact(in.backwardForwardRatio),
+                         compact(in.examplesPerEpoch), compact(in.epochs));
             } else if constexpr (std::is_same_v<T, compute::HardwareInputs>) {
                 QString device = QString::fromStdString(in.device);
                 if (const auto *a = hardwareCatalog().find(in.device))
                     device = QString::fromStdString(a->name);
-                const QString time = in.timeUnit == compute::TimeUnit::Days
-                                         ? QStringLiteral("%1 days").arg(num(in.trainingHours / 24))
-                                         : QStringLiteral("%1 hours").arg(num(in.trainingHours));
+                const QString time =
+                    in.timeUnit == compute::TimeUnit::Days
+                        ? QStringLiteral("%1 days").arg(compact(in.trainingHours / 24))
+                        : QStringLiteral("%1 hours").arg(compact(in.trainingHours));
                 QString text =
                     QStringLiteral("%1 × %2 (%3 FLOP/s, %4) × %5 × %6 utilization")
-                        .arg(num(in.deviceCount),
+                        .arg(compact(in.deviceCount),
                              device.isEmpty() ? QStringLiteral("devices") : device,
-                             num(in.peakFlopsPerDevice),
+                             compact(in.peakFlopsPerDevice),
                              QString::fromUtf8(compute::numberFormatLabel(in.numberFormat).data()),
-                             time, num(in.utilization));
-                if (in.adjustment != 1) text += QStringLiteral(" × %1").arg(num(in.adjustment));
+                             time, compact(in.utilization));
+                if (in.adjustment != 1) text += QStringLiteral(" × %1").arg(compact(in.adjustment));
                 return text;
             } else if constexpr (std::is_same_v<T, compute::ParametersTokensInputs>) {
                 return QStringLiteral("6 × %1 parameters × %2 tokens")
-                    .arg(num(in.parameters), num(in.tokens));
+                    .arg(compact(in.parameters), compact(in.tokens));
             } else {
                 return in.unit == compute::ComputeUnit::Flop
-                           ? QStringLiteral("%1 FLOP as published").arg(num(in.value))
-                           : QStringLiteral("%1 pfs-days as published").arg(num(in.value));
+                           ? QStringLiteral("%1 FLOP as published").arg(compact(in.value))
+                           : QStringLiteral("%1 pfs-days as published").arg(compact(in.value));
             }
         },
         estimate.inputs);
@@ -73,8 +55,8 @@ QString runTooltip(const compute::TrainingRun &run)
     if (run.date) html += QStringLiteral("<br>%1").arg(QString::fromStdString(run.date->toIso()));
     if (const auto flop = run.flop()) {
         html += QStringLiteral("<br>%1%2 FLOP = %3 pfs-days")
-                    .arg(run.upperBound ? QStringLiteral("≤ ") : QString(), num(*flop),
-                         num(compute::flopToPfsDays(*flop)));
+                    .arg(run.upperBound ? QStringLiteral("≤ ") : QString(), compact(*flop),
+                         compact(compute::flopToPfsDays(*flop)));
     }
     if (const compute::ComputeEstimate *e = run.primaryEstimate()) {
         html += QStringLiteral("<br><i>%1:</i> %2")

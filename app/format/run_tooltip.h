@@ -14,7 +14,4 @@ QString runTooltip(const compute::TrainingRun &run);
 // "operations: 1.5e+09 FLOP/example × 3 × 1.2e+06 examples × 90 epochs" and the like.
 QString describeInputs(const compute::ComputeEstimate &estimate);
 
-// "3.1e+23" style number for compute figures.
-QString formatCompute(double value);
-
 } // namespace app

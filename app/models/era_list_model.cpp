@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/models/era_list_model.h"
 
-#include "app/chart/chart_scene.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
+#include "app/format/fit_format.h"
 
 #include <QColor>
-#include <QLocale>
-
-#include <cmath>
 
 namespace app {
 namespace {
@@ -55,15 +52,6 @@ int EraListModel::rowCount(const QModelIndex &parent) const
 int EraListModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
-}
-
-QString EraListModel::fitSummary(const compute::TrendFit &fit)
-{
-    const QString n = tr("n = %1").arg(fit.n);
-    if (!fit.ok()) return n + tr(" · no fit");
-    const double months = fit.doublingTimeMonths();
-    const QString amount = QLocale::c().toString(std::fabs(months), 'f', 1);
-    return n + (months >= 0 ? tr(" · doubling %1 mo") : tr(" · halving %1 mo")).arg(amount);
 }
 
 QVariant EraListModel::data(const QModelIndex &index, int role) const

@@ -16,7 +16,7 @@ class ViewState;
 // The eras of the current scheme as a table: a checkbox (fit shown), colour swatch and
 // name; from; to; the era's fit (n and doubling time). Follows TrendModel::changed, so
 // a boundary being dragged shows live. Ticking goes to the ViewState; a rename is only
-// requested (the dock turns it into an undo command).
+// requested (the era controller turns it into an undo command).
 class EraListModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -32,9 +32,6 @@ public:
                         int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
-
-    // "n = 15 · doubling 3.4 mo", or n and why there is no fit.
-    static QString fitSummary(const compute::TrendFit &fit);
 
 signals:
     void renameRequested(int era, const QString &name);

@@ -27,7 +27,6 @@ public:
     bool showUnplottable() const { return m_showUnplottable; }
     void setShowUnplottable(bool show);
 
-    RunTableModel *runModel() const { return m_source; }
     // The proxy index (column 0) of the run with this id; invalid when filtered out.
     QModelIndex indexOfRun(const QString &id) const;
 

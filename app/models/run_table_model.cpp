@@ -3,10 +3,11 @@
 
 #include "app/document/document.h"
 #include "app/document/view_state.h"
+#include "app/format/number_format.h"
 #include "app/format/run_tooltip.h"
+#include "app/format/unit_format.h"
 
 #include <QFont>
-#include <QLocale>
 
 #include <unordered_set>
 
@@ -83,10 +84,7 @@ std::vector<int> RunTableModel::rowsOfRuns(const QSet<QString> &ids) const
 
 QString RunTableModel::computeText(double flop, bool upperBound, compute::ComputeUnit units)
 {
-    QString text = QLocale::c().toString(compute::toUnit(flop, units), 'e', 2);
-    // "1.86e+03" -> "1.86e+3", as formatCompute() writes exponents.
-    text.replace(QStringLiteral("e+0"), QStringLiteral("e+"));
-    text.replace(QStringLiteral("e-0"), QStringLiteral("e-"));
+    const QString text = scientific(compute::toUnit(flop, units), 2);
     return upperBound ? QStringLiteral("≤ ") + text : text;
 }
 
@@ -187,8 +185,7 @@ QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int
     case DateColumn:
         return tr("Date");
     case ComputeColumn:
-        return m_view->units() == compute::ComputeUnit::Flop ? tr("Compute (FLOP)")
-                                                             : tr("Compute (pfs-days)");
+        return computeColumnTitle(m_view->units());
     case MethodColumn:
         return tr("Method");
     case SourceColumn:

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/widgets/analysis_dock.h"
 
-#include "app/chart/chart_scene.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
+#include "app/format/fit_format.h"
 #include "app/widgets/analysis/bootstrap_panel.h"
 #include "app/widgets/analysis/influence_panel.h"
 #include "app/widgets/analysis/projection_panel.h"

@@ -1,27 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/widgets/era_dock.h"
 
-#include "app/commands/era_commands.h"
-#include "app/dialogs/breakpoint_dialog.h"
-#include "app/dialogs/era_range_dialog.h"
+#include "app/controllers/era_controller.h"
 #include "app/document/document.h"
-#include "app/document/trend_model.h"
 #include "app/document/view_state.h"
 #include "app/models/era_list_model.h"
 
 #include <QAction>
-#include <QColorDialog>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -38,21 +32,6 @@ std::vector<std::string> eraNames(const compute::EraScheme &scheme)
     return names;
 }
 
-QSet<int> allEras(const compute::EraScheme &scheme)
-{
-    QSet<int> all;
-    for (int i = 0; i < static_cast<int>(scheme.eras.size()); ++i)
-        all.insert(i);
-    return all;
-}
-
-// Window-modal, and gone once closed.
-void openOwned(QDialog *dialog)
-{
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
-}
-
 // `iconText` is the short label of a toolbar button without an icon theme.
 QAction *makeAction(const QString &text, const QString &iconText, const QString &icon,
                     QObject *parent)
@@ -65,8 +44,9 @@ QAction *makeAction(const QString &text, const QString &iconText, const QString 
 
 } // namespace
 
-EraDock::EraDock(Document *document, ViewState *view, TrendModel *trends, QWidget *parent)
-    : QDockWidget(tr("Eras"), parent), m_document(document), m_view(view), m_trends(trends),
+EraDock::EraDock(Document *document, ViewState *view, TrendModel *trends, EraController *eras,
+                 QWidget *parent)
+    : QDockWidget(tr("Eras"), parent), m_document(document), m_view(view), m_eras(eras),
       m_model(new EraListModel(trends, view, this))
 {
     setObjectName(QStringLiteral("eraDock"));
@@ -77,7 +57,9 @@ EraDock::EraDock(Document *document, ViewState *view, TrendModel *trends, QWidge
     connect(document, &Document::eraSchemesChanged, this, &EraDock::onSchemesChanged);
     connect(document, &Document::eraChanged, this, &EraDock::onEraChanged);
     connect(view, &ViewState::schemeChanged, this, &EraDock::onSchemeChanged);
-    connect(m_model, &EraListModel::renameRequested, this, &EraDock::renameEra);
+    connect(m_model, &EraListModel::renameRequested, eras, &EraController::renameEra);
+    connect(eras, &EraController::messageChanged, this, &EraDock::showMessage);
+    connect(eras, &EraController::selectEraRequested, this, &EraDock::setCurrentEra);
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
         if (currentEra() >= 0) m_restoreRow = currentEra();
     });
@@ -97,7 +79,7 @@ void EraDock::createActions()
     m_addEra = makeAction(tr("Add Era"), tr("Add"), QStringLiteral("list-add"), this);
     m_addEra->setShortcut(Qt::Key_Insert);
     m_addEra->setToolTip(tr("Add an era: the second half of the selected (or last) era"));
-    connect(m_addEra, &QAction::triggered, this, &EraDock::addEra);
+    connect(m_addEra, &QAction::triggered, this, [this] { m_eras->addEra(currentEra()); });
 
     m_renameEra = makeAction(tr("Rename Era"), tr("Rename"), QStringLiteral("edit-rename"), this);
     m_renameEra->setShortcut(Qt::Key_F2);
@@ -105,36 +87,40 @@ void EraDock::createActions()
 
     m_recolorEra =
         makeAction(tr("Recolour Era..."), tr("Colour"), QStringLiteral("color-picker"), this);
-    connect(m_recolorEra, &QAction::triggered, this, &EraDock::recolorCurrentEra);
+    connect(m_recolorEra, &QAction::triggered, this,
+            [this] { m_eras->recolorEraWithDialog(currentEra(), this); });
 
     m_editDates =
         makeAction(tr("Edit Dates..."), tr("Dates"), QStringLiteral("view-calendar"), this);
     m_editDates->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    connect(m_editDates, &QAction::triggered, this, &EraDock::editCurrentEraRange);
+    connect(m_editDates, &QAction::triggered, this,
+            [this] { m_eras->editEraRangeWithDialog(currentEra(), this); });
 
     m_removeEra = makeAction(tr("Delete Era"), tr("Delete"), QStringLiteral("list-remove"), this);
     m_removeEra->setShortcut(QKeySequence::Delete);
-    connect(m_removeEra, &QAction::triggered, this, [this] { removeEra(currentEra()); });
+    connect(m_removeEra, &QAction::triggered, this, [this] { m_eras->removeEra(currentEra()); });
 
     m_detect = makeAction(tr("Detect Breakpoint..."), tr("Breakpoint"),
                           QStringLiteral("office-chart-line"), this);
     m_detect->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     m_detect->setToolTip(tr("Find where the selected era's trend is best split in two"));
-    connect(m_detect, &QAction::triggered, this, &EraDock::detectBreakpoint);
+    connect(m_detect, &QAction::triggered, this,
+            [this] { m_eras->splitEraWithDialog(currentEra(), this); });
 
     m_addScheme = makeAction(tr("Add Scheme..."), tr("Add"), QStringLiteral("document-new"), this);
-    connect(m_addScheme, &QAction::triggered, this, &EraDock::askNewScheme);
+    connect(m_addScheme, &QAction::triggered, this, [this] { m_eras->addSchemeWithDialog(this); });
     m_renameScheme =
         makeAction(tr("Rename Scheme..."), tr("Rename"), QStringLiteral("edit-rename"), this);
-    connect(m_renameScheme, &QAction::triggered, this, &EraDock::renameCurrentScheme);
+    connect(m_renameScheme, &QAction::triggered, this,
+            [this] { m_eras->renameSchemeWithDialog(m_view->schemeIndex(), this); });
     m_duplicateScheme =
         makeAction(tr("Duplicate Scheme"), tr("Duplicate"), QStringLiteral("edit-copy"), this);
     connect(m_duplicateScheme, &QAction::triggered, this,
-            [this] { duplicateScheme(m_view->schemeIndex()); });
+            [this] { m_eras->duplicateScheme(m_view->schemeIndex()); });
     m_removeScheme =
         makeAction(tr("Delete Scheme"), tr("Delete"), QStringLiteral("edit-delete"), this);
     connect(m_removeScheme, &QAction::triggered, this,
-            [this] { removeScheme(m_view->schemeIndex()); });
+            [this] { m_eras->removeScheme(m_view->schemeIndex()); });
 
     // Shortcuts work wherever the focus is inside the dock.
     addActions(eraActions());
@@ -185,7 +171,7 @@ void EraDock::createLayout()
     connect(m_list, &QWidget::customContextMenuRequested, this, &EraDock::showContextMenu);
     connect(m_list, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
         if (index.column() == EraListModel::FromColumn || index.column() == EraListModel::ToColumn)
-            editCurrentEraRange();
+            m_eras->editEraRangeWithDialog(currentEra(), this);
     });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         updateActions();
@@ -242,214 +228,25 @@ bool EraDock::isEra(int era) const
                                       .eras.size());
 }
 
-bool EraDock::push(std::unique_ptr<QUndoCommand> command)
-{
-    if (!command) return false;
-    showMessage({});
-    m_document->undoStack()->push(command.release());
-    return true;
-}
-
-bool EraDock::refuse(const QString &why)
-{
-    showMessage(why);
-    return false;
-}
-
 void EraDock::showMessage(const QString &text)
 {
-    m_lastMessage = text;
     m_messageLabel->setText(text);
     m_messageLabel->setVisible(!text.isEmpty());
 }
 
-// ---- Edits ---------------------------------------------------------------------------
+// ---- Scheme and dialogs ----------------------------------------------------------------
 
 void EraDock::selectScheme(int index)
 {
-    const auto &schemes = m_document->dataset().eraSchemes;
-    if (index < 0 || index >= static_cast<int>(schemes.size())) index = -1;
-    m_view->setSchemeIndex(index);
-    m_view->setTickedEras(index < 0 ? QSet<int>()
-                                    : allEras(schemes[static_cast<std::size_t>(index)]));
-    setSchemeBoxIndex(index);
+    m_eras->showScheme(index);
+    setSchemeBoxIndex(m_view->schemeIndex());
     remember();
     updateActions();
 }
 
-bool EraDock::renameEra(int era, const QString &name)
-{
-    if (!isEra(era)) return false;
-    if (const QString why = eraNameProblem(name); !why.isEmpty()) return refuse(why);
-    return push(makeRenameEraCommand(m_document, static_cast<std::size_t>(m_view->schemeIndex()),
-                                     static_cast<std::size_t>(era), name));
-}
-
-bool EraDock::recolorEra(int era, const QColor &color)
-{
-    if (!isEra(era) || !color.isValid()) return false;
-    return push(makeRecolorEraCommand(m_document, static_cast<std::size_t>(m_view->schemeIndex()),
-                                      static_cast<std::size_t>(era), color));
-}
-
-bool EraDock::setEraRange(int era, const std::optional<compute::Date> &from,
-                          const std::optional<compute::Date> &to)
-{
-    if (!isEra(era)) return false;
-    if (const QString why = eraRangeProblem(from, to); !why.isEmpty()) return refuse(why);
-    return push(makeSetEraRangeCommand(m_document, static_cast<std::size_t>(m_view->schemeIndex()),
-                                       static_cast<std::size_t>(era), from, to));
-}
-
-bool EraDock::addEra()
-{
-    if (!hasScheme()) return refuse(tr("Add or choose an era scheme first."));
-    const auto scheme = static_cast<std::size_t>(m_view->schemeIndex());
-    const int count = static_cast<int>(m_document->dataset().eraSchemes[scheme].eras.size());
-    std::optional<std::size_t> after;
-    if (isEra(currentEra()))
-        after = static_cast<std::size_t>(currentEra());
-    else if (count > 0)
-        after = static_cast<std::size_t>(count - 1);
-    if (!push(makeAddEraCommand(m_document, scheme, after))) return false;
-    setCurrentEra(after ? static_cast<int>(*after) + 1 : 0);
-    return true;
-}
-
-bool EraDock::removeEra(int era)
-{
-    if (!isEra(era)) return false;
-    if (!push(makeRemoveEraCommand(m_document, static_cast<std::size_t>(m_view->schemeIndex()),
-                                   static_cast<std::size_t>(era))))
-        return false;
-    setCurrentEra(std::min(era, m_model->rowCount() - 1));
-    return true;
-}
-
-bool EraDock::splitEra(int era, const compute::Date &at)
-{
-    if (!isEra(era)) return false;
-    auto command = makeSplitEraCommand(m_document, static_cast<std::size_t>(m_view->schemeIndex()),
-                                       static_cast<std::size_t>(era), at);
-    if (!command)
-        return refuse(tr("%1 is not inside the era, so it cannot split it.")
-                          .arg(QString::fromStdString(at.toIso())));
-    push(std::move(command));
-    setCurrentEra(era);
-    return true;
-}
-
-compute::Breakpoint EraDock::proposeBreakpoint(int era) const
-{
-    const std::optional<compute::Era> value = m_trends->era(era);
-    if (!value) return {};
-    return compute::findBreakpoint(m_trends->cache().points(*value));
-}
-
-bool EraDock::addScheme(const QString &name)
-{
-    const QString wanted =
-        name.trimmed().isEmpty() ? uniqueSchemeName(m_document->dataset(), tr("New scheme")) : name;
-    if (const QString why = schemeNameProblem(m_document->dataset(), wanted); !why.isEmpty())
-        return refuse(why);
-    if (!push(makeAddSchemeCommand(m_document, wanted))) return false;
-    selectScheme(static_cast<int>(m_document->dataset().eraSchemes.size()) - 1);
-    return true;
-}
-
-bool EraDock::renameScheme(int scheme, const QString &name)
-{
-    if (scheme < 0 || scheme >= static_cast<int>(m_document->dataset().eraSchemes.size()))
-        return false;
-    if (const QString why = schemeNameProblem(m_document->dataset(), name, scheme); !why.isEmpty())
-        return refuse(why);
-    return push(makeRenameSchemeCommand(m_document, static_cast<std::size_t>(scheme), name));
-}
-
-bool EraDock::duplicateScheme(int scheme)
-{
-    if (scheme < 0 || scheme >= static_cast<int>(m_document->dataset().eraSchemes.size()))
-        return false;
-    if (!push(makeDuplicateSchemeCommand(m_document, static_cast<std::size_t>(scheme))))
-        return false;
-    selectScheme(scheme + 1);
-    return true;
-}
-
-bool EraDock::removeScheme(int scheme)
-{
-    if (scheme < 0 || scheme >= static_cast<int>(m_document->dataset().eraSchemes.size()))
-        return false;
-    // onSchemesChanged keeps the view on a valid scheme.
-    return push(makeRemoveSchemeCommand(m_document, static_cast<std::size_t>(scheme)));
-}
-
-// ---- Dialogs -------------------------------------------------------------------------
-
 void EraDock::renameCurrentEra()
 {
     if (isEra(currentEra())) m_list->edit(m_model->index(currentEra(), EraListModel::NameColumn));
-}
-
-void EraDock::recolorCurrentEra()
-{
-    const int era = currentEra();
-    const auto value = m_trends->era(era);
-    if (!value) return;
-    auto *dialog = new QColorDialog(QColor(QString::fromStdString(value->color)), this);
-    dialog->setWindowTitle(tr("Colour of era '%1'").arg(QString::fromStdString(value->name)));
-    connect(dialog, &QColorDialog::colorSelected, this,
-            [this, era](const QColor &color) { recolorEra(era, color); });
-    openOwned(dialog);
-}
-
-void EraDock::editCurrentEraRange()
-{
-    const int era = currentEra();
-    const auto value = m_trends->era(era);
-    if (!value) return;
-    auto *dialog =
-        new EraRangeDialog(QString::fromStdString(value->name), value->from, value->to, this);
-    connect(dialog, &QDialog::accepted, this,
-            [this, era, dialog] { setEraRange(era, dialog->from(), dialog->to()); });
-    openOwned(dialog);
-}
-
-void EraDock::detectBreakpoint()
-{
-    const int era = currentEra();
-    const auto value = m_trends->era(era);
-    if (!value) return;
-    auto *dialog =
-        new BreakpointDialog(QString::fromStdString(value->name), proposeBreakpoint(era), this);
-    connect(dialog, &QDialog::accepted, this,
-            [this, era, at = dialog->breakpoint().split] { splitEra(era, at); });
-    openOwned(dialog);
-}
-
-void EraDock::askNewScheme()
-{
-    auto *dialog = new QInputDialog(this);
-    dialog->setWindowTitle(tr("Add Era Scheme"));
-    dialog->setLabelText(tr("Name of the new scheme (it starts with one era over all runs):"));
-    dialog->setTextValue(uniqueSchemeName(m_document->dataset(), tr("New scheme")));
-    connect(dialog, &QInputDialog::textValueSelected, this,
-            [this](const QString &name) { addScheme(name); });
-    openOwned(dialog);
-}
-
-void EraDock::renameCurrentScheme()
-{
-    if (!hasScheme()) return;
-    const int scheme = m_view->schemeIndex();
-    auto *dialog = new QInputDialog(this);
-    dialog->setWindowTitle(tr("Rename Era Scheme"));
-    dialog->setLabelText(tr("Name:"));
-    dialog->setTextValue(QString::fromStdString(
-        m_document->dataset().eraSchemes[static_cast<std::size_t>(scheme)].name));
-    connect(dialog, &QInputDialog::textValueSelected, this,
-            [this, scheme](const QString &name) { renameScheme(scheme, name); });
-    openOwned(dialog);
 }
 
 void EraDock::showContextMenu(const QPoint &pos)
@@ -467,7 +264,6 @@ void EraDock::showContextMenu(const QPoint &pos)
 
 void EraDock::onDatasetReset()
 {
-    showMessage({});
     fillSchemeBox(-1);
     const auto &schemes = m_document->dataset().eraSchemes;
     int index = schemes.empty() ? -1 : 0;

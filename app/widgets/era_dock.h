@@ -1,13 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/model/date.h"
-#include "core/stats/breakpoint.h"
-
 #include <QDockWidget>
 
-#include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,27 +10,28 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QTreeView;
-class QUndoCommand;
 
 namespace app {
 
 class Document;
+class EraController;
 class EraListModel;
 class TrendModel;
 class ViewState;
 
 // The era schemes of the dataset and the eras of the current one: tick an era to show
-// its fit, see its range and doubling time, and edit eras and schemes. Every edit is one
-// undo command on the document's stack; the dock keeps the ViewState's scheme index and
-// ticked eras valid when schemes or eras are added, removed or restored by undo.
+// its fit, see its range and doubling time, and edit eras and schemes through the
+// EraController (which shows why an edit was refused here). The dock keeps the
+// ViewState's scheme index and ticked eras valid when schemes or eras are added, removed
+// or restored by undo.
 class EraDock : public QDockWidget {
     Q_OBJECT
 
 public:
-    EraDock(Document *document, ViewState *view, TrendModel *trends, QWidget *parent = nullptr);
+    EraDock(Document *document, ViewState *view, TrendModel *trends, EraController *eras,
+            QWidget *parent = nullptr);
 
     QTreeView *eraView() const { return m_list; }
-    EraListModel *eraModel() const { return m_model; }
     QComboBox *schemeBox() const { return m_schemeBox; }
     // For the main window's menus: add, rename, recolour, dates, delete, detect breakpoint;
     // and add, rename, duplicate, delete scheme. Their shortcuts work inside the dock.
@@ -46,8 +42,6 @@ public:
     // The selected era of the current scheme; -1 when none.
     int currentEra() const;
     void setCurrentEra(int era);
-    // Why the last edit was refused (also shown in the dock); empty after one that worked.
-    QString message() const { return m_lastMessage; }
 
     // Shows scheme `index` (-1: none) with all its eras ticked.
     void selectScheme(int index);
@@ -55,37 +49,13 @@ public:
     // one used, from the settings); otherwise its first.
     void setPreferredScheme(const QString &name) { m_preferredScheme = name; }
 
-    // Edits of the current scheme. Each pushes one undo command and returns true, or
-    // returns false: refused (message() says why) or nothing to change.
-    bool renameEra(int era, const QString &name);
-    bool recolorEra(int era, const QColor &color);
-    bool setEraRange(int era, const std::optional<compute::Date> &from,
-                     const std::optional<compute::Date> &to);
-    // After the selected era (or the last one), halving its range; see makeAddEraCommand.
-    bool addEra();
-    bool removeEra(int era);
-    bool splitEra(int era, const compute::Date &at);
-    // The best split of the era's fitted runs (under the current filter).
-    compute::Breakpoint proposeBreakpoint(int era) const;
-
-    bool addScheme(const QString &name = {}); // empty: "New scheme", "New scheme 2", ...
-    bool renameScheme(int scheme, const QString &name);
-    bool duplicateScheme(int scheme);
-    bool removeScheme(int scheme);
-
 signals:
     void currentEraChanged(int era);
 
 private:
     void createActions();
     void createLayout();
-    // The dialogs behind the actions (window-modal, open()ed).
-    void renameCurrentEra();
-    void recolorCurrentEra();
-    void editCurrentEraRange();
-    void detectBreakpoint();
-    void askNewScheme();
-    void renameCurrentScheme();
+    void renameCurrentEra(); // inline, in the list
     void showContextMenu(const QPoint &pos);
 
     void onDatasetReset();
@@ -99,18 +69,15 @@ private:
 
     bool hasScheme() const;
     bool isEra(int era) const;
-    bool push(std::unique_ptr<QUndoCommand> command);
-    bool refuse(const QString &why);
     void showMessage(const QString &text);
 
     Document *m_document;
     ViewState *m_view;
-    TrendModel *m_trends;
+    EraController *m_eras;
     EraListModel *m_model;
     QComboBox *m_schemeBox = nullptr;
     QTreeView *m_list = nullptr;
     QLabel *m_messageLabel = nullptr;
-    QString m_lastMessage;
 
     QAction *m_addEra = nullptr;
     QAction *m_renameEra = nullptr;

@@ -3,10 +3,10 @@
 
 #include "app/document/document.h"
 #include "app/document/view_state.h"
+#include "app/format/number_format.h"
 #include "app/format/run_tooltip.h"
 
 #include <QCoreApplication>
-#include <QLocale>
 #include <QScrollBar>
 #include <QStringList>
 #include <QTextBrowser>
@@ -44,8 +44,7 @@ QString none()
 
 QString computeHtml(double flop)
 {
-    return tr("%1 FLOP = %2 pfs-days")
-        .arg(formatCompute(flop), formatCompute(compute::flopToPfsDays(flop)));
+    return tr("%1 FLOP = %2 pfs-days").arg(compact(flop), compact(compute::flopToPfsDays(flop)));
 }
 
 QString fieldsHtml(const compute::TrainingRun &run)
@@ -63,7 +62,7 @@ QString fieldsHtml(const compute::TrainingRun &run)
     html += row(tr("Compute"),
                 flop ? (run.upperBound ? QStringLiteral("≤ ") : QString()) + computeHtml(*flop)
                      : QStringLiteral("<i>%1</i>").arg(tr("unknown: not plotted")));
-    html += row(tr("Parameters"), run.parameters ? formatCompute(*run.parameters) : none());
+    html += row(tr("Parameters"), run.parameters ? compact(*run.parameters) : none());
     const std::string_view confidence = compute::confidenceKey(run.confidence);
     html += row(tr("Confidence"),
                 confidence.empty() ? none()
@@ -83,10 +82,9 @@ QString consistencyHtml(const compute::ComputeEstimate &primary,
 {
     const std::optional<compute::Consistency> c = compute::compareEstimates(primary, other);
     if (!c) return tr("No comparison with the primary estimate: one of them has no valid compute.");
-    QString html = tr("Ratio to primary: %1×").arg(QLocale::c().toString(c->ratio, 'g', 3));
+    QString html = tr("Ratio to primary: %1×").arg(significant(c->ratio, 3));
     if (c->impliedUtilization)
-        html += tr("; implied utilization %1%")
-                    .arg(QLocale::c().toString(*c->impliedUtilization * 100, 'g', 3));
+        html += tr("; implied utilization %1%").arg(significant(*c->impliedUtilization * 100, 3));
     if (c->disagrees())
         html += QStringLiteral("<br><span style='color:%1'><b>⚠ %2</b></span>")
                     .arg(kWarningColor, tr("Disagrees with the primary estimate by more than 3×"));

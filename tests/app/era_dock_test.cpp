@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/controllers/era_controller.h"
 #include "app/data/dataset_file.h"
 #include "app/dialogs/breakpoint_dialog.h"
 #include "app/dialogs/era_range_dialog.h"
 #include "app/document/document.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
+#include "app/format/fit_format.h"
 #include "app/models/era_list_model.h"
 #include "app/widgets/era_dock.h"
 #include "core/stats/run_selection.h"
@@ -102,7 +104,7 @@ protected:
     {
         const compute::Dataset before = document.dataset();
         const int count = stack()->count();
-        ASSERT_TRUE(edit()) << dock.message().toStdString();
+        ASSERT_TRUE(edit()) << controller.message().toStdString();
         EXPECT_EQ(stack()->count(), count + 1);
         EXPECT_EQ(stack()->undoText(), text);
         EXPECT_FALSE(document.dataset() == before);
@@ -121,7 +123,9 @@ protected:
     app::Document document;
     app::ViewState view;
     app::TrendModel trends{&document, &view};
-    app::EraDock dock{&document, &view, &trends};
+    QWidget window; // where the controller's dialogs open unless told otherwise
+    app::EraController controller{&document, &view, &trends, &window};
+    app::EraDock dock{&document, &view, &trends, &controller};
 };
 
 TEST_F(EraDockTest, ShowsTheFirstSchemeWithEveryEraTickedAfterAReset)
@@ -141,7 +145,7 @@ TEST_F(EraDockTest, ShowsTheFirstSchemeWithEveryEraTickedAfterAReset)
               QColor(0xd6, 0x27, 0x28));
     const compute::TrendFit modern = trends.fit(1);
     ASSERT_TRUE(modern.ok());
-    EXPECT_EQ(cell(1, app::EraListModel::FitColumn), app::EraListModel::fitSummary(modern));
+    EXPECT_EQ(cell(1, app::EraListModel::FitColumn), app::fitSummary(modern));
     EXPECT_TRUE(cell(1, app::EraListModel::FitColumn)
                     .startsWith(QStringLiteral("n = %1 · doubling ").arg(modern.n)));
 }
@@ -175,7 +179,7 @@ TEST_F(EraDockTest, FitSummaryFollowsTheFilter)
     view.setFilter(filter);
     const compute::TrendFit narrowed = trends.fit(1);
     EXPECT_NE(cell(1, app::EraListModel::FitColumn), all);
-    EXPECT_EQ(cell(1, app::EraListModel::FitColumn), app::EraListModel::fitSummary(narrowed));
+    EXPECT_EQ(cell(1, app::EraListModel::FitColumn), app::fitSummary(narrowed));
 }
 
 TEST_F(EraDockTest, RenamingInlineIsOneUndoableCommand)
@@ -191,18 +195,19 @@ TEST_F(EraDockTest, RenamingInlineIsOneUndoableCommand)
 
 TEST_F(EraDockTest, AnEmptyNameIsRefusedWithAMessageAndNoCommand)
 {
-    EXPECT_FALSE(dock.renameEra(1, QStringLiteral("   ")));
-    EXPECT_FALSE(dock.message().isEmpty());
-    EXPECT_EQ(dock.findChild<QLabel *>(QStringLiteral("eraDockMessage"))->text(), dock.message());
+    EXPECT_FALSE(controller.renameEra(1, QStringLiteral("   ")));
+    EXPECT_FALSE(controller.message().isEmpty());
+    EXPECT_EQ(dock.findChild<QLabel *>(QStringLiteral("eraDockMessage"))->text(),
+              controller.message());
     EXPECT_EQ(stack()->count(), 0);
     // The same name changes nothing: no command, no complaint.
-    EXPECT_FALSE(dock.renameEra(1, QStringLiteral("Modern era")));
+    EXPECT_FALSE(controller.renameEra(1, QStringLiteral("Modern era")));
     EXPECT_EQ(stack()->count(), 0);
 }
 
 TEST_F(EraDockTest, RecolouringIsOneUndoableCommand)
 {
-    expectOneUndoableEdit([&] { return dock.recolorEra(1, QColor(0x12, 0x34, 0x56)); },
+    expectOneUndoableEdit([&] { return controller.recolorEra(1, QColor(0x12, 0x34, 0x56)); },
                           QStringLiteral("Recolour era 'Modern era'"));
     EXPECT_EQ(currentScheme().eras[1].color, "#123456");
 }
@@ -212,7 +217,7 @@ TEST_F(EraDockTest, AddingAnEraHalvesTheSelectedEraAndTicksTheNewOne)
     dock.setCurrentEra(1);
     expectOneUndoableEdit(
         [&] {
-            const bool added = dock.addEra();
+            const bool added = controller.addEra(dock.currentEra());
             EXPECT_EQ(dock.currentEra(), 2); // the new era is selected
             return added;
         },
@@ -231,7 +236,7 @@ TEST_F(EraDockTest, AddingAnEraHalvesTheSelectedEraAndTicksTheNewOne)
 TEST_F(EraDockTest, DeletingAnEraKeepsTheTicksOfTheOthers)
 {
     view.setTicked(1, false);
-    expectOneUndoableEdit([&] { return dock.removeEra(0); },
+    expectOneUndoableEdit([&] { return controller.removeEra(0); },
                           QStringLiteral("Delete era 'First era'"));
     ASSERT_EQ(currentScheme().eras.size(), 1u);
     EXPECT_EQ(currentScheme().eras[0].name, "Modern era");
@@ -243,17 +248,18 @@ TEST_F(EraDockTest, DeletingAnEraKeepsTheTicksOfTheOthers)
 
 TEST_F(EraDockTest, ARangeWhoseStartIsNotBeforeItsEndIsRefusedWithAMessage)
 {
-    EXPECT_FALSE(dock.setEraRange(1, Date(2015, 1, 1), Date(2014, 1, 1)));
-    EXPECT_TRUE(dock.message().contains(QStringLiteral("must be before")))
-        << dock.message().toStdString();
-    EXPECT_FALSE(dock.setEraRange(1, Date(2015, 1, 1), Date(2015, 1, 1)));
-    EXPECT_FALSE(dock.message().isEmpty());
+    EXPECT_FALSE(controller.setEraRange(1, Date(2015, 1, 1), Date(2014, 1, 1)));
+    EXPECT_TRUE(controller.message().contains(QStringLiteral("must be before")))
+        << controller.message().toStdString();
+    EXPECT_FALSE(controller.setEraRange(1, Date(2015, 1, 1), Date(2015, 1, 1)));
+    EXPECT_FALSE(controller.message().isEmpty());
     EXPECT_EQ(stack()->count(), 0);
     EXPECT_EQ(*currentScheme().eras[1].from, Date(2012, 1, 1));
 
-    expectOneUndoableEdit([&] { return dock.setEraRange(1, Date(2013, 6, 1), Date(2018, 1, 1)); },
-                          QStringLiteral("Change dates of era 'Modern era'"));
-    EXPECT_TRUE(dock.message().isEmpty());
+    expectOneUndoableEdit(
+        [&] { return controller.setEraRange(1, Date(2013, 6, 1), Date(2018, 1, 1)); },
+        QStringLiteral("Change dates of era 'Modern era'"));
+    EXPECT_TRUE(controller.message().isEmpty());
     EXPECT_EQ(cell(1, app::EraListModel::ToColumn), QStringLiteral("2018-01-01"));
 }
 
@@ -280,7 +286,7 @@ TEST_F(EraDockTest, AddingASchemeIsOneUndoableCommandAndShowsIt)
 {
     expectOneUndoableEdit(
         [&] {
-            const bool added = dock.addScheme();
+            const bool added = controller.addScheme();
             // The new scheme is shown, with its one era ticked.
             EXPECT_EQ(view.schemeIndex(), 2);
             EXPECT_EQ(dock.schemeBox()->currentText(), QStringLiteral("New scheme"));
@@ -293,45 +299,45 @@ TEST_F(EraDockTest, AddingASchemeIsOneUndoableCommandAndShowsIt)
     ASSERT_EQ(added.eras.size(), 1u);
     EXPECT_FALSE(added.eras[0].from || added.eras[0].to);
     // A second one gets a name of its own; a used name is refused.
-    EXPECT_TRUE(dock.addScheme());
+    EXPECT_TRUE(controller.addScheme());
     EXPECT_EQ(currentScheme().name, "New scheme 2");
     const int count = stack()->count();
-    EXPECT_FALSE(dock.addScheme(QStringLiteral("New scheme")));
-    EXPECT_FALSE(dock.message().isEmpty());
+    EXPECT_FALSE(controller.addScheme(QStringLiteral("New scheme")));
+    EXPECT_FALSE(controller.message().isEmpty());
     EXPECT_EQ(stack()->count(), count);
 }
 
 TEST_F(EraDockTest, RenamingAndDuplicatingSchemesAreUndoableCommands)
 {
     dock.selectScheme(1);
-    expectOneUndoableEdit([&] { return dock.renameScheme(1, QStringLiteral("Four eras")); },
+    expectOneUndoableEdit([&] { return controller.renameScheme(1, QStringLiteral("Four eras")); },
                           QStringLiteral("Rename era scheme 'OpenAI 2018: four eras'"));
     EXPECT_EQ(view.schemeIndex(), 1);
     EXPECT_EQ(dock.schemeBox()->currentText(), QStringLiteral("Four eras"));
     EXPECT_EQ(view.tickedEras().size(), 4);
 
-    expectOneUndoableEdit([&] { return dock.duplicateScheme(0); },
+    expectOneUndoableEdit([&] { return controller.duplicateScheme(0); },
                           QStringLiteral("Duplicate era scheme 'OpenAI 2019: two eras'"));
     EXPECT_EQ(schemes()[1].name, "OpenAI 2019: two eras (copy)");
     EXPECT_EQ(schemes()[1].eras, schemes()[0].eras);
-    EXPECT_FALSE(dock.renameScheme(1, QStringLiteral("OpenAI 2019: two eras")));
-    EXPECT_TRUE(dock.message().contains(QStringLiteral("already")));
+    EXPECT_FALSE(controller.renameScheme(1, QStringLiteral("OpenAI 2019: two eras")));
+    EXPECT_TRUE(controller.message().contains(QStringLiteral("already")));
 }
 
 TEST_F(EraDockTest, DeletingTheCurrentSchemeKeepsTheSchemeIndexValid)
 {
     dock.selectScheme(1);
-    expectOneUndoableEdit([&] { return dock.removeScheme(1); },
+    expectOneUndoableEdit([&] { return controller.removeScheme(1); },
                           QStringLiteral("Delete era scheme 'OpenAI 2018: four eras'"));
     EXPECT_EQ(view.schemeIndex(), 0);
     EXPECT_EQ(view.tickedEras(), (QSet<int>{0, 1}));
 
-    ASSERT_TRUE(dock.removeScheme(0));
+    ASSERT_TRUE(controller.removeScheme(0));
     EXPECT_EQ(view.schemeIndex(), -1);
     EXPECT_EQ(dock.schemeBox()->currentIndex(), -1);
     EXPECT_EQ(model()->rowCount(), 0);
     EXPECT_TRUE(view.tickedEras().isEmpty());
-    EXPECT_FALSE(dock.addEra());
+    EXPECT_FALSE(controller.addEra(dock.currentEra()));
     expectViewValid();
 
     stack()->undo();
@@ -346,7 +352,7 @@ TEST_F(EraDockTest, DeletingAnEarlierSchemeStaysOnTheSchemeShown)
 {
     dock.selectScheme(1);
     view.setTicked(2, false);
-    ASSERT_TRUE(dock.removeScheme(0));
+    ASSERT_TRUE(controller.removeScheme(0));
     EXPECT_EQ(view.schemeIndex(), 0);
     EXPECT_EQ(currentScheme().name, "OpenAI 2018: four eras");
     EXPECT_EQ(view.tickedEras(), (QSet<int>{0, 1, 3}));
@@ -390,7 +396,7 @@ TEST_F(EraDockTest, DetectsAKnownBreakAndSplitsThereInOneUndoableCommand)
             firstAfter = std::min(firstAfter, *run.date);
     }
 
-    const compute::Breakpoint proposed = dock.proposeBreakpoint(0);
+    const compute::Breakpoint proposed = controller.proposeBreakpoint(0);
     ASSERT_TRUE(proposed.ok()) << proposed.statusMessage();
     EXPECT_GT(proposed.split, lastBefore);
     EXPECT_LE(proposed.split, firstAfter);
@@ -398,7 +404,7 @@ TEST_F(EraDockTest, DetectsAKnownBreakAndSplitsThereInOneUndoableCommand)
     EXPECT_NEAR(proposed.right.slope, 1.0, 1e-6);
 
     const QString iso = QString::fromStdString(proposed.split.toIso());
-    expectOneUndoableEdit([&] { return dock.splitEra(0, proposed.split); },
+    expectOneUndoableEdit([&] { return controller.splitEra(0, proposed.split); },
                           QStringLiteral("Split era 'All runs' at ") + iso);
     const auto &eras = currentScheme().eras;
     ASSERT_EQ(eras.size(), 2u);
@@ -416,9 +422,9 @@ TEST_F(EraDockTest, DetectsAKnownBreakAndSplitsThereInOneUndoableCommand)
 
 TEST_F(EraDockTest, SplittingOutsideTheEraIsRefused)
 {
-    EXPECT_FALSE(dock.splitEra(1, Date(2000, 1, 1))); // Modern era starts in 2012
-    EXPECT_FALSE(dock.splitEra(0, Date(2012, 1, 1))); // First era ends there: not inside
-    EXPECT_FALSE(dock.message().isEmpty());
+    EXPECT_FALSE(controller.splitEra(1, Date(2000, 1, 1))); // Modern era starts in 2012
+    EXPECT_FALSE(controller.splitEra(0, Date(2012, 1, 1))); // First era ends there: not inside
+    EXPECT_FALSE(controller.message().isEmpty());
     EXPECT_EQ(stack()->count(), 0);
 }
 
@@ -445,8 +451,8 @@ TEST_F(EraDockTest, TheBreakpointDialogSplitsHere)
 TEST_F(EraDockTest, WithTooFewRunsTheBreakpointDialogOnlySaysWhy)
 {
     // Modern era of a scheme cut to a few runs: 2012 to 2013.
-    ASSERT_TRUE(dock.setEraRange(1, Date(2012, 1, 1), Date(2013, 1, 1)));
-    const compute::Breakpoint none = dock.proposeBreakpoint(1);
+    ASSERT_TRUE(controller.setEraRange(1, Date(2012, 1, 1), Date(2013, 1, 1)));
+    const compute::Breakpoint none = controller.proposeBreakpoint(1);
     EXPECT_FALSE(none.ok());
     app::BreakpointDialog dialog(QStringLiteral("Modern era"), none);
     EXPECT_EQ(dialog.splitButton(), nullptr);
@@ -454,9 +460,44 @@ TEST_F(EraDockTest, WithTooFewRunsTheBreakpointDialogOnlySaysWhy)
         << dialog.summary().toStdString();
 }
 
+TEST_F(EraDockTest, ABoundaryDroppedOnTheChartIsOneUndoableCommand)
+{
+    compute::Era moved = currentScheme().eras[1];
+    moved.from = Date(2014, 7, 1);
+    expectOneUndoableEdit([&] { return controller.moveBoundary(1, moved); },
+                          QStringLiteral("Move boundary of Modern era"));
+    EXPECT_EQ(currentScheme().eras[1], moved);
+    EXPECT_EQ(*currentScheme().eras[0].to, Date(2012, 1, 1)); // the other era stays
+    EXPECT_FALSE(controller.moveBoundary(2, moved));          // no such era
+    EXPECT_EQ(stack()->count(), 1);
+}
+
+TEST_F(EraDockTest, TheDockOpensTheControllersDialogsOverItselfOthersOverTheWindow)
+{
+    dock.setCurrentEra(1);
+    for (QAction *action : dock.eraActions())
+        if (action->text() == QStringLiteral("Edit Dates...")) action->trigger();
+    auto *dates = dock.findChild<app::EraRangeDialog *>();
+    ASSERT_NE(dates, nullptr);
+    EXPECT_EQ(dates->from(), Date(2012, 1, 1));
+    EXPECT_FALSE(dates->to().has_value());
+    dates->setRange(Date(2013, 1, 1), Date(2019, 1, 1));
+    dates->accept();
+    EXPECT_EQ(stack()->undoText(), QStringLiteral("Change dates of era 'Modern era'"));
+    EXPECT_EQ(*currentScheme().eras[1].to, Date(2019, 1, 1));
+
+    controller.editEraRangeWithDialog(0);
+    const auto onWindow = window.findChildren<app::EraRangeDialog *>();
+    ASSERT_EQ(onWindow.size(), 1);
+    EXPECT_EQ(onWindow.front()->parentWidget(), &window);
+    EXPECT_EQ(onWindow.front()->windowModality(), Qt::WindowModal); // open()ed
+    onWindow.front()->reject();
+    EXPECT_EQ(stack()->count(), 1);
+}
+
 TEST_F(EraDockTest, UndoAndRedoRefreshTheList)
 {
-    ASSERT_TRUE(dock.addEra());
+    ASSERT_TRUE(controller.addEra(dock.currentEra()));
     EXPECT_EQ(model()->rowCount(), 3);
     stack()->undo();
     EXPECT_EQ(model()->rowCount(), 2);

@@ -6,6 +6,7 @@
 #include "app/document/document.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
+#include "app/export/chart_figure.h"
 #include "app/export/figure_exporter.h"
 #include "tests/app/gui_test_util.h"
 
@@ -190,6 +191,25 @@ TEST_F(ExportFixture, ClipboardGetsPngAndSvg)
     const QMimeData *mime = QApplication::clipboard()->mimeData();
     ASSERT_NE(mime, nullptr);
     EXPECT_TRUE(mime->data(QStringLiteral("image/svg+xml")).contains("<svg"));
+}
+
+TEST_F(ExportFixture, CopyFigureDrawsTheChartAsTheExportDialogLastDidWithoutOne)
+{
+    {
+        app::ExportDialog dialog(&chart, &document);
+        dialog.setSizePixels(640, 480);
+    } // closing remembers the settings
+    const app::FigureSettings remembered = app::rememberedFigureSettings(document.dataset());
+    EXPECT_EQ(remembered.width, 640);
+    EXPECT_EQ(remembered.height, 480);
+    app::copyChartFigure(chart, document, app::FigureFormat::Png);
+    const QImage image = QApplication::clipboard()->image();
+    EXPECT_EQ(image.size(), QSize(static_cast<int>(std::lround(640 * remembered.dpi / 96.0)),
+                                  static_cast<int>(std::lround(480 * remembered.dpi / 96.0))));
+    // The same figure the dialog would copy.
+    app::ExportDialog dialog(&chart, &document);
+    dialog.copyToClipboard(app::FigureFormat::Png);
+    EXPECT_EQ(QApplication::clipboard()->image(), image);
 }
 
 TEST_F(ExportFixture, ExportedSceneIsTheChartsWithoutSelection)

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The assembled window: what a new user sees first and the docks working together.
+#include "app/chart/chart_view.h"
+#include "app/chart/year_ticker.h"
 #include "app/document/document.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
@@ -14,6 +16,8 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QMenuBar>
+#include <QToolBar>
+#include <QUndoStack>
 
 #include <gtest/gtest.h>
 
@@ -54,6 +58,59 @@ TEST(MainWindow, AnalysisDockFollowsTheEraSelectedInTheEraDockAndBack)
     window.analysis()->refreshNow();
     EXPECT_EQ(window.analysis()->analysedEra().index, 1);
     EXPECT_EQ(window.analysis()->analysedEra().points.x.size(), 15u);
+}
+
+TEST(MainWindow, DroppingAnEraBoundaryOnTheChartIsOneUndoableEdit)
+{
+    app::MainWindow window;
+    window.resize(1400, 900);
+    ASSERT_TRUE(window.openBundled(QStringLiteral("openai")));
+    window.show();
+    QApplication::processEvents();
+    auto *chart = window.findChild<app::ChartView *>();
+    ASSERT_NE(chart, nullptr);
+    chart->rebuildNow();
+    const int scheme = window.viewState()->schemeIndex();
+    auto modernEra = [&] {
+        return window.document()
+            ->dataset()
+            .eraSchemes.at(static_cast<std::size_t>(scheme))
+            .eras.at(1);
+    };
+    ASSERT_EQ(modernEra().name, "Modern era");
+    ASSERT_TRUE(chart->dragBoundary(1, true, app::YearTicker::keyOf(2014, 7, 1)));
+    QUndoStack *stack = window.document()->undoStack();
+    EXPECT_EQ(stack->count(), 1);
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Move boundary of Modern era"));
+    EXPECT_EQ(modernEra().from->year(), 2014);
+    stack->undo();
+    EXPECT_EQ(*modernEra().from, compute::Date(2012, 1, 1));
+}
+
+TEST(MainWindow, TheToolbarHoldsTheMenusActionsInOrder)
+{
+    app::MainWindow window;
+    auto *toolbar = window.findChild<QToolBar *>(QStringLiteral("mainToolbar"));
+    ASSERT_NE(toolbar, nullptr);
+    QStringList names;
+    for (QAction *action : toolbar->actions())
+        names << (action->isSeparator() ? QStringLiteral("|")
+                                        : action->text().remove(QLatin1Char('&')));
+    EXPECT_EQ(names.join(QLatin1Char(',')),
+              QStringLiteral("Open...,Save,Export Figure...,|,Add Run...,Undo,Redo,|,Reset View"));
+    // The same actions as in the menus, not copies.
+    for (const QString &name :
+         {QStringLiteral("openAction"), QStringLiteral("saveAction"),
+          QStringLiteral("exportFigureAction"), QStringLiteral("addRunAction"),
+          QStringLiteral("resetViewAction")}) {
+        auto *action = window.findChild<QAction *>(name);
+        ASSERT_NE(action, nullptr) << name.toStdString();
+        EXPECT_TRUE(toolbar->actions().contains(action)) << name.toStdString();
+        bool inAMenu = false;
+        for (QAction *menu : window.menuBar()->actions())
+            inAMenu = inAMenu || menu->menu()->actions().contains(action);
+        EXPECT_TRUE(inAMenu) << name.toStdString();
+    }
 }
 
 TEST(MainWindow, EveryPanelCanBeToggledFromTheViewMenuWithAShortcut)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/commands/run_commands.h"
 #include "app/data/dataset_file.h"
+#include "app/dialogs/unplottable_dialog.h"
 #include "app/document/document.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
@@ -8,7 +9,6 @@
 #include "app/models/run_table_model.h"
 #include "app/widgets/run_filter_bar.h"
 #include "app/widgets/run_table_dock.h"
-#include "app/widgets/unplottable_dialog.h"
 #include "core/stats/run_selection.h"
 #include "tests/app/gui_test_util.h"
 

@@ -30,7 +30,6 @@ public:
     static QString markLabel(); // "Residual outliers (|z| > 2)"
 
     QCustomPlot *plot() const { return m_plot; }
-    QComboBox *scaleBox() const { return m_scale; }
     QCheckBox *markBox() const { return m_mark; }
     const compute::ResidualReport &report() const { return m_report; }
     QSet<QString> outlierIds() const;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/widgets/unplottable_dialog.h"
+#include "app/dialogs/unplottable_dialog.h"
 
 #include "app/models/run_table_model.h"
 

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/format/fit_format.h"
+
+#include "app/format/number_format.h"
+
+#include <QObject>
+
+#include <cmath>
+
+namespace app {
+
+QString describeFit(const compute::TrendFit &fit)
+{
+    if (!fit.ok()) return QString::fromStdString(fit.statusMessage());
+    const double months = fit.doublingTimeMonths();
+    const QString verb = months >= 0 ? QStringLiteral("doubling") : QStringLiteral("halving");
+    const int digits = std::fabs(months) < 10 ? 2 : 3;
+    return QStringLiteral("%1 every %2 months (×%3/yr, R² %4, n = %5)")
+        .arg(verb, significant(std::fabs(months), digits),
+             significant(fit.growthFactorPerYear(), 3), fixed(fit.rSquared, 2))
+        .arg(fit.n);
+}
+
+QString fitSummary(const compute::TrendFit &fit)
+{
+    const QString n = QObject::tr("n = %1").arg(fit.n);
+    if (!fit.ok()) return n + QObject::tr(" · no fit");
+    const double months = fit.doublingTimeMonths();
+    const QString amount = fixed(std::fabs(months), 1);
+    return n + (months >= 0 ? QObject::tr(" · doubling %1 mo") : QObject::tr(" · halving %1 mo"))
+                   .arg(amount);
+}
+
+QString describeImprovement(const compute::Breakpoint &b)
+{
+    if (!b.ok()) return {};
+    if (b.fStatistic == 0) return QObject::tr("none: two lines fit no better than one");
+    const QString f = std::isinf(b.fStatistic) ? QStringLiteral("∞") : fixed(b.fStatistic, 1);
+    return QObject::tr("F = %1: two lines remove %2% of the squared residuals of one line")
+        .arg(f, fixed(100 * b.sseReduction, 0));
+}
+
+} // namespace app

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/stats/breakpoint.h"
+#include "core/stats/trend_fit.h"
+
+#include <QString>
+
+namespace app {
+
+// How a fit is written for people; every number comes from core.
+
+// "doubling every 3.4 months (×11.2/yr, R² 0.77, n = 15)", or why there is no fit.
+QString describeFit(const compute::TrendFit &fit);
+// The short form for a list: "n = 15 · doubling 3.4 mo", or n and why there is no fit.
+QString fitSummary(const compute::TrendFit &fit);
+// "F = 23.4: two lines remove 62% of the squared residuals of one line"; empty without
+// a breakpoint.
+QString describeImprovement(const compute::Breakpoint &breakpoint);
+
+} // namespace app

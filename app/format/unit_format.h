@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/model/units.h"
+
+#include <QString>
+
+namespace app {
+
+// The names of the compute units as the app writes them.
+
+// "FLOP" or "pfs-days".
+QString unitName(compute::ComputeUnit unit);
+// The chart's axis: "Training compute (FLOP)" or "Training compute (petaflop/s-days)".
+QString computeAxisLabel(compute::ComputeUnit unit);
+// A table's column: "Compute (FLOP)" or "Compute (pfs-days)".
+QString computeColumnTitle(compute::ComputeUnit unit);
+
+} // namespace app
