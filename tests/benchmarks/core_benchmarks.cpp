@@ -5,6 +5,7 @@
 #include "core/stats/fit_cache.h"
 #include "core/stats/trend_fit.h"
 #include "tests/support/synthetic_dataset.h"
+#include "tests/support/test_catalog.h"
 
 #include <benchmark/benchmark.h>
 
@@ -92,12 +93,9 @@ void BM_ImportCsv(benchmark::State &state)
 {
     const std::string csv =
         testing_support::syntheticEpochCsv(static_cast<std::size_t>(state.range(0)));
-    const std::string catalogJson = R"({"accelerators":[{"id":"nvidia-a100","name":"NVIDIA A100",
-        "source":"test","default_format":"tensor-fp16",
-        "peak_flops":{"fp32":1.95e13,"tensor-fp16":3.12e14}}]})";
-    const auto catalog = compute::HardwareCatalog::fromJson(catalogJson, "catalog");
+    const compute::HardwareCatalog &catalog = testing_support::testCatalog();
     for (auto _ : state) {
-        auto imported = compute::importEpochCsv(csv, "bench.csv", &catalog.value());
+        auto imported = compute::importEpochCsv(csv, "bench.csv", &catalog);
         if (!imported) state.SkipWithError(imported.errorText().c_str());
         benchmark::DoNotOptimize(imported);
     }
