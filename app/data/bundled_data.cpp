@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/data/bundled_data.h"
 
+#include "core/io/hardware_catalog_json.h"
+
 #include <QFile>
 
 namespace app {
@@ -29,7 +31,7 @@ const compute::HardwareCatalog &hardwareCatalog()
         QFile file(QStringLiteral(":/hardware/accelerators.json"));
         if (!file.open(QIODevice::ReadOnly)) qFatal("the bundled hardware catalog is missing");
         const QByteArray bytes = file.readAll();
-        auto result = compute::HardwareCatalog::fromJson(
+        auto result = compute::readHardwareCatalogJson(
             std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
             "accelerators.json");
         // A broken bundled catalog is a build defect; tests load it too.

@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/csv_reader.h"
 
-#include "core/io/internal/csv_record_scanner.h"
-
 #include <csv.h>
 
 #include <algorithm>
 #include <memory>
-#include <optional>
 #include <utility>
 
 namespace compute {
@@ -84,97 +81,35 @@ Result<std::size_t> readCsv(std::string_view bytes, const std::string &sourceNam
                          std::to_string(state.fieldCount + 1),
                      std::string(what)};
     };
-
-    // Well-formed records are read by the scanner, straight from the bytes; from the
-    // first record it leaves to libcsv on, libcsv reads the rest (and reports errors).
-    CsvRecordScanner scanner(bytes);
-    CsvRecordScanner::Record scanned;
-    std::size_t next = 0; // where the scanner goes on
-    // A record that starts or ends in a later chunk is kept until then: scanning it
-    // again for every chunk would take time quadratic in its length (a 100 MB line).
-    bool pending = false;
-    auto outcome = CsvRecordScanner::Outcome::End;
-    auto scanNext = [&] { // into outcome and scanned
-        if (!pending) outcome = scanner.scan(next, scanned, state.record.fields);
-        pending = false;
-    };
-    csv_parser parser;
-    constexpr std::size_t kFieldBlock = 1 << 16;
-    std::unique_ptr<csv_parser, void (*)(csv_parser *)> libcsv(nullptr,
-                                                               [](csv_parser *p) { csv_free(p); });
-    auto startLibcsv = [&] {
-        if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) return false;
-        libcsv.reset(&parser);
-        // Fields may be up to the size of the file (a 100 MB single-line file is legal).
-        csv_set_blk_size(&parser, kFieldBlock);
-        return true;
-    };
     const char *const kOutOfMemory = "the CSV parser ran out of memory";
-    // Feeds bytes [from, to) to libcsv; an error if it refuses them.
-    auto feed = [&](std::size_t from, std::size_t to) -> std::optional<Error> {
-        const std::size_t n = to - from;
-        if (csv_parse(&parser, bytes.data() + from, n, onField, onRecordEnd, &state) == n) {
-            // libcsv grows its field buffer by the block size: a block as large as the
-            // buffer makes the growth geometric, not quadratic in a long field's length.
-            csv_set_blk_size(&parser, std::max(kFieldBlock, csv_get_buffer_size(&parser)));
-            return std::nullopt;
-        }
-        if (csv_error(&parser) == CSV_EPARSE)
-            return located("malformed CSV: a quote inside a field that is not quoted, or text "
-                           "after a closing quote (expected RFC 4180 quoting)");
-        return located(kOutOfMemory);
-    };
 
-    // Fed in chunks so that an early stop does not parse the rest of a huge file. The
-    // scanner delivers the records that end in a chunk, as libcsv would parsing it.
+    csv_parser parser;
+    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) return located(kOutOfMemory);
+    const std::unique_ptr<csv_parser, void (*)(csv_parser *)> freeParser(
+        &parser, [](csv_parser *p) { csv_free(p); });
+    // Fields may be up to the size of the file (a 100 MB single-line file is legal).
+    constexpr std::size_t kFieldBlock = 1 << 16;
+    csv_set_blk_size(&parser, kFieldBlock);
+
+    // Fed in chunks so that an early stop does not parse the rest of a huge file. After
+    // a stop, libcsv still parses to the end of the chunk, for errors.
     constexpr std::size_t kChunk = 1 << 20;
     for (std::size_t pos = 0; pos < bytes.size() && !state.stopped; pos += kChunk) {
-        const std::size_t chunkEnd = std::min(bytes.size(), pos + kChunk);
-        std::size_t libcsvFrom = pos;
-        while (!libcsv) {
-            scanNext();
-            if (outcome == CsvRecordScanner::Outcome::End) {
-                next = bytes.size();
-                break;
-            }
-            if (scanned.start >= chunkEnd) { // a later chunk's
-                pending = true;
-                break;
-            }
-            if (outcome == CsvRecordScanner::Outcome::Unusual) {
-                if (!startLibcsv()) return located(kOutOfMemory);
-                libcsvFrom = scanned.start;
-                break;
-            }
-            if (scanned.terminator >= chunkEnd) { // ends later (npos: at the end)
-                pending = true;
-                break;
-            }
-            next = scanned.next;
-            // After a stop, libcsv still parses to the end of the chunk, for errors.
-            if (state.stopped) continue;
-            ++state.record.number;
-            if (!onRecord(state.record)) state.stopped = true;
+        const std::size_t n = std::min(kChunk, bytes.size() - pos);
+        if (csv_parse(&parser, bytes.data() + pos, n, onField, onRecordEnd, &state) != n) {
+            if (csv_error(&parser) == CSV_EPARSE)
+                return located("malformed CSV: a quote inside a field that is not quoted, or "
+                               "text after a closing quote (expected RFC 4180 quoting)");
+            return located(kOutOfMemory);
         }
-        if (libcsv) {
-            if (auto error = feed(libcsvFrom, chunkEnd)) return *error;
-        }
-        if (progress &&
-            !progress(static_cast<double>(chunkEnd) / static_cast<double>(bytes.size())))
+        // libcsv grows its field buffer by the block size: a block as large as the buffer
+        // makes the growth geometric, not quadratic in a long field's length.
+        csv_set_blk_size(&parser, std::max(kFieldBlock, csv_get_buffer_size(&parser)));
+        if (progress && !progress(static_cast<double>(pos + n) / static_cast<double>(bytes.size())))
             state.stopped = true;
     }
     if (state.stopped) return state.record.number;
-    if (!libcsv) { // the record the text ends in, if any
-        scanNext();
-        if (outcome == CsvRecordScanner::Outcome::Record) {
-            ++state.record.number;
-            onRecord(state.record);
-        } else if (outcome == CsvRecordScanner::Outcome::Unusual) { // not met: the loop hands over
-            if (!startLibcsv()) return located(kOutOfMemory);
-            if (auto error = feed(scanned.start, bytes.size())) return *error;
-        }
-    }
-    if (libcsv && csv_fini(&parser, onField, onRecordEnd, &state) != 0)
+    if (csv_fini(&parser, onField, onRecordEnd, &state) != 0)
         return located("malformed CSV: a quoted field is never closed (missing '\"')");
     return state.record.number;
 }

@@ -18,12 +18,11 @@ struct CsvRecord {
 };
 
 // Streams an RFC 4180 file (quoted fields with commas, quotes and newlines; CRLF or LF;
-// a UTF-8 byte order mark) one record at a time, as libcsv reads it, so a million-row
-// file never sits in memory as strings. Well-formed records are read in place
-// (CsvRecordScanner); libcsv reads from the first record that is not. Return false
-// from `onRecord` to stop early; `progress` (optional) gets the fraction of bytes
-// parsed and may stop by returning false. Returns the number of records read; fails
-// with a located error on malformed quoting.
+// a UTF-8 byte order mark) through libcsv one record at a time, so a million-row file
+// never sits in memory as strings. Return false from `onRecord` to stop early;
+// `progress` (optional) gets the fraction of bytes parsed and may stop by returning
+// false. Returns the number of records read; fails with a located error on malformed
+// quoting.
 Result<std::size_t> readCsv(std::string_view bytes, const std::string &sourceName,
                             const std::function<bool(const CsvRecord &)> &onRecord,
                             const std::function<bool(double)> &progress = {});

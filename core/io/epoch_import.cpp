@@ -38,6 +38,9 @@ enum Column {
     kColumnCount
 };
 
+// Where each column is in the file; -1 when it has none.
+using Columns = std::array<int, kColumnCount>;
+
 // Column names as they appear across Epoch's exports (compared normalised).
 const std::array<std::vector<std::string_view>, kColumnCount> kColumnNames = {{
     {"Model", "System"},
@@ -68,8 +71,8 @@ public:
     {
     }
 
-    void setHeader(const std::vector<std::string> &header) { m_header = header; }
-    void start(const CsvRecord &record, const std::array<int, kColumnCount> &columns)
+    void setHeader(std::vector<std::string> header) { m_header = std::move(header); }
+    void start(const CsvRecord &record, const Columns &columns)
     {
         m_record = &record;
         m_columns = &columns;
@@ -151,7 +154,7 @@ private:
     ImportReport &m_report;
     std::vector<std::string> m_header;
     const CsvRecord *m_record = nullptr;
-    const std::array<int, kColumnCount> *m_columns = nullptr;
+    const Columns *m_columns = nullptr;
 };
 
 std::optional<HardwareInputs> hardwareFromRow(RowReader &row, const HardwareCatalog *catalog,
@@ -198,6 +201,231 @@ std::optional<HardwareInputs> hardwareFromRow(RowReader &row, const HardwareCata
     return in;
 }
 
+// A file that is not all UTF-8 was most likely saved by a spreadsheet as Windows-1252:
+// its stray bytes are read as such (into `repaired`), and the report says where the
+// first one is, so that no invalid text enters the dataset.
+std::string_view asUtf8(std::string_view bytes, const std::string &sourceName, ImportReport &report,
+                        std::string &repaired)
+{
+    const std::size_t bad = firstInvalidUtf8(bytes);
+    if (bad == std::string_view::npos) return bytes;
+    const auto line =
+        1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
+    report.warnings.push_back(
+        {sourceName + ": line " + std::to_string(line),
+         "not UTF-8 text: bytes that are not UTF-8 were read as Windows-1252"});
+    repaired = repairUtf8(bytes);
+    return repaired;
+}
+
+// The header's columns by what they hold (names compared normalised, the first match
+// kept); an error when the name, date or compute column is missing.
+std::optional<Error> mapColumns(const std::vector<std::string> &header,
+                                const std::string &sourceName, Columns &columns)
+{
+    columns.fill(-1);
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        const std::string key = normalizedKey(header[i]);
+        for (int c = 0; c < kColumnCount; ++c)
+            for (std::string_view name : kColumnNames[static_cast<std::size_t>(c)])
+                if (columns[static_cast<std::size_t>(c)] < 0 && key == normalizedKey(name))
+                    columns[static_cast<std::size_t>(c)] = static_cast<int>(i);
+    }
+    std::string missing;
+    for (Column c : {kName, kDate, kCompute}) {
+        if (columns[c] >= 0) continue;
+        if (!missing.empty()) missing += ", ";
+        const auto &names = kColumnNames[c];
+        missing += "'" + std::string(names[0]) + "'";
+        if (names.size() > 1) missing += " (or '" + std::string(names[1]) + "')";
+    }
+    if (missing.empty()) return std::nullopt;
+    std::string found;
+    for (std::size_t i = 0; i < header.size() && i < 12; ++i)
+        found += (i ? ", '" : "'") + header[i].substr(0, 40) + "'";
+    return Error{sourceName + ": row 1",
+                 "not an Epoch AI export: no column " + missing + " (found " +
+                     (found.empty() ? std::string("no columns") : found) + ")"};
+}
+
+// Name (a placeholder when empty), id, organization and domains: the first domain is
+// the run's, the others become "domain:" tags.
+void readIdentity(RowReader &row, std::size_t rowNumber, RunIdAllocator &ids, TrainingRun &run)
+{
+    run.name = std::string(row.text(kName));
+    if (run.name.empty()) {
+        run.name = "(unnamed, row " + std::to_string(rowNumber) + ")";
+        row.warn(kName, "empty; the run is kept as '" + run.name + "'");
+    }
+    run.id = ids.allocate(run.name);
+    run.organization = std::string(row.text(kOrganization));
+    bool firstDomain = true;
+    forEachTrimmedPart(row.text(kDomain), ',', [&](std::string_view domain) {
+        if (firstDomain)
+            run.domain = domain;
+        else
+            run.tags.push_back("domain:" + std::string(domain));
+        firstDomain = false;
+    });
+}
+
+// Date, parameters, confidence, flags and notes. A date that cannot be read is a
+// warning, unless Epoch wrote "Forthcoming".
+void readDescription(RowReader &row, TrainingRun &run)
+{
+    const std::string_view dateText = row.text(kDate);
+    run.date = parseFlexibleDate(dateText);
+    if (!run.date && !dateText.empty() && !normalizedEquals(dateText, "forthcoming"))
+        row.warn(kDate, "'" + std::string(utf8Prefix(dateText, 80)) +
+                            "' is not a date (expected yyyy-mm-dd, d/m/yyyy, m/yyyy or yyyy)");
+
+    run.parameters = row.positive(kParameters, "a number of parameters");
+    if (auto c = confidenceFromText(row.text(kConfidence)))
+        run.confidence = *c;
+    else
+        row.warn(kConfidence, "'" + std::string(utf8Prefix(row.text(kConfidence), 80)) +
+                                  "' is not a confidence (expected Confident, Likely, "
+                                  "Speculative or Unknown)");
+    if (normalizedEquals(row.text(kFrontier), "true")) run.tags.emplace_back(kTagFrontier);
+    run.upperBound = normalizedEquals(row.text(kUpperBound), "true");
+    run.notes = std::string(row.text(kNotes));
+}
+
+// The Link cell may hold several URLs separated by commas: one source each, the
+// Reference cell the title of the first.
+void readSources(RowReader &row, TrainingRun &run)
+{
+    const std::string_view link = row.text(kLink);
+    const std::string_view reference = row.text(kReference);
+    if (link.empty() && reference.empty()) return;
+    bool firstUrl = true;
+    forEachTrimmedPart(link, ',', [&](std::string_view url) {
+        run.sources.push_back(
+            {firstUrl ? std::string(reference) : std::string(), std::string(url)});
+        firstUrl = false;
+    });
+    if (firstUrl) run.sources.push_back({std::string(reference), {}});
+}
+
+// The compute column as a reported estimate, noted with Epoch's method and notes.
+std::optional<ComputeEstimate> reportedEstimate(RowReader &row)
+{
+    const auto flop = row.positive(kCompute, "a training compute in FLOP");
+    if (!flop) return std::nullopt;
+    const std::string_view method = row.text(kMethod);
+    const std::string_view notes = row.text(kComputeNotes);
+    std::string note;
+    note.reserve(16 + method.size() + notes.size());
+    note += "Epoch AI";
+    if (!method.empty()) note.append(" (").append(method).append(")");
+    if (!notes.empty()) note.append(": ").append(notes);
+    return ComputeEstimate::reported(*flop, std::move(note));
+}
+
+// Reads an export record by record into a dataset: the first record is the header.
+class EpochImporter {
+public:
+    EpochImporter(const std::string &sourceName, const HardwareCatalog *catalog,
+                  const ImportOptions &options, ImportResult &result)
+        : m_source(sourceName), m_catalog(catalog), m_options(options), m_result(result),
+          m_row(sourceName, result.report)
+    {
+    }
+
+    // Both return false to stop reading.
+    bool record(const CsvRecord &record);
+    bool progress(double fraction);
+    // A file that is not an export at all.
+    const std::optional<Error> &fatal() const { return m_fatal; }
+
+private:
+    bool header(const CsvRecord &record);
+    void row(const CsvRecord &record);
+    void addEstimates(TrainingRun &run);
+
+    const std::string &m_source;
+    const HardwareCatalog *m_catalog;
+    const ImportOptions &m_options;
+    ImportResult &m_result;
+    RowReader m_row;
+    Columns m_columns{};
+    RunIdAllocator m_ids;
+    std::set<std::string> m_unknownHardware;
+    std::optional<Error> m_fatal;
+    bool m_reserved = false;
+};
+
+bool EpochImporter::record(const CsvRecord &record)
+{
+    if (record.number == 1) return header(record);
+    // A blank line at the end of a file is not a row.
+    if (record.fields.size() == 1 && trimmed(record.fields[0]).empty()) return true;
+    row(record);
+    return true;
+}
+
+bool EpochImporter::header(const CsvRecord &record)
+{
+    std::vector<std::string> header(record.fields.begin(), record.fields.end());
+    m_fatal = mapColumns(header, m_source, m_columns);
+    if (m_fatal) return false;
+    m_row.setHeader(std::move(header));
+    return true;
+}
+
+void EpochImporter::row(const CsvRecord &record)
+{
+    ImportReport &report = m_result.report;
+    Dataset &dataset = m_result.dataset;
+    m_row.start(record, m_columns);
+    m_row.checkFieldCount();
+    ++report.rows;
+    TrainingRun run;
+    readIdentity(m_row, record.number, m_ids, run);
+    readDescription(m_row, run);
+    readSources(m_row, run);
+    addEstimates(run);
+    if (!run.date) ++report.withoutDate;
+    if (run.estimates.empty()) ++report.withoutCompute;
+    if (!run.isPlottable()) report.notPlottable.push_back(dataset.runs.size());
+    dataset.runs.push_back(std::move(run));
+}
+
+// The reported estimate first (primary) and the hardware one as its check; a hardware
+// estimate alone is primary, and the run is tagged for it.
+void EpochImporter::addEstimates(TrainingRun &run)
+{
+    ImportReport &report = m_result.report;
+    std::optional<ComputeEstimate> reported = reportedEstimate(m_row);
+    if (reported) ++report.withReportedCompute;
+    auto hw = hardwareFromRow(m_row, m_catalog, m_options, report, m_unknownHardware);
+    run.estimates.reserve(std::size_t{reported.has_value()} + std::size_t{hw.has_value()});
+    if (reported) run.estimates.push_back(std::move(*reported));
+    if (!hw) return;
+    const bool primary = run.estimates.empty();
+    run.estimates.push_back({*hw, "From the row's hardware, quantity and training time columns"});
+    ++report.hardwareEstimates;
+    if (primary) {
+        ++report.computeFromHardware;
+        run.tags.emplace_back("compute-from-hardware");
+    }
+}
+
+bool EpochImporter::progress(double fraction)
+{
+    // Past the first chunk, make room for the rest of the rows at the rate seen so far,
+    // rather than moving 100,000 runs each time the vector outgrows itself.
+    std::vector<TrainingRun> &runs = m_result.dataset.runs;
+    if (!m_reserved && fraction < 1 && !runs.empty()) {
+        const double expected = static_cast<double>(runs.size()) / fraction * 1.1;
+        runs.reserve(static_cast<std::size_t>(expected));
+        m_reserved = true;
+    }
+    if (!m_options.progress || m_options.progress(fraction)) return true;
+    m_result.report.cancelled = true;
+    return false;
+}
+
 } // namespace
 
 std::string ImportReport::summary() const
@@ -217,158 +445,13 @@ Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &s
 {
     ImportResult result;
     ImportReport &report = result.report;
-    // A file that is not all UTF-8 was most likely saved by a spreadsheet as
-    // Windows-1252: its stray bytes are read as such, and the report says where the
-    // first one is, so that no invalid text enters the dataset.
     std::string repaired;
-    if (const std::size_t bad = firstInvalidUtf8(bytes); bad != std::string_view::npos) {
-        const auto line =
-            1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
-        report.warnings.push_back(
-            {sourceName + ": line " + std::to_string(line),
-             "not UTF-8 text: bytes that are not UTF-8 were read as Windows-1252"});
-        repaired = repairUtf8(bytes);
-        bytes = repaired;
-    }
-    Dataset &dataset = result.dataset;
-    RunIdAllocator ids;
-    std::set<std::string> unknownHardware;
-    std::array<int, kColumnCount> columns;
-    columns.fill(-1);
-    RowReader row(sourceName, report);
-    std::optional<Error> fatal;
-
-    auto onRecord = [&](const CsvRecord &record) -> bool {
-        if (record.number == 1) {
-            std::vector<std::string> header(record.fields.begin(), record.fields.end());
-            for (std::size_t i = 0; i < header.size(); ++i) {
-                const std::string key = normalizedKey(header[i]);
-                for (int c = 0; c < kColumnCount; ++c)
-                    for (std::string_view name : kColumnNames[static_cast<std::size_t>(c)])
-                        if (columns[static_cast<std::size_t>(c)] < 0 && key == normalizedKey(name))
-                            columns[static_cast<std::size_t>(c)] = static_cast<int>(i);
-            }
-            std::string missing;
-            for (Column c : {kName, kDate, kCompute}) {
-                if (columns[c] >= 0) continue;
-                if (!missing.empty()) missing += ", ";
-                const auto &names = kColumnNames[c];
-                missing += "'" + std::string(names[0]) + "'";
-                if (names.size() > 1) missing += " (or '" + std::string(names[1]) + "')";
-            }
-            if (!missing.empty()) {
-                std::string found;
-                for (std::size_t i = 0; i < header.size() && i < 12; ++i)
-                    found += (i ? ", '" : "'") + header[i].substr(0, 40) + "'";
-                fatal = Error{sourceName + ": row 1",
-                              "not an Epoch AI export: no column " + missing + " (found " +
-                                  (found.empty() ? std::string("no columns") : found) + ")"};
-                return false;
-            }
-            row.setHeader(header);
-            return true;
-        }
-        // A blank line at the end of a file is not a row.
-        if (record.fields.size() == 1 && trimmed(record.fields[0]).empty()) return true;
-
-        row.start(record, columns);
-        row.checkFieldCount();
-        ++report.rows;
-        TrainingRun run;
-        run.name = std::string(row.text(kName));
-        if (run.name.empty()) {
-            run.name = "(unnamed, row " + std::to_string(record.number) + ")";
-            row.warn(kName, "empty; the run is kept as '" + run.name + "'");
-        }
-        run.id = ids.allocate(run.name);
-        run.organization = std::string(row.text(kOrganization));
-        bool firstDomain = true;
-        forEachTrimmedPart(row.text(kDomain), ',', [&](std::string_view domain) {
-            if (firstDomain)
-                run.domain = domain;
-            else
-                run.tags.push_back("domain:" + std::string(domain));
-            firstDomain = false;
-        });
-
-        const std::string_view dateText = row.text(kDate);
-        run.date = parseFlexibleDate(dateText);
-        if (!run.date && !dateText.empty() && !normalizedEquals(dateText, "forthcoming"))
-            row.warn(kDate, "'" + std::string(utf8Prefix(dateText, 80)) +
-                                "' is not a date (expected yyyy-mm-dd, d/m/yyyy, m/yyyy or yyyy)");
-
-        run.parameters = row.positive(kParameters, "a number of parameters");
-        if (auto c = confidenceFromText(row.text(kConfidence)))
-            run.confidence = *c;
-        else
-            row.warn(kConfidence, "'" + std::string(utf8Prefix(row.text(kConfidence), 80)) +
-                                      "' is not a confidence (expected Confident, Likely, "
-                                      "Speculative or Unknown)");
-        if (normalizedEquals(row.text(kFrontier), "true")) run.tags.emplace_back(kTagFrontier);
-        run.upperBound = normalizedEquals(row.text(kUpperBound), "true");
-        run.notes = std::string(row.text(kNotes));
-
-        const std::string_view link = row.text(kLink);
-        const std::string_view reference = row.text(kReference);
-        if (!link.empty() || !reference.empty()) {
-            // Epoch's Link cell may hold several URLs separated by commas.
-            bool firstUrl = true;
-            forEachTrimmedPart(link, ',', [&](std::string_view url) {
-                run.sources.push_back(
-                    {firstUrl ? std::string(reference) : std::string(), std::string(url)});
-                firstUrl = false;
-            });
-            if (firstUrl) run.sources.push_back({std::string(reference), {}});
-        }
-
-        std::optional<ComputeEstimate> reported;
-        if (auto flop = row.positive(kCompute, "a training compute in FLOP")) {
-            const std::string_view method = row.text(kMethod);
-            const std::string_view notes = row.text(kComputeNotes);
-            std::string note;
-            note.reserve(16 + method.size() + notes.size());
-            note += "Epoch AI";
-            if (!method.empty()) note.append(" (").append(method).append(")");
-            if (!notes.empty()) note.append(": ").append(notes);
-            reported = ComputeEstimate::reported(*flop, std::move(note));
-            ++report.withReportedCompute;
-        }
-        auto hw = hardwareFromRow(row, catalog, options, report, unknownHardware);
-        run.estimates.reserve(std::size_t{reported.has_value()} + std::size_t{hw.has_value()});
-        if (reported) run.estimates.push_back(std::move(*reported));
-        if (hw) {
-            const bool primary = run.estimates.empty();
-            run.estimates.push_back(
-                {*hw, "From the row's hardware, quantity and training time columns"});
-            ++report.hardwareEstimates;
-            if (primary) {
-                ++report.computeFromHardware;
-                run.tags.emplace_back("compute-from-hardware");
-            }
-        }
-        if (!run.date) ++report.withoutDate;
-        if (run.estimates.empty()) ++report.withoutCompute;
-        if (!run.isPlottable()) report.notPlottable.push_back(dataset.runs.size());
-        dataset.runs.push_back(std::move(run));
-
-        return true;
-    };
-
-    bool reserved = false;
-    auto onProgress = [&](double fraction) {
-        // Past the first chunk, make room for the rest of the rows at the rate seen so
-        // far, rather than moving 100,000 runs each time the vector outgrows itself.
-        if (!reserved && fraction < 1 && !dataset.runs.empty()) {
-            const double expected = static_cast<double>(dataset.runs.size()) / fraction * 1.1;
-            dataset.runs.reserve(static_cast<std::size_t>(expected));
-            reserved = true;
-        }
-        if (!options.progress || options.progress(fraction)) return true;
-        report.cancelled = true;
-        return false;
-    };
-    Result<std::size_t> read = readCsv(bytes, sourceName, onRecord, onProgress);
-    if (fatal) return *fatal;
+    bytes = asUtf8(bytes, sourceName, report, repaired);
+    EpochImporter importer(sourceName, catalog, options, result);
+    const Result<std::size_t> read = readCsv(
+        bytes, sourceName, [&](const CsvRecord &record) { return importer.record(record); },
+        [&](double fraction) { return importer.progress(fraction); });
+    if (importer.fatal()) return *importer.fatal();
     if (!read) return read.errors();
     if (report.cancelled) { // nothing of it, rather than the rows read so far
         ImportResult cancelled;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Reading of the native format (json_format.h): parse, migrate, read, validate.
+// Reading of the native format (core/io/json_format.h): parse, migrate, read, validate.
 #include "core/io/internal/json_document.h"
 #include "core/io/internal/json_field_reader.h"
 #include "core/io/json_format.h"
@@ -207,7 +207,8 @@ Result<Dataset> readDatasetJson(std::string_view bytes, const std::string &sourc
         if (auto run = readRun(runReader, tree, 0, runsPath.at(i)))
             dataset.runs.push_back(std::move(*run));
     };
-    Result<JsonDocument> parsed = parseJsonDocument(bytes, sourceName, readStreamedRun);
+    Result<JsonDocument> parsed =
+        parseJsonDocument(bytes, sourceName, kSchemaVersion, readStreamedRun);
     if (!parsed) return parsed.errors();
     JsonDocument &document = parsed.value();
     if (!document.runsStreamed) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Writing of the native format (json_format.h): deterministic bytes, one run per line.
+// Writing of the native format (core/io/json_format.h): deterministic bytes, one run per line.
 #include "core/io/json_format.h"
 
 #include "core/util/version.h"

@@ -4,35 +4,34 @@
 #include "core/util/text_util.h"
 
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 
 namespace compute {
 namespace {
 
-// Howard Hinnant's days_from_civil / civil_from_days (public domain algorithms).
-std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
+namespace chrono = std::chrono;
+
+// The Gregorian calendar repeats every 400 years, which are 146097 days. chrono::year
+// holds -32767..32767 only, so a date is computed within the cycle of 400 years that
+// starts at year 0 and moved back by whole cycles: any int year keeps its exact day.
+constexpr std::int64_t kYearsPerCycle = 400;
+constexpr std::int64_t kDaysPerCycle = 146097;
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b) // b > 0
 {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+    return a / b - (a % b < 0 ? 1 : 0);
 }
 
-void civilFromDays(std::int64_t z, int &year, int &month, int &day)
+struct YearInCycle {
+    chrono::year year; // 0..399
+    std::int64_t cycles;
+};
+
+YearInCycle yearInCycle(std::int64_t year)
 {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    year = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2));
-    month = static_cast<int>(m);
-    day = static_cast<int>(d);
+    const std::int64_t cycles = floorDiv(year, kYearsPerCycle);
+    return {chrono::year{static_cast<int>(year - cycles * kYearsPerCycle)}, cycles};
 }
 
 // Parses minDigits..maxDigits ASCII digits and nothing else (no sign, no blank).
@@ -61,21 +60,26 @@ Date::Date(int year, int month, int day, DatePrecision precision)
 
 Date Date::fromDaysSinceEpoch(std::int64_t days)
 {
+    const std::int64_t cycles = floorDiv(days, kDaysPerCycle);
+    const chrono::year_month_day ymd{chrono::sys_days{chrono::days{days - cycles * kDaysPerCycle}}};
     Date date;
-    civilFromDays(days, date.m_year, date.m_month, date.m_day);
+    date.m_year = static_cast<int>(static_cast<int>(ymd.year()) + cycles * kYearsPerCycle);
+    date.m_month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+    date.m_day = static_cast<int>(static_cast<unsigned>(ymd.day()));
     return date;
 }
 
 bool isLeapYear(int year)
 {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return yearInCycle(year).year.is_leap();
 }
 
 int daysInMonth(int year, int month)
 {
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month < 1 || month > 12) return 0;
-    return month == 2 && isLeapYear(year) ? 29 : kDays[month - 1];
+    const auto last =
+        yearInCycle(year).year / chrono::month{static_cast<unsigned>(month)} / chrono::last;
+    return static_cast<int>(static_cast<unsigned>(last.day()));
 }
 
 bool Date::isValid() const
@@ -90,7 +94,11 @@ bool Date::isValid() const
 
 std::int64_t Date::daysSinceEpoch() const
 {
-    return daysFromCivil(m_year, static_cast<unsigned>(m_month), static_cast<unsigned>(m_day));
+    // The first of the month, then the days after it: a day past the month's end (an
+    // unchecked Date) counts on into the next month, as chrono specifies.
+    const YearInCycle y = yearInCycle(m_year);
+    const chrono::sys_days first{y.year / chrono::month{static_cast<unsigned>(m_month)} / 1};
+    return first.time_since_epoch().count() + (m_day - 1) + y.cycles * kDaysPerCycle;
 }
 
 std::string Date::toIso() const

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/util/result.h"
-
 #include <map>
 #include <optional>
 #include <string>
@@ -39,12 +37,13 @@ struct Accelerator {
     std::optional<double> peak(NumberFormat format) const;
 };
 
-// The accelerators the hardware estimate can pick from, loaded from JSON
-// (resources/hardware/accelerators.json).
+// The accelerators the hardware estimate can pick from (the app loads
+// resources/hardware/accelerators.json with readHardwareCatalogJson, core/io).
 class HardwareCatalog {
 public:
-    // Parses the catalog; every problem is reported with its JSON path.
-    static Result<HardwareCatalog> fromJson(std::string_view text, const std::string &sourceName);
+    // Appends an accelerator. A spelling (id, name or alias) that an earlier accelerator
+    // already has keeps finding that one: check with find() first to refuse it.
+    void add(Accelerator accelerator);
 
     const std::vector<Accelerator> &accelerators() const { return m_accelerators; }
     // Looks up by id, then by name or alias ignoring case, spaces and punctuation.

@@ -25,7 +25,7 @@ namespace compute {
 //   "date","year","log10_flop","flop","flop_ci95":[lo,hi],"flop_prediction_ci95":[lo,hi],
 //   "pfs_days","pfs_days_ci95":[lo,hi],"pfs_days_prediction_ci95":[lo,hi]}]}
 // ci95 is the 95% interval of the trend line (mean), prediction_ci95 that of a new run
-// (core/projection.h). Numbers that do not exist are null: an unbounded interval is
+// (core/stats/projection.h). Numbers that do not exist are null: an unbounded interval is
 // [null, null], a date beyond the year 9999 has "date" null but a "year".
 std::string projectionReportJson(const std::vector<EraFit> &fits,
                                  const std::vector<double> &targetFlop,

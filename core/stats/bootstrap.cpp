@@ -2,14 +2,13 @@
 #include "core/stats/bootstrap.h"
 
 #include "core/model/units.h"
+#include "core/util/constants.h"
 
 #include <algorithm>
 #include <cmath>
 
 namespace compute {
 namespace {
-
-constexpr double kLog10Of2 = 0.30102999566398119521;
 
 struct Point {
     double x, y;
@@ -53,7 +52,7 @@ void resample(const std::vector<Point> &points, double xMean, std::size_t resamp
         const double cxx = sxx - sx * sx / count;
         // fitTrend's rule for "no spread in dates", on this resample's own mean.
         const double mean = xMean + sx / count;
-        if (!(cxx > 1e-12 * (1.0 + mean * mean) * count)) {
+        if (!(cxx > kNoSpreadTolerance * (1.0 + mean * mean) * count)) {
             ++result.skipped;
             continue;
         }

@@ -9,6 +9,7 @@
 
 #include "core/stats/run_selection.h"
 #include "core/stats/trend_fit.h"
+#include "core/util/constants.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -48,7 +49,7 @@ public:
     double jitterLog10()
     {
         const double u = static_cast<double>(word()) * 0x1.0p-32;
-        return (2.0 * u - 1.0) * 0.30102999566398119521;
+        return (2.0 * u - 1.0) * kLog10Of2;
     }
 
 private:

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/stats/breakpoint.h"
 
+#include "core/util/constants.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -104,7 +106,7 @@ Breakpoint findBreakpoint(std::span<const double> x, std::span<const double> y,
     const Sums &all = prefix[n];
     // Differences below this are rounding, not fit: they neither break ties nor count
     // as an improvement.
-    const double tolerance = 1e-12 * all.yy;
+    const double tolerance = kNoSpreadTolerance * all.yy;
 
     std::size_t best = 0;
     double bestSse = 0;

@@ -1,16 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/stats/reference_lines.h"
 
+#include "core/util/constants.h"
 #include "core/util/number_parse.h"
 
 #include <cmath>
 
 namespace compute {
-namespace {
-
-constexpr double kLog10Of2 = 0.30102999566398119521;
-
-} // namespace
 
 double ReferenceLine::slope() const
 {
@@ -30,7 +26,7 @@ std::vector<DoublingTimePreset> standardDoublingTimes()
 std::optional<double> doublingMonthsFromGrowthFactor(double factorPerYear)
 {
     if (!std::isfinite(factorPerYear) || !(factorPerYear > 1)) return std::nullopt;
-    return 12.0 * std::log(2.0) / std::log(factorPerYear);
+    return 12.0 * kLog10Of2 / std::log10(factorPerYear);
 }
 
 std::optional<ReferenceLine> referenceLine(double doublingTimeMonths, double anchorX,

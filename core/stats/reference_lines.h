@@ -35,7 +35,7 @@ struct DoublingTimePreset {
 // year, 5.5 months), Moore's law (24 months), fastest first.
 std::vector<DoublingTimePreset> standardDoublingTimes();
 
-// Months in which a growth of `factorPerYear` doubles: 12 log(2) / log(factor);
+// Months in which a growth of `factorPerYear` doubles: 12 log10(2) / log10(factor);
 // nullopt unless the factor is finite and above 1.
 std::optional<double> doublingMonthsFromGrowthFactor(double factorPerYear);
 

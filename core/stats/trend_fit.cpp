@@ -2,6 +2,7 @@
 #include "core/stats/trend_fit.h"
 
 #include "core/model/units.h"
+#include "core/util/constants.h"
 
 #include <boost/math/distributions/students_t.hpp>
 
@@ -10,8 +11,6 @@
 
 namespace compute {
 namespace {
-
-constexpr double kLog10Of2 = 0.30102999566398119521;
 
 // Sum of squared residuals from the centred sums alone. Syy - b Sxy cancels badly on a
 // near-perfect fit (an error of eps x Syy becomes sqrt(eps) in the residual error), so
@@ -34,7 +33,7 @@ TrendFit finishFit(std::size_t n, double xMean, double yMean, double sxx, double
         return fit;
     }
     // Relative threshold: x values identical up to rounding have no spread.
-    if (!(sxx > 1e-12 * (1.0 + xMean * xMean) * static_cast<double>(n))) {
+    if (!(sxx > kNoSpreadTolerance * (1.0 + xMean * xMean) * static_cast<double>(n))) {
         fit.status = FitStatus::NoDateSpread;
         return fit;
     }

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Core benchmarks: fitting, loading native files, importing Epoch CSV exports.
 #include "core/io/epoch_import.h"
+#include "core/io/internal/json_scanner.h"
 #include "core/io/json_format.h"
 #include "core/stats/fit_cache.h"
 #include "core/stats/trend_fit.h"
 #include "tests/support/synthetic_dataset.h"
+#include "tests/support/test_catalog.h"
 
 #include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <random>
@@ -76,6 +79,61 @@ void BM_LoadJson(benchmark::State &state)
 }
 BENCHMARK(BM_LoadJson)->Arg(1000)->Arg(100000)->Unit(benchmark::kMillisecond);
 
+// The parser alone on the same file: the scanner readDatasetJson reads with, and
+// nlohmann's SAX parser it falls back to for exact errors. Both feed a handler that
+// only counts events, so the difference is what the scanner saves.
+class CountingHandler final : public nlohmann::json::json_sax_t {
+public:
+    std::size_t events = 0;
+    bool null() override { return count(); }
+    bool boolean(bool) override { return count(); }
+    bool number_integer(number_integer_t) override { return count(); }
+    bool number_unsigned(number_unsigned_t) override { return count(); }
+    bool number_float(number_float_t, const string_t &) override { return count(); }
+    bool string(string_t &) override { return count(); }
+    bool binary(binary_t &) override { return count(); }
+    bool start_object(std::size_t) override { return count(); }
+    bool key(string_t &) override { return count(); }
+    bool end_object() override { return count(); }
+    bool start_array(std::size_t) override { return count(); }
+    bool end_array() override { return count(); }
+    bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &) override
+    {
+        return false;
+    }
+
+private:
+    bool count()
+    {
+        ++events;
+        return true;
+    }
+};
+
+template <bool Scanner> void parseJsonEvents(benchmark::State &state)
+{
+    const std::string bytes = compute::writeDatasetJson(
+        testing_support::syntheticDataset(static_cast<std::size_t>(state.range(0))));
+    for (auto _ : state) {
+        CountingHandler handler;
+        const bool parsed = Scanner ? compute::scanJson(bytes, handler)
+                                    : nlohmann::json::sax_parse(bytes, &handler);
+        if (!parsed) state.SkipWithError("not parsed");
+        benchmark::DoNotOptimize(handler.events);
+    }
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes.size()));
+}
+void BM_ParseJsonScanner(benchmark::State &state)
+{
+    parseJsonEvents<true>(state);
+}
+BENCHMARK(BM_ParseJsonScanner)->Arg(100000)->Unit(benchmark::kMillisecond);
+void BM_ParseJsonSax(benchmark::State &state)
+{
+    parseJsonEvents<false>(state);
+}
+BENCHMARK(BM_ParseJsonSax)->Arg(100000)->Unit(benchmark::kMillisecond);
+
 void BM_SaveJson(benchmark::State &state)
 {
     const auto dataset =
@@ -92,12 +150,9 @@ void BM_ImportCsv(benchmark::State &state)
 {
     const std::string csv =
         testing_support::syntheticEpochCsv(static_cast<std::size_t>(state.range(0)));
-    const std::string catalogJson = R"({"accelerators":[{"id":"nvidia-a100","name":"NVIDIA A100",
-        "source":"test","default_format":"tensor-fp16",
-        "peak_flops":{"fp32":1.95e13,"tensor-fp16":3.12e14}}]})";
-    const auto catalog = compute::HardwareCatalog::fromJson(catalogJson, "catalog");
+    const compute::HardwareCatalog &catalog = testing_support::testCatalog();
     for (auto _ : state) {
-        auto imported = compute::importEpochCsv(csv, "bench.csv", &catalog.value());
+        auto imported = compute::importEpochCsv(csv, "bench.csv", &catalog);
         if (!imported) state.SkipWithError(imported.errorText().c_str());
         benchmark::DoNotOptimize(imported);
     }

@@ -3,6 +3,7 @@
 #include "core/io/csv_export.h"
 #include "core/io/csv_reader.h"
 #include "core/io/epoch_import.h"
+#include "tests/support/test_catalog.h"
 
 #include <gtest/gtest.h>
 
@@ -226,20 +227,6 @@ TEST(CsvField, AnyTextSurvivesWriteThenRead)
 // ---------------------------------------------------------------------------------------
 // Export
 
-HardwareCatalog testCatalog()
-{
-    auto parsed = HardwareCatalog::fromJson(R"({"accelerators": [
-      {"id": "nvidia-a100", "name": "NVIDIA A100", "source": "NVIDIA A100 datasheet",
-       "default_format": "tensor-fp16",
-       "peak_flops": {"fp32": 19.5e12, "tf32": 156e12, "tensor-fp16": 312e12}},
-      {"id": "nvidia-v100", "name": "NVIDIA V100", "source": "NVIDIA V100 datasheet",
-       "default_format": "tensor-fp16", "peak_flops": {"fp32": 15.7e12, "tensor-fp16": 125e12}}
-    ]})",
-                                            "inline catalog");
-    if (!parsed) throw std::runtime_error(parsed.errorText());
-    return std::move(parsed).value();
-}
-
 Dataset exportedDataset()
 {
     Dataset d;
@@ -316,7 +303,7 @@ TEST(CsvExport, HeaderUsesEpochColumnNames)
 TEST(CsvExport, ReimportKeepsNamesDatesComputeAndHardware)
 {
     const Dataset original = exportedDataset();
-    const HardwareCatalog catalog = testCatalog();
+    const HardwareCatalog &catalog = testing_support::testCatalog();
     const auto imported = importEpochCsv(writeRunsCsv(original), "export.csv", &catalog);
     ASSERT_TRUE(imported.ok()) << imported.errorText();
     EXPECT_TRUE(imported->report.warnings.empty()) << imported->report.warnings[0].toString();

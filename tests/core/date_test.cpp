@@ -76,6 +76,30 @@ TEST(Date, FromDaysSinceEpochRoundTripsBothSidesOfNineteenSeventy)
     EXPECT_EQ(Date::fromDaysSinceEpoch(-1), Date(1969, 12, 31));
 }
 
+// chrono::year stops at 32767, yet a chart zoomed far out asks for days centuries
+// beyond; the arithmetic must stay exact there (and before year 1) all the same.
+TEST(Date, DaysStayExactFarOutsideTheCalendarRange)
+{
+    auto daysBetween = [](const Date &a, const Date &b) {
+        return b.daysSinceEpoch() - a.daysSinceEpoch();
+    };
+    EXPECT_EQ(daysBetween(Date(32767, 1, 1), Date(32768, 1, 1)), 365); // not a leap year
+    EXPECT_EQ(daysBetween(Date(32768, 1, 1), Date(32769, 1, 1)), 366); // 32768 = 4 x 8192
+    EXPECT_EQ(daysBetween(Date(32800, 1, 1), Date(32801, 1, 1)), 366); // 32800 = 400 x 82
+    EXPECT_EQ(daysBetween(Date(32900, 1, 1), Date(32901, 1, 1)), 365); // 100 x 329, not 400
+    // 400 Gregorian years are 146097 days, wherever they fall.
+    EXPECT_EQ(daysBetween(Date(99600, 3, 1), Date(100000, 3, 1)), 146097);
+    EXPECT_EQ(daysBetween(Date(-40400, 3, 1), Date(-40000, 3, 1)), 146097);
+    EXPECT_EQ(daysBetween(Date(1970, 1, 1), Date(2370, 1, 1)) * 100,
+              daysBetween(Date(1970, 1, 1), Date(41970, 1, 1)));
+    for (const Date &d : {Date(32768, 2, 29), Date(-40000, 12, 31), Date(1000000, 7, 4)})
+        EXPECT_EQ(Date::fromDaysSinceEpoch(d.daysSinceEpoch()), d) << d.year();
+    EXPECT_TRUE(isLeapYear(32768));
+    EXPECT_FALSE(isLeapYear(32900));
+    EXPECT_TRUE(isLeapYear(-400));
+    EXPECT_EQ(daysInMonth(40000, 2), 29);
+}
+
 TEST(Date, YearsSinceEpochIsDaysOverJulianYear)
 {
     EXPECT_DOUBLE_EQ(Date(2000, 1, 1).yearsSinceEpoch(), 10957.0 / 365.25);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The accelerator catalog: lookups across spellings, and located errors in its JSON.
-#include "core/model/hardware_catalog.h"
+#include "core/io/hardware_catalog_json.h"
 #include "tests/core/test_paths.h"
 
 #include <gtest/gtest.h>
@@ -24,7 +24,7 @@ const char *const kCatalogJson = R"({"accelerators": [
 
 HardwareCatalog parsed(const char *json)
 {
-    auto catalog = HardwareCatalog::fromJson(json, "catalog.json");
+    auto catalog = readHardwareCatalogJson(json, "catalog.json");
     if (!catalog) ADD_FAILURE() << catalog.errorText();
     return catalog ? std::move(catalog).value() : HardwareCatalog{};
 }
@@ -93,7 +93,7 @@ std::string errorsOf(const std::string &json)
 {
     std::optional<Result<HardwareCatalog>> catalog;
     try {
-        catalog.emplace(HardwareCatalog::fromJson(json, "catalog.json"));
+        catalog.emplace(readHardwareCatalogJson(json, "catalog.json"));
     } catch (const std::exception &e) {
         ADD_FAILURE() << "exception escaped: " << e.what();
         return {};
@@ -132,7 +132,8 @@ TEST(HardwareCatalog, MalformedEntriesAreLocatedByTheirJsonPath)
               "catalog.json: accelerators[0].peak_flops.fp32: expected a positive number\n"
               "catalog.json: accelerators[0].default_format: has no peak_flops entry");
     EXPECT_EQ(errorsOf(catalogOf(entry(R"("peak_flops": {"fp32": "19.5 TFLOPS"})"))),
-              "catalog.json: accelerators[0].peak_flops.fp32: expected a positive number\n"
+              "catalog.json: accelerators[0].peak_flops.fp32: expected a positive number, got "
+              "string\n"
               "catalog.json: accelerators[0].default_format: has no peak_flops entry");
     EXPECT_EQ(errorsOf(catalogOf(entry(R"("default_format": "bf16")"))),
               "catalog.json: accelerators[0].default_format: unknown number format 'bf16' "
@@ -142,13 +143,13 @@ TEST(HardwareCatalog, MalformedEntriesAreLocatedByTheirJsonPath)
     EXPECT_EQ(errorsOf(catalogOf(entry(R"("id": null)"))),
               "catalog.json: accelerators[0].id: missing (expected a string)");
     EXPECT_EQ(errorsOf(catalogOf(entry(R"("source": 3)"))),
-              "catalog.json: accelerators[0].source: expected a string");
+              "catalog.json: accelerators[0].source: expected a string, got number");
     EXPECT_EQ(errorsOf(catalogOf(entry(R"("aliases": "X2")"))),
-              "catalog.json: accelerators[0].aliases: expected an array of strings");
+              "catalog.json: accelerators[0].aliases: expected an array of strings, got string");
     EXPECT_EQ(errorsOf(catalogOf(entry(R"("aliases": ["X2", 2])"))),
               "catalog.json: accelerators[0].aliases[1]: expected a string");
     EXPECT_EQ(errorsOf(catalogOf(entry("") + R"(, "V100")")),
-              "catalog.json: accelerators[1]: expected an object");
+              "catalog.json: accelerators[1]: expected an object, got string");
 }
 
 TEST(HardwareCatalog, AliasCollisionsNameBothEntries)
@@ -164,7 +165,7 @@ TEST(HardwareCatalog, AliasCollisionsNameBothEntries)
               "catalog.json: accelerators[1].name: 'x' is already used by x");
     // Within one entry, repeating a spelling is harmless.
     EXPECT_TRUE(
-        HardwareCatalog::fromJson(catalogOf(entry(R"("aliases": ["X", "x"])")), "c.json").ok());
+        readHardwareCatalogJson(catalogOf(entry(R"("aliases": ["X", "x"])")), "c.json").ok());
 }
 
 TEST(HardwareCatalog, EveryProblemIsReportedAtOnce)
@@ -185,17 +186,22 @@ TEST(HardwareCatalog, DocumentsThatAreNotACatalogAreRefused)
               "catalog.json: expected an object with an array \"accelerators\"");
     EXPECT_EQ(errorsOf(R"({"accelerators": {}})"),
               "catalog.json: expected an object with an array \"accelerators\"");
+    // Syntax errors are located as in datasets: JSON path reached, line and column.
     const std::string truncated = errorsOf(R"({"accelerators": [)");
-    EXPECT_EQ(truncated.rfind("catalog.json: not valid JSON: ", 0), 0u) << truncated;
-    EXPECT_NE(truncated.find("line 1, column 19"), std::string::npos) << truncated;
-    EXPECT_EQ(errorsOf("").rfind("catalog.json: not valid JSON: ", 0), 0u);
+    EXPECT_EQ(
+        truncated.rfind("catalog.json: accelerators[0], line 1, column 18: not valid JSON: ", 0),
+        0u)
+        << truncated;
+    EXPECT_NE(truncated.find("unexpected end of input"), std::string::npos) << truncated;
+    const std::string empty = errorsOf("");
+    EXPECT_EQ(empty.rfind("catalog.json: line 1, column 1: not valid JSON: ", 0), 0u) << empty;
 }
 
 TEST(HardwareCatalog, OverflowingNumberIsAnErrorNotAnException)
 {
-    const std::string text = errorsOf(catalogOf(entry(R"("peak_flops": {"fp32": 1e999})")));
-    EXPECT_EQ(text.rfind("catalog.json: not valid JSON: ", 0), 0u) << text;
-    EXPECT_NE(text.find("number overflow parsing '1e999'"), std::string::npos) << text;
+    EXPECT_EQ(errorsOf(catalogOf(entry(R"("peak_flops": {"fp32": 1e999})"))),
+              "catalog.json: accelerators[0].peak_flops.fp32: number overflow parsing '1e999' "
+              "(expected a number within the range of a double, ~1.8e308)");
 }
 
 TEST(HardwareCatalog, EmptyCatalogLoadsAndFindsNothing)
@@ -207,7 +213,7 @@ TEST(HardwareCatalog, EmptyCatalogLoadsAndFindsNothing)
 
 TEST(HardwareCatalog, BundledCatalogLoadsAndKnowsEpochsCommonSpellings)
 {
-    const auto bundled = HardwareCatalog::fromJson(
+    const auto bundled = readHardwareCatalogJson(
         testing_paths::readSource("resources/hardware/accelerators.json"), "accelerators.json");
     ASSERT_TRUE(bundled.ok()) << bundled.errorText();
     // The most frequent "Training hardware" cells of Epoch's 2025 exports.

@@ -26,7 +26,7 @@ inline constexpr std::size_t kShortMessage = 1000;
 
 inline const std::string kCsvHeader = "Model,Publication date,Training compute (FLOP)\n";
 
-// Seconds taken by f(), printed as a figure for the closing note.
+// Seconds taken by f(), printed as a figure in the test's output.
 template <typename F> double timed(const char *what, F &&f)
 {
     const auto start = std::chrono::steady_clock::now();

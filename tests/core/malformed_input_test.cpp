@@ -6,6 +6,7 @@
 #include "core/io/json_format.h"
 #include "tests/core/located_error.h"
 #include "tests/core/test_paths.h"
+#include "tests/support/test_catalog.h"
 
 #include <gtest/gtest.h>
 
@@ -250,22 +251,9 @@ TEST(MalformedJsonGenerated, HugeSchemaVersionIsNewerNotNegative)
 // date or compute column; otherwise every row is kept, and a cell that cannot be read
 // is a warning at "row N, column 'X'".
 
-const char *const kCatalogJson = R"({"accelerators": [
-  {"id": "nvidia-v100", "name": "NVIDIA V100", "aliases": ["NVIDIA Tesla V100 DGXS 32 GB"],
-   "source": "NVIDIA V100 datasheet", "default_format": "tensor-fp16",
-   "peak_flops": {"fp32": 15.7e12, "tensor-fp16": 125e12}},
-  {"id": "nvidia-a100", "name": "NVIDIA A100", "source": "NVIDIA A100 datasheet",
-   "default_format": "tensor-fp16", "peak_flops": {"fp32": 19.5e12, "tensor-fp16": 312e12}}
-]})";
-
 const HardwareCatalog &catalog()
 {
-    static const HardwareCatalog instance = [] {
-        auto parsed = HardwareCatalog::fromJson(kCatalogJson, "inline catalog");
-        if (!parsed) throw std::runtime_error(parsed.errorText());
-        return std::move(parsed).value();
-    }();
-    return instance;
+    return testing_support::testCatalog();
 }
 
 // Imports a fixture; any exception fails the test.

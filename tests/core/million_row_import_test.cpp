@@ -4,7 +4,7 @@
 // import runs in a forked child so that its peak resident set (wait4's ru_maxrss) is
 // its own and not that of the other tests in this binary.
 #include "core/io/epoch_import.h"
-#include "core/model/hardware_catalog.h"
+#include "core/io/hardware_catalog_json.h"
 #include "tests/core/test_paths.h"
 #include "tests/support/synthetic_dataset.h"
 
@@ -80,7 +80,7 @@ struct ChildReport {
 ChildReport importInChild(const std::string &path)
 {
     ChildReport report;
-    const auto catalog = HardwareCatalog::fromJson(
+    const auto catalog = readHardwareCatalogJson(
         testing_paths::readSource("resources/hardware/accelerators.json"), "accelerators.json");
     if (!catalog) return report;
     const auto readStart = std::chrono::steady_clock::now();

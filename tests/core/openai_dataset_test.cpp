@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The data that ships with the app: OpenAI's "AI and Compute" dataset and the hardware
 // catalog. These tests pin OpenAI's published figures, not just our file format.
+#include "core/io/hardware_catalog_json.h"
 #include "core/io/json_format.h"
 #include "core/model/compute_estimate.h"
 #include "core/model/dataset.h"
-#include "core/model/hardware_catalog.h"
 #include "core/model/units.h"
 #include "core/stats/run_selection.h"
 #include "tests/core/test_paths.h"
@@ -41,7 +41,7 @@ const HardwareCatalog &bundledCatalog()
 {
     static const HardwareCatalog catalog = [] {
         auto result =
-            HardwareCatalog::fromJson(testing_paths::readSource(kCatalogPath), kCatalogPath);
+            readHardwareCatalogJson(testing_paths::readSource(kCatalogPath), kCatalogPath);
         if (!result) throw std::runtime_error(result.errorText());
         return std::move(result).value();
     }();
@@ -280,7 +280,7 @@ TEST(OpenAiDataset, BundledFileIsWhatTheAppWouldWrite)
 TEST(OpenAiDataset, BundledHardwareCatalogLoads)
 {
     const auto result =
-        HardwareCatalog::fromJson(testing_paths::readSource(kCatalogPath), kCatalogPath);
+        readHardwareCatalogJson(testing_paths::readSource(kCatalogPath), kCatalogPath);
     ASSERT_TRUE(result.ok()) << result.errorText();
     for (const char *id : kRequiredAccelerators)
         EXPECT_NE(result->find(id), nullptr) << id;
@@ -292,7 +292,8 @@ TEST(OpenAiDataset, BundledHardwareCatalogLoads)
 
 TEST(OpenAiDataset, CatalogPeaksAreEpochsChipDatabaseFigures)
 {
-    // Spot checks against methodology.md section 5 (Epoch chip database, dense figures).
+    // Spot checks against tests/data/reference/methodology.md section 5 (Epoch chip
+    // database, dense figures).
     const HardwareCatalog &catalog = bundledCatalog();
     EXPECT_EQ(catalog.find("nvidia-gtx-580")->peak(NumberFormat::FP32), 1.581e12);
     EXPECT_EQ(catalog.find("nvidia-tesla-k80")->peak(NumberFormat::FP32), 8.126e12);

@@ -2,7 +2,6 @@
 #include "core/io/internal/json_document.h"
 
 #include "core/io/internal/json_scanner.h"
-#include "core/io/json_format.h"
 #include "core/util/text_util.h"
 
 #include <algorithm>
@@ -75,9 +74,11 @@ std::string ParsePath::text() const
 // a streamable "runs" array are built one at a time in a reused JsonTree instead.
 class DocumentHandler final : public json::json_sax_t {
 public:
+    // Streams "runs" when `mayStream` and the file's schema_version is `streamedVersion`.
     DocumentHandler(JsonDocument &document, const JsonRunCallback &onRun, bool mayStream,
-                    bool followPath)
-        : m_document(document), m_onRun(onRun), m_mayStream(mayStream), m_followPath(followPath)
+                    std::uint64_t streamedVersion, bool followPath)
+        : m_document(document), m_onRun(onRun), m_mayStream(mayStream),
+          m_streamedVersion(streamedVersion), m_followPath(followPath)
     {
     }
 
@@ -146,6 +147,7 @@ private:
     JsonDocument &m_document;
     const JsonRunCallback &m_onRun;
     const bool m_mayStream;
+    const std::uint64_t m_streamedVersion;
     const bool m_followPath;
     ParsePath m_path;
     Mode m_mode = Mode::Start;
@@ -263,7 +265,7 @@ bool DocumentHandler::key(std::string &key)
         const auto version = m_document.root.find("schema_version");
         m_streamable = m_mayStream && key == "runs" && version != m_document.root.end() &&
                        version->is_number_unsigned() &&
-                       version->get<std::uint64_t>() == static_cast<std::uint64_t>(kSchemaVersion);
+                       version->get<std::uint64_t>() == m_streamedVersion;
         m_member = &m_document.root[key];
         m_mode = Mode::Member;
         break;
@@ -345,22 +347,21 @@ Error parseFailure(std::string_view bytes, const std::string &sourceName, const 
     return {where.empty() ? sourceName : sourceName + ": " + where, what};
 }
 
-} // namespace
-
-Result<JsonDocument> parseJsonDocument(std::string_view bytes, const std::string &sourceName,
-                                       const JsonRunCallback &onRun)
+// Parses with the scanner, then, for an error or a restart, with nlohmann's parser.
+Result<JsonDocument> parse(std::string_view bytes, const std::string &sourceName,
+                           const JsonRunCallback &onRun, bool mayStream,
+                           std::uint64_t streamedVersion)
 {
     JsonDocument document;
-    bool mayStream = true;
     {
-        DocumentHandler handler(document, onRun, mayStream, false);
+        DocumentHandler handler(document, onRun, mayStream, streamedVersion, false);
         if (scanJson(bytes, handler)) return document;
-        mayStream = !handler.restartWithoutStreaming();
+        mayStream = mayStream && !handler.restartWithoutStreaming();
     }
     // Not plain valid JSON, or a restart: nlohmann's parser says what is wrong.
     for (;;) {
         document = {};
-        DocumentHandler handler(document, onRun, mayStream, true);
+        DocumentHandler handler(document, onRun, mayStream, streamedVersion, true);
         // A UTF-8 byte order mark (Windows editors add one) is skipped by the parser.
         json::sax_parse(bytes.begin(), bytes.end(), &handler);
         if (handler.refusal())
@@ -368,6 +369,22 @@ Result<JsonDocument> parseJsonDocument(std::string_view bytes, const std::string
         if (!handler.restartWithoutStreaming()) return document;
         mayStream = false;
     }
+}
+
+} // namespace
+
+Result<JsonDocument> parseJsonDocument(std::string_view bytes, const std::string &sourceName,
+                                       std::uint64_t streamedVersion, const JsonRunCallback &onRun)
+{
+    return parse(bytes, sourceName, onRun, true, streamedVersion);
+}
+
+Result<nlohmann::json> parseJson(std::string_view bytes, const std::string &sourceName)
+{
+    const JsonRunCallback none;
+    Result<JsonDocument> parsed = parse(bytes, sourceName, none, false, 0);
+    if (!parsed) return parsed.errors();
+    return std::move(parsed.value().root);
 }
 
 } // namespace compute

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -28,10 +29,14 @@ struct JsonDocument {
 using JsonRunCallback = std::function<void(const JsonTree &run, std::size_t index)>;
 
 // Parses a native file with nlohmann's SAX parser so that no DOM of a large file is
-// built: a file already at kSchemaVersion has each element of "runs" handed to `onRun`
-// as soon as it is read. Bytes that are not JSON give one error located by JSON path,
-// and by line and column for syntax errors.
+// built: a file at schema version `streamedVersion` (the current one: no migration
+// changes its runs) has each element of "runs" handed to `onRun` as soon as it is read.
+// Bytes that are not JSON give one error located by JSON path, and by line and column
+// for syntax errors.
 Result<JsonDocument> parseJsonDocument(std::string_view bytes, const std::string &sourceName,
-                                       const JsonRunCallback &onRun);
+                                       std::uint64_t streamedVersion, const JsonRunCallback &onRun);
+
+// Parses any JSON text (a small file read whole), with the errors of parseJsonDocument.
+Result<nlohmann::json> parseJson(std::string_view bytes, const std::string &sourceName);
 
 } // namespace compute
