@@ -5,7 +5,9 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -22,8 +24,13 @@ int main(int argc, char **argv)
     }
     QApplication application(argc, argv);
     app::MainWindow::setUpApplication();
-    // Tests never read or write the user's settings.
+    // Tests never read or write the user's settings, nor each other's: ctest runs test
+    // processes in parallel, and a setting one writes (the export dialog's remembered size)
+    // must not reach another.
     QStandardPaths::setTestModeEnabled(true);
+    const QTemporaryDir settingsFolder;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsFolder.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsFolder.path());
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }
