@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Core benchmarks: fitting, loading native files, importing Epoch CSV exports.
 #include "core/io/epoch_import.h"
-#include "core/io/internal/json_scanner.h"
 #include "core/io/json_format.h"
 #include "core/stats/fit_cache.h"
 #include "core/stats/trend_fit.h"
@@ -110,27 +109,17 @@ private:
     }
 };
 
-template <bool Scanner> void parseJsonEvents(benchmark::State &state)
+void BM_ParseJsonSax(benchmark::State &state)
 {
     const std::string bytes = compute::writeDatasetJson(
         testing_support::syntheticDataset(static_cast<std::size_t>(state.range(0))));
     for (auto _ : state) {
         CountingHandler handler;
-        const bool parsed = Scanner ? compute::scanJson(bytes, handler)
-                                    : nlohmann::json::sax_parse(bytes, &handler);
+        const bool parsed = nlohmann::json::sax_parse(bytes, &handler);
         if (!parsed) state.SkipWithError("not parsed");
         benchmark::DoNotOptimize(handler.events);
     }
     state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes.size()));
-}
-void BM_ParseJsonScanner(benchmark::State &state)
-{
-    parseJsonEvents<true>(state);
-}
-BENCHMARK(BM_ParseJsonScanner)->Arg(100000)->Unit(benchmark::kMillisecond);
-void BM_ParseJsonSax(benchmark::State &state)
-{
-    parseJsonEvents<false>(state);
 }
 BENCHMARK(BM_ParseJsonSax)->Arg(100000)->Unit(benchmark::kMillisecond);
 

@@ -13,13 +13,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 corpus_of() {
     case "$1" in
-        json_loader) echo json ;; json_scanner) echo json_scanner ;; csv_import) echo csv ;;
+        json_loader) echo json ;; csv_import) echo csv ;;
         date_parse) echo date ;; number_parse) echo number ;;
     esac
 }
 dict_of() {
     case "$1" in
-        json_loader|json_scanner) echo "-dict=$here/json.dict" ;;
+        json_loader) echo "-dict=$here/json.dict" ;;
         csv_import) echo "-dict=$here/csv.dict" ;;
     esac
 }
@@ -37,7 +37,7 @@ run_one() {
     echo $? > "$build/fuzz-$target.rc"
 }
 
-targets="json_loader json_scanner csv_import date_parse number_parse"
+targets="json_loader csv_import date_parse number_parse"
 running=0
 for t in $targets; do
     run_one "$t" &

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/internal/json_document.h"
 
-#include "core/io/internal/json_scanner.h"
 #include "core/util/text_util.h"
 
 #include <algorithm>
@@ -347,25 +346,25 @@ Error parseFailure(std::string_view bytes, const std::string &sourceName, const 
     return {where.empty() ? sourceName : sourceName + ": " + where, what};
 }
 
-// Parses with the scanner, then, for an error or a restart, with nlohmann's parser.
+// Parses with nlohmann's SAX parser. The first pass does not follow the JSON path; a
+// refused document is parsed again following it, so that the error names its place.
 Result<JsonDocument> parse(std::string_view bytes, const std::string &sourceName,
                            const JsonRunCallback &onRun, bool mayStream,
                            std::uint64_t streamedVersion)
 {
     JsonDocument document;
-    {
-        DocumentHandler handler(document, onRun, mayStream, streamedVersion, false);
-        if (scanJson(bytes, handler)) return document;
-        mayStream = mayStream && !handler.restartWithoutStreaming();
-    }
-    // Not plain valid JSON, or a restart: nlohmann's parser says what is wrong.
+    bool followPath = false;
     for (;;) {
         document = {};
-        DocumentHandler handler(document, onRun, mayStream, streamedVersion, true);
+        DocumentHandler handler(document, onRun, mayStream, streamedVersion, followPath);
         // A UTF-8 byte order mark (Windows editors add one) is skipped by the parser.
         json::sax_parse(bytes.begin(), bytes.end(), &handler);
-        if (handler.refusal())
-            return parseFailure(bytes, sourceName, *handler.refusal(), handler.path());
+        if (handler.refusal()) {
+            if (followPath)
+                return parseFailure(bytes, sourceName, *handler.refusal(), handler.path());
+            followPath = true;
+            continue;
+        }
         if (!handler.restartWithoutStreaming()) return document;
         mayStream = false;
     }
