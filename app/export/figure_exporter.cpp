@@ -102,7 +102,8 @@ ChartScene clipScene(const ChartScene &scene, double kl, double kh, double vl, d
         QVector<double> keys, values, low, high;
         const int samples = static_cast<int>(f.keys.size());
         const double a = std::max(kl, f.keys.front()), b = std::min(kh, f.keys.back());
-        for (int s = 0; s < samples && b > a; ++s) {
+        const bool band = f.low.size() == samples && f.high.size() == samples;
+        for (int s = 0; band && s < samples && b > a; ++s) {
             const double k = a + (b - a) * s / (samples - 1);
             // Interpolate the sampled curves at k (they are sampled uniformly in key).
             const double t =
