@@ -126,6 +126,8 @@ void ChartRenderer::setUp()
     // A light major grid and no minor one: the data stands out, the decades are findable.
     for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis})
         axis->grid()->setSubGridVisible(false);
+    // Eight minor ticks per decade crowd the decade labels: the log axis has none.
+    m_plot->yAxis->setSubTicks(false);
     // A closed frame: top and right axes without labels.
     for (QCPAxis *axis : {m_plot->xAxis2, m_plot->yAxis2}) {
         axis->setVisible(true);

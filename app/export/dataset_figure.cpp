@@ -89,7 +89,10 @@ std::unique_ptr<FigureExporter> makeExporter(const compute::Dataset &dataset,
     request.height = settings.height;
     request.scale = settings.scale;
     request.options = settings.options;
+    request.style = settings.style;
     if (request.options.citation.isEmpty()) request.options.citation = citationOf(dataset);
+    if (request.options.title.isEmpty() && settings.title)
+        request.options.title = QString::fromStdString(dataset.metadata.title);
     if (settings.range && settings.range->from && settings.range->to) {
         const double from = keyOfX(settings.range->from->yearsSinceEpoch());
         const double to = keyOfX(settings.range->to->yearsSinceEpoch());
@@ -116,6 +119,22 @@ std::unique_ptr<FigureExporter> makeExporter(const compute::Dataset &dataset,
 }
 
 } // namespace
+
+void applyFigureStyle(DatasetFigureSettings &settings, const FigureStyle &style, bool unitsGiven,
+                      bool viewGiven)
+{
+    settings.style = style.key;
+    if (style.units && !unitsGiven) settings.units = *style.units;
+    if (style.setsRange() && !viewGiven) {
+        compute::Era era;
+        // [from, to): the last day in the name, as people say "2012 to 2018".
+        era.name = std::to_string(style.from->year()) + "–" + std::to_string(style.to->year() - 1);
+        era.from = style.from;
+        era.to = style.to;
+        era.color = "#1f4e79";
+        settings.range = era;
+    }
+}
 
 QString sidecarPathOf(const QString &figurePath)
 {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/export/figure_exporter.h"
+#include "app/export/figure_style.h"
 #include "core/model/dataset.h"
 #include "core/stats/run_selection.h"
 
@@ -25,9 +26,17 @@ struct DatasetFigureSettings {
     int width = 1200;
     int height = 800;
     double scale = 2.0;
-    RenderOptions options; // citation defaults to the dataset's
-    bool sidecar = false;  // also write sidecarPathOf(path): what the figure shows
+    RenderOptions options;                    // citation defaults to the dataset's
+    QString style = QStringLiteral("report"); // app/export/figure_style
+    bool title = true;    // the dataset's title above the figure (unless options.title is set)
+    bool sidecar = false; // also write sidecarPathOf(path): what the figure shows
 };
+
+// What `style` shows, where the caller leaves it to the style: its units unless
+// `unitsGiven`, its range (one era, the fit of the runs shown) unless `viewGiven` (a
+// scheme or a range was asked for).
+void applyFigureStyle(DatasetFigureSettings &settings, const FigureStyle &style, bool unitsGiven,
+                      bool viewGiven);
 
 // Where a figure's reproducibility metadata goes: the figure's path + ".json".
 QString sidecarPathOf(const QString &figurePath);

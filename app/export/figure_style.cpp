@@ -12,13 +12,11 @@ struct StyleName {
     const char *description;
 };
 constexpr StyleName kNames[] = {
-    {"report", "Report",
-     "the default: white, light era bands named above the plot, text of 9 pt or more at "
-     "6.5 inches wide"},
+    {"report", "Report", "the default: white, light era bands, 9 pt text at 6.5 in wide"},
     {"slide", "Slide", "large text and thick lines, for a projector"},
     {"openai-2018", "OpenAI 2018",
-     "the look of OpenAI's 'AI and Compute' chart: petaflop/s-days, 2012 to 2018, one "
-     "trend line (the fit of the runs shown), every point labelled where it fits"},
+     "OpenAI's 'AI and Compute' look: petaflop/s-days, 2012-2018,\n"
+     "  one trend line (the fit of the runs shown), every point labelled"},
 };
 
 void name(FigureStyle &s, int index)
