@@ -476,12 +476,15 @@ void ChartRenderer::spaceTicks()
 
 void ChartRenderer::wrapCitation()
 {
-    if (!m_citation || m_options.citation.isEmpty()) return;
-    // Inside the figure's margins: the line wraps instead of running off the edge.
-    const QMargins margins = m_citation->margins();
-    const double width = m_plot->viewport().width() - margins.left() - margins.right();
-    m_citation->setText(
-        wrappedText(m_options.citation, QFontMetricsF(m_citation->font()), std::max(40.0, width)));
+    // Inside the figure's margins: title and citation wrap instead of running off the edge.
+    auto wrap = [this](QCPTextElement *element, const QString &text) {
+        if (!element || text.isEmpty()) return;
+        const QMargins margins = element->margins();
+        const double width = m_plot->viewport().width() - margins.left() - margins.right();
+        element->setText(wrappedText(text, QFontMetricsF(element->font()), std::max(40.0, width)));
+    };
+    wrap(m_citation, m_options.citation);
+    wrap(m_title, m_options.title);
 }
 
 void ChartRenderer::layOutOnce()

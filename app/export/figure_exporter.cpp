@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QPageLayout>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSvgGenerator>
 
 #include <cmath>
@@ -46,6 +47,31 @@ bool clipSegment(double &x0, double &y0, double &x1, double &y1, double xl, doub
     x0 = nx0;
     y0 = ny0;
     return true;
+}
+
+// Qt writes font-family="DejaVu Sans" (or Qt's own "Sans Serif", which is no CSS
+// family): each list gets the generic sans-serif at its end, so a browser, Inkscape or
+// librsvg without the font draws a sans-serif face rather than its default serif.
+QByteArray withGenericFontFamilies(const QByteArray &svg)
+{
+    static const QRegularExpression family(QStringLiteral("font-family=\"([^\"]*)\""));
+    const QString text = QString::fromUtf8(svg);
+    QString out;
+    out.reserve(text.size() + text.size() / 16);
+    qsizetype last = 0;
+    for (auto it = family.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(text).mid(last, m.capturedStart() - last);
+        const QString name = m.captured(1).trimmed();
+        if (name.isEmpty() || name == QLatin1String("Sans Serif") ||
+            name == QLatin1String("sans-serif"))
+            out += QStringLiteral("font-family=\"sans-serif\"");
+        else
+            out += QStringLiteral("font-family=\"'%1', sans-serif\"").arg(name);
+        last = m.capturedEnd();
+    }
+    out += QStringView(text).mid(last);
+    return out.toUtf8();
 }
 
 } // namespace
@@ -276,6 +302,17 @@ QImage FigureExporter::toImage()
     // Laid out at `size`, drawn at the requested pixels.
     const double scale = m_request.scale * m_request.width / std::max(1, size.width());
     QImage image = m_plot->plot.toPixmap(size.width(), size.height(), scale).toImage();
+    // The layout's height is whole pixels: the image may come out a pixel off.
+    const QSize wanted(static_cast<int>(std::lround(m_request.width * m_request.scale)),
+                       static_cast<int>(std::lround(m_request.height * m_request.scale)));
+    if (image.size() != wanted) {
+        QImage exact(wanted, image.format());
+        exact.fill(Qt::white);
+        QPainter painter(&exact);
+        painter.drawImage(0, 0, image);
+        painter.end();
+        image = std::move(exact);
+    }
     image.setDotsPerMeterX(static_cast<int>(std::lround(kLogicalDpi * m_request.scale / 0.0254)));
     image.setDotsPerMeterY(image.dotsPerMeterX());
     for (auto it = m_request.metadata.cbegin(); it != m_request.metadata.cend(); ++it)
@@ -316,7 +353,7 @@ QByteArray FigureExporter::toSvg()
     // embedded images), so the text stays <text>.
     m_plot->plot.toPainter(&painter, size.width(), size.height());
     painter.end();
-    return bytes;
+    return withGenericFontFamilies(bytes);
 }
 
 QByteArray FigureExporter::toPdf()

@@ -64,22 +64,25 @@ FigureStyle slide()
 {
     FigureStyle s = report();
     name(s, 1);
-    s.layoutWidth = 5.5 * 96;
+    // Laid out narrower than a report figure with larger text: text reads from the
+    // back of a room when the figure fills a slide.
+    s.layoutWidth = 820;
     ChartLook &l = s.look;
-    l.tickPt = 11;
-    l.axisTitlePt = 12;
-    l.legendPt = 11;
-    l.labelPt = 10;
-    l.eraNamePt = 11;
-    l.annotationPt = 11;
-    l.titlePt = 16;
-    l.citationPt = 10;
-    l.markerSize = 8;
-    l.markerEdge = 1.2;
-    l.fitLineWidth = 3;
-    l.overlayLineWidth = 2;
-    l.boundaryWidth = 1.2;
+    l.tickPt = 14;
+    l.axisTitlePt = 15;
+    l.legendPt = 13;
+    l.labelPt = 12;
+    l.eraNamePt = 14;
+    l.annotationPt = 13;
+    l.titlePt = 20;
+    l.citationPt = 11;
+    l.markerSize = 10;
+    l.markerEdge = 1.4;
+    l.fitLineWidth = 3.5;
+    l.overlayLineWidth = 2.5;
+    l.boundaryWidth = 1.5;
     l.legendHeadings = false;
+    l.legendMaxFraction = 0.3;
     s.maxLabels = 24;
     return s;
 }
