@@ -136,6 +136,36 @@ void applyFigureStyle(DatasetFigureSettings &settings, const FigureStyle &style,
     }
 }
 
+QString figureBaseName(const compute::Dataset &dataset)
+{
+    const QString title = QString::fromStdString(dataset.metadata.title).toLower();
+    QString name;
+    for (const QChar c : title) {
+        if (c.isLetterOrNumber())
+            name += c;
+        else if (!name.isEmpty() && !name.endsWith(QLatin1Char('-')))
+            name += QLatin1Char('-');
+    }
+    // A name a file system and a shell take whole: at most 60 characters, cut at a word.
+    if (name.size() > 60) {
+        name.truncate(60);
+        const qsizetype dash = name.lastIndexOf(QLatin1Char('-'));
+        if (dash > 20) name.truncate(dash);
+    }
+    while (name.endsWith(QLatin1Char('-')))
+        name.chop(1);
+    return name;
+}
+
+std::unique_ptr<FigureExporter> datasetFigureExporter(const compute::Dataset &dataset,
+                                                      const DatasetFigureSettings &settings,
+                                                      QString *error)
+{
+    const QString metadata = QString::fromStdString(
+        compute::reproducibilityJson(dataset, provenanceOf(dataset, settings)));
+    return makeExporter(dataset, settings, metadata, error);
+}
+
 QString sidecarPathOf(const QString &figurePath)
 {
     return figurePath + QStringLiteral(".json");

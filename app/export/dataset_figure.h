@@ -8,6 +8,7 @@
 
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace app {
@@ -38,6 +39,10 @@ struct DatasetFigureSettings {
 void applyFigureStyle(DatasetFigureSettings &settings, const FigureStyle &style, bool unitsGiven,
                       bool viewGiven);
 
+// A file name for a figure of the dataset, from its title ("AI and Compute (OpenAI
+// 2018)" -> "ai-and-compute-openai-2018"); empty without a title.
+QString figureBaseName(const compute::Dataset &dataset);
+
 // Where a figure's reproducibility metadata goes: the figure's path + ".json".
 QString sidecarPathOf(const QString &figurePath);
 
@@ -56,6 +61,12 @@ QString viewReproducibility(const compute::Dataset &dataset, const TrendModel &t
 std::optional<QString> writeDatasetFigure(const compute::Dataset &dataset,
                                           const DatasetFigureSettings &settings,
                                           const QString &path);
+
+// The exporter writeDatasetFigure uses (File > Export Figure with a style that sets what
+// is shown); nullptr with the error for an unknown scheme.
+std::unique_ptr<FigureExporter> datasetFigureExporter(const compute::Dataset &dataset,
+                                                      const DatasetFigureSettings &settings,
+                                                      QString *error = nullptr);
 
 // The same, into bytes of the given format (benchmarks, tests).
 std::optional<QByteArray> renderDatasetFigure(const compute::Dataset &dataset,
