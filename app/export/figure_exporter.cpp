@@ -299,19 +299,22 @@ QImage FigureExporter::toImage()
 {
     prepare();
     const QSize size = layoutSize();
-    // Laid out at `size`, drawn at the requested pixels.
-    const double scale = m_request.scale * m_request.width / std::max(1, size.width());
-    QImage image = m_plot->plot.toPixmap(size.width(), size.height(), scale).toImage();
-    // The layout's height is whole pixels: the image may come out a pixel off.
+    // Laid out at `size`, drawn at the requested pixels, straight into an opaque image
+    // (toPixmap() would paint a pixmap and copy it into an image; the PNG encoder reads
+    // RGB32 rows as they are).
     const QSize wanted(static_cast<int>(std::lround(m_request.width * m_request.scale)),
                        static_cast<int>(std::lround(m_request.height * m_request.scale)));
-    if (image.size() != wanted) {
-        QImage exact(wanted, image.format());
-        exact.fill(Qt::white);
-        QPainter painter(&exact);
-        painter.drawImage(0, 0, image);
-        painter.end();
-        image = std::move(exact);
+    QImage image(wanted, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    {
+        QCPPainter painter(&image);
+        painter.setMode(QCPPainter::pmNoCaching);
+        const double scale = static_cast<double>(wanted.width()) / std::max(1, size.width());
+        // As toPixmap() does: pens scale with the figure (a 1 px grid line stays one
+        // layout pixel wide), except when shrinking, where they would vanish.
+        if (scale > 1.0) painter.setMode(QCPPainter::pmNonCosmetic);
+        painter.scale(scale, scale);
+        m_plot->plot.toPainter(&painter, size.width(), size.height());
     }
     image.setDotsPerMeterX(static_cast<int>(std::lround(kLogicalDpi * m_request.scale / 0.0254)));
     image.setDotsPerMeterY(image.dotsPerMeterX());
