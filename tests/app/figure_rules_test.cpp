@@ -4,8 +4,10 @@
 // text that stays inside the figure and apart, SVG and PDF that other programs draw
 // the same, and the figure styles.
 #include "app/chart/chart_view.h"
+#include "app/chart/era_bands.h"
 #include "app/chart/era_names.h"
 #include "app/chart/figure_legend.h"
+#include "app/chart/legend_builder.h"
 #include "app/commands/run_commands.h"
 #include "app/data/dataset_file.h"
 #include "app/dialogs/export_dialog.h"
@@ -28,6 +30,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 namespace {
 
@@ -383,6 +386,63 @@ TEST(PdfFigure, IsOnePageWithEmbeddedFonts)
         ASSERT_GE(columns.size(), 7);
         EXPECT_EQ(columns[columns.size() - 5], QStringLiteral("yes")) << line.toStdString();
     }
+}
+
+TEST(EraBands, OverlappingErasTintEachStretchOnce)
+{
+    const double inf = std::numeric_limits<double>::infinity();
+    // An open first era, an era inside it and one overlapping its end.
+    const QVector<app::SceneBand> bands{{0, QStringLiteral("A"), Qt::blue, -inf, 2012},
+                                        {1, QStringLiteral("B"), Qt::red, 2005, 2008},
+                                        {2, QStringLiteral("C"), Qt::green, 2010, inf}};
+    const QVector<app::BandPiece> pieces = app::bandPieces(bands);
+    // Sorted, touching, never overlapping, and covering every era's stretch.
+    ASSERT_FALSE(pieces.isEmpty());
+    for (qsizetype i = 1; i < pieces.size(); ++i)
+        EXPECT_EQ(pieces[i - 1].to, pieces[i].from);
+    EXPECT_EQ(pieces.front().from, -inf);
+    EXPECT_EQ(pieces.back().to, inf);
+    auto ownerAt = [&](double key) {
+        for (const app::BandPiece &p : pieces)
+            if (p.from <= key && key < p.to) return p.band;
+        return -1;
+    };
+    EXPECT_EQ(ownerAt(1990), 0);
+    EXPECT_EQ(ownerAt(2006), 1); // the era inside shows as its own tint
+    EXPECT_EQ(ownerAt(2009), 0);
+    EXPECT_EQ(ownerAt(2011), 2); // the later era where two overlap
+    EXPECT_EQ(ownerAt(2020), 2);
+    // Each boundary once.
+    QVector<double> keys;
+    for (const app::EraBoundary &b : app::eraBoundaries(bands))
+        keys << b.key;
+    EXPECT_EQ(keys, (QVector<double>{2005, 2008, 2010, 2012}));
+}
+
+TEST(LegendEntries, ListOnlyTheTrendsInView)
+{
+    app::Document document;
+    app::ViewState view;
+    app::TrendModel trends{&document, &view};
+    app::ChartView chart{&document, &view, &trends};
+    document.reset(openAi(), QString());
+    view.setSchemeIndex(0);
+    view.setTickedEras({0, 1});
+    chart.rebuildNow();
+    const app::ChartScene &scene = chart.renderer().scene();
+    auto trendsIn = [&](double from, double to) {
+        QStringList texts;
+        for (const app::LegendEntry &e : app::legendEntriesFor(
+                 scene, {from, to, scene.minValue / 10, scene.maxValue * 10}, true))
+            if (e.group == app::LegendEntry::Group::Trend) texts << e.text;
+        return texts;
+    };
+    const QStringList all = trendsIn(1950, 2020);
+    ASSERT_EQ(all.size(), 2);
+    // 2012 to 2019: the first era's line (1959 to 2005) is not in view.
+    const QStringList modern = trendsIn(2012, 2019);
+    ASSERT_EQ(modern.size(), 1);
+    EXPECT_TRUE(modern.front().startsWith(QStringLiteral("Modern era")));
 }
 
 } // namespace
