@@ -56,7 +56,9 @@ int main(int argc, char **argv)
         // platform rather than aborting (no window is ever shown).
         if (!hasDisplay() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
-        QApplication application(argc, argv);
+        // The arguments are parsed already; Qt would take --style NAME for a widget style.
+        int programOnly = 1;
+        QApplication application(programOnly, argv);
         return app::runCommand(command, out, err);
     }
     QCoreApplication application(argc, argv);

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/chart_renderer.h"
 
+#include "app/chart/era_bands.h"
+#include "app/chart/era_names.h"
+#include "app/chart/figure_legend.h"
 #include "app/chart/label_layout.h"
+#include "app/chart/legend_builder.h"
 #include "app/chart/point_cloud.h"
 #include "app/chart/point_labels.h"
 #include "app/chart/year_ticker.h"
@@ -12,70 +16,77 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <span>
 
 namespace app {
 namespace {
 
-constexpr double kPointSize = 7;
 const QString kBandLayer = QStringLiteral("bands");
 const QString kLabelLayer = QStringLiteral("labels");
 
 QCPScatterStyle::ScatterShape shapeOf(compute::EstimateMethod method, bool upperBound)
 {
-    if (upperBound) return QCPScatterStyle::ssTriangleInverted;
-    switch (method) {
-    case compute::EstimateMethod::Reported:
+    switch (markerShapeOf(method, upperBound)) {
+    case MarkerShape::Disc:
         return QCPScatterStyle::ssDisc;
-    case compute::EstimateMethod::Operations:
+    case MarkerShape::Square:
         return QCPScatterStyle::ssSquare;
-    case compute::EstimateMethod::Hardware:
+    case MarkerShape::Diamond:
         return QCPScatterStyle::ssDiamond;
-    case compute::EstimateMethod::ParametersTokens:
+    case MarkerShape::Triangle:
         return QCPScatterStyle::ssTriangle;
+    case MarkerShape::TriangleDown:
+        return QCPScatterStyle::ssTriangleInverted;
+    case MarkerShape::Ring:
+        return QCPScatterStyle::ssCircle;
     }
     return QCPScatterStyle::ssDisc;
 }
 
-QCPScatterStyle vectorStyleOf(const ScenePointGroup &g, double size = kPointSize)
+QCPScatterStyle vectorStyleOf(const ScenePointGroup &g, double size, double edgeWidth)
 {
     const QColor edge = g.color.darker(130);
     QColor fill = g.color;
     fill.setAlpha(g.upperBound ? 0 : 210);
-    return QCPScatterStyle(shapeOf(g.method, g.upperBound), QPen(edge, 1.2), QBrush(fill), size);
+    return QCPScatterStyle(shapeOf(g.method, g.upperBound), QPen(edge, edgeWidth), QBrush(fill),
+                           size);
 }
 
 // A group's marker drawn once, for the screen, at the screen's device pixel ratio so
 // it stays sharp on high-DPI displays.
-QImage spriteOf(const ScenePointGroup &g)
+QImage spriteOf(const ScenePointGroup &g, double size, double edgeWidth)
 {
     const qreal ratio = qApp ? qApp->devicePixelRatio() : 1.0;
-    const int px = static_cast<int>(kPointSize) + 2;
+    const int px = static_cast<int>(size) + 2;
     QImage sprite(QSize(px, px) * ratio, QImage::Format_ARGB32_Premultiplied);
     sprite.setDevicePixelRatio(ratio);
     sprite.fill(Qt::transparent);
     QCPPainter painter(&sprite);
     painter.setRenderHint(QPainter::Antialiasing);
-    const QCPScatterStyle style = vectorStyleOf(g, kPointSize - 1);
+    const QCPScatterStyle style = vectorStyleOf(g, size - 1, edgeWidth);
     style.applyTo(&painter, style.pen());
     style.drawShape(&painter, px / 2.0, px / 2.0);
     painter.end();
     return sprite;
 }
 
-QString methodLegendText(compute::EstimateMethod method)
+// Greedy word wrap of a one-line text to `width` pixels (the citation line).
+QString wrappedText(const QString &text, const QFontMetricsF &metrics, double width)
 {
-    switch (method) {
-    case compute::EstimateMethod::Reported:
-        return QStringLiteral("Reported");
-    case compute::EstimateMethod::Operations:
-        return QStringLiteral("Counting operations");
-    case compute::EstimateMethod::Hardware:
-        return QStringLiteral("Hardware time");
-    case compute::EstimateMethod::ParametersTokens:
-        return QStringLiteral("6 × N × D");
+    QStringList lines;
+    QString line;
+    for (const QString &word : text.split(QLatin1Char(' '))) {
+        const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (line.isEmpty() || metrics.horizontalAdvance(candidate) <= width) {
+            line = candidate;
+        } else {
+            lines << line;
+            line = word;
+        }
     }
-    return {};
+    if (!line.isEmpty()) lines << line;
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace
@@ -84,16 +95,16 @@ ChartRenderer::ChartRenderer(QCustomPlot *plot) : m_plot(plot) {}
 
 void ChartRenderer::setUp()
 {
-    // Every replot lays the plot out first; placing labels right then keeps them
-    // right through resizes, zooms and pans.
+    // Before each replot the margins (names, legend, citation) are sized for the new
+    // size and ranges; right after its layout, markers are thinned and labels placed.
+    QObject::connect(m_plot, &QCustomPlot::beforeReplot, m_plot, [this] { prepareFrame(); });
     QObject::connect(m_plot, &QCustomPlot::afterLayout, m_plot, [this] { relayoutLabels(); });
-    // The legend's columns follow the width; a new wrap needs a layout pass of its own.
-    QObject::connect(m_plot, &QCustomPlot::beforeReplot, m_plot, [this] { fitLegendToWidth(); });
     // Each element's own setting decides (plottables, items and labels smooth, screen
     // fills not: see RenderOptions::screen). Grid lines are axis-parallel: smoothing
-    // only blurs them, and the log axis has ~200 sub-grid lines.
+    // only blurs them.
     m_plot->setAntialiasedElements(QCP::aeNone);
     m_plot->setNotAntialiasedElements(QCP::aeGrid | QCP::aeSubGrid);
+    m_plot->setBackground(Qt::white);
     if (!m_plot->layer(kBandLayer))
         m_plot->addLayer(kBandLayer, m_plot->layer(QStringLiteral("grid")), QCustomPlot::limAbove);
     if (!m_plot->layer(kLabelLayer))
@@ -112,33 +123,46 @@ void ChartRenderer::setUp()
     m_plot->yAxis->setTicker(log);
     m_plot->yAxis->setNumberFormat(QStringLiteral("eb"));
     m_plot->yAxis->setNumberPrecision(0);
-    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
+    // A light major grid and no minor one: the data stands out, the decades are findable.
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis})
         axis->grid()->setSubGridVisible(false);
-        axis->grid()->setPen(QPen(QColor(0, 0, 0, 28), 1));
-    }
+    // Eight minor ticks per decade crowd the decade labels: the log axis has none.
+    m_plot->yAxis->setSubTicks(false);
     // A closed frame: top and right axes without labels.
     for (QCPAxis *axis : {m_plot->xAxis2, m_plot->yAxis2}) {
         axis->setVisible(true);
         axis->setTickLabels(false);
         axis->setTicks(false);
     }
-    m_plot->yAxis->grid()->setSubGridVisible(true);
-    m_plot->yAxis->grid()->setSubGridPen(QPen(QColor(0, 0, 0, 10), 1));
-    m_plot->legend->setVisible(true);
-    m_plot->legend->setBrush(QColor(255, 255, 255, 225));
-    m_plot->legend->setBorderPen(QPen(QColor(0, 0, 0, 60)));
-    QFont legendFont = m_plot->font();
-    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
-    m_plot->legend->setFont(legendFont);
-    // The legend sits below the plot in rows, so it never covers data.
+    // QCustomPlot's own legend is replaced by FigureLegend, below the plot.
+    m_plot->legend->setVisible(false);
     if (m_plot->axisRect()->insetLayout()->take(m_plot->legend))
         m_plot->axisRect()->insetLayout()->simplify();
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->legend->setBrush(Qt::NoBrush);
-    m_plot->legend->setBorderPen(Qt::NoPen);
-    m_plot->legend->setRowSpacing(0);
-    m_plot->legend->setColumnSpacing(12);
-    m_plot->legend->setMargins(QMargins(0, 2, 0, 2));
+    m_eraNames = new EraNames(m_plot);
+    m_legend = new FigureLegend(m_plot);
+    m_look = ChartLook::screen(m_plot->font());
+    applyLook();
+    arrangeLayout();
+}
+
+void ChartRenderer::applyLook()
+{
+    const QFont ticks = m_look.sized(m_look.tickPt);
+    const QFont titles = m_look.sized(m_look.axisTitlePt);
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setTickLabelFont(ticks);
+        axis->setLabelFont(titles);
+        axis->setTickLabelColor(m_look.textColor);
+        axis->setLabelColor(m_look.textColor);
+        axis->grid()->setPen(QPen(m_look.gridColor, 1));
+    }
+    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis, m_plot->xAxis2, m_plot->yAxis2}) {
+        axis->setBasePen(QPen(m_look.frameColor, 1));
+        axis->setTickPen(QPen(m_look.frameColor, 1));
+        axis->setSubTickPen(QPen(m_look.frameColor, 1));
+    }
+    m_eraNames->setFont(m_look.sized(m_look.eraNamePt, true));
+    m_legend->setLook(m_look, m_look.legendMaxFraction);
 }
 
 void ChartRenderer::clear()
@@ -147,9 +171,7 @@ void ChartRenderer::clear()
     m_plot->clearItems();
     m_pointGraphs.clear();
     m_overlayGraphs.clear();
-    m_bandNames.clear();
     m_labelRuns.clear();
-    m_annotations.clear();
     if (m_plot->legend) m_plot->legend->clearItems();
 }
 
@@ -157,25 +179,32 @@ void ChartRenderer::render(ChartScene scene, const RenderOptions &options)
 {
     m_scene = std::move(scene);
     m_options = options;
+    const ChartLook look = options.look ? *options.look : ChartLook::screen(m_plot->font());
+    if (look.font != m_look.font || look.tickPt != m_look.tickPt ||
+        look.markerSize != m_look.markerSize || look.markerEdge != m_look.markerEdge)
+        m_sprites.clear();
+    m_look = look;
+    applyLook();
     clear();
     m_plot->yAxis->setLabel(computeAxisLabel(m_scene.units));
     if (options.bands) drawBands();
     drawPoints();
     if (options.fits) drawFits();
     drawOverlays();
-    drawLegend();
     drawTexts();
-    // Markers, labels and texts are placed after the next layout (afterLayout), when the
-    // axis rect has its final size.
+    arrangeLayout();
+    // The margins are sized before the next replot (prepareFrame), markers and labels
+    // placed after its layout (relayoutLabels), when the axis rect has its final size.
 }
 
 void ChartRenderer::drawBands()
 {
-    for (const SceneBand &band : m_scene.bands) {
-        if (!band.color.isValid()) continue;
+    // Pieces that never overlap, so overlapping eras tint the plot once.
+    for (const BandPiece &piece : bandPieces(m_scene.bands)) {
+        const SceneBand &band = m_scene.bands[piece.band];
         // Open ends reach far beyond any data; the axis rect clips them.
-        const double from = std::isfinite(band.from) ? band.from : -1e5;
-        const double to = std::isfinite(band.to) ? band.to : 1e5;
+        const double from = std::isfinite(piece.from) ? piece.from : -1e5;
+        const double to = std::isfinite(piece.to) ? piece.to : 1e5;
         auto *rect = new QCPItemRect(m_plot);
         rect->setLayer(kBandLayer);
         rect->setClipToAxisRect(true);
@@ -186,35 +215,37 @@ void ChartRenderer::drawBands()
         rect->topLeft->setCoords(from, 0);
         rect->bottomRight->setCoords(to, 1);
         QColor fill = band.color;
-        fill.setAlpha(34);
+        fill.setAlpha(m_look.eraBandAlpha);
         rect->setBrush(fill);
-        QColor edge = band.color;
-        edge.setAlpha(110);
-        rect->setPen(QPen(edge, 1, Qt::DashLine));
+        rect->setPen(Qt::NoPen);
         rect->setSelectable(false);
-        // Axis-parallel: smoothing only softens the dashed edge, at the cost of a slow
-        // fill of most of the plot.
-        rect->setAntialiased(!m_options.screen);
-
-        auto *name = new QCPItemText(m_plot);
-        name->setLayer(kBandLayer);
-        name->setClipToAxisRect(true);
-        name->position->setTypeX(QCPItemPosition::ptPlotCoords);
-        name->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        const bool openStart = !std::isfinite(band.from);
-        name->position->setCoords(openStart ? (std::isfinite(band.to) ? band.to : 0) : band.from,
-                                  0.0);
-        name->setPositionAlignment(Qt::AlignTop | (openStart ? Qt::AlignRight : Qt::AlignLeft));
-        name->setPadding(QMargins(4, 3, 4, 3));
-        name->setText(band.name);
-        name->setColor(band.color.darker(170));
-        m_bandNames.append(name);
-        QFont f = m_plot->font();
-        f.setBold(true);
-        f.setPointSizeF(f.pointSizeF() * 0.9);
-        name->setFont(f);
-        name->setSelectable(false);
+        // Axis-parallel: smoothing only costs a slow fill of most of the plot.
+        rect->setAntialiased(false);
     }
+    // A thin line at each boundary inside the view (one at the frame would only
+    // thicken it).
+    const QCPRange keys = m_plot->xAxis->range();
+    for (const EraBoundary &boundary : eraBoundaries(m_scene.bands)) {
+        if (!(boundary.key > keys.lower && boundary.key < keys.upper)) continue;
+        auto *line = new QCPItemLine(m_plot);
+        line->setLayer(kBandLayer);
+        line->setClipToAxisRect(true);
+        for (QCPItemPosition *p : {line->start, line->end}) {
+            p->setTypeX(QCPItemPosition::ptPlotCoords);
+            p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        }
+        line->start->setCoords(boundary.key, 0);
+        line->end->setCoords(boundary.key, 1);
+        QColor edge = m_scene.bands[boundary.band].color;
+        edge.setAlpha(150);
+        line->setPen(QPen(edge, m_look.boundaryWidth));
+        line->setSelectable(false);
+        line->setAntialiased(false);
+    }
+    QVector<EraNames::Era> names;
+    for (const SceneBand &band : m_scene.bands)
+        if (band.color.isValid()) names.append({band.name, band.color, band.from, band.to});
+    m_eraNames->setEras(std::move(names));
 }
 
 const QImage &ChartRenderer::sprite(const ScenePointGroup &g)
@@ -224,7 +255,8 @@ const QImage &ChartRenderer::sprite(const ScenePointGroup &g)
                             .arg(static_cast<int>(g.method))
                             .arg(g.upperBound);
     auto it = m_sprites.constFind(key);
-    if (it == m_sprites.constEnd()) it = m_sprites.insert(key, spriteOf(g));
+    if (it == m_sprites.constEnd())
+        it = m_sprites.insert(key, spriteOf(g, m_look.markerSize, m_look.markerEdge));
     return *it;
 }
 
@@ -236,13 +268,14 @@ void ChartRenderer::drawPoints()
     for (const ScenePointGroup &g : m_scene.groups) {
         QCPGraph *graph = m_plot->addGraph();
         graph->setLineStyle(QCPGraph::lsNone);
-        // On screen the graph only stands for its group in the legend.
-        graph->setScatterStyle(m_options.screen ? QCPScatterStyle(QPixmap::fromImage(sprite(g)))
-                                                : vectorStyleOf(g));
+        // On screen the point cloud draws the markers.
+        graph->setScatterStyle(m_options.screen
+                                   ? QCPScatterStyle(QCPScatterStyle::ssNone)
+                                   : vectorStyleOf(g, m_look.markerSize, m_look.markerEdge));
         graph->setAdaptiveSampling(false);
         graph->setName(g.domainGroup);
         graph->setSelectable(QCP::stNone);
-        m_plot->legend->removeItem(m_plot->legend->itemCount() - 1);
+        graph->removeFromLegend();
         m_pointGraphs.append(graph);
     }
     if (m_options.selection && !m_scene.selected.isEmpty()) {
@@ -261,7 +294,7 @@ void ChartRenderer::drawPoints()
             QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2), Qt::NoBrush, 15));
         ring->setData(keys, values, true);
         ring->setSelectable(QCP::stNone);
-        m_plot->legend->removeItem(m_plot->legend->itemCount() - 1);
+        ring->removeFromLegend();
     }
 }
 
@@ -273,7 +306,7 @@ void ChartRenderer::drawFits()
             QCPGraph *low = m_plot->addGraph();
             QCPGraph *high = m_plot->addGraph();
             QColor band = fit.color;
-            band.setAlpha(32);
+            band.setAlpha(m_look.confidenceBandAlpha);
             for (QCPGraph *g : {low, high}) {
                 g->setPen(Qt::NoPen);
                 g->setSelectable(QCP::stNone);
@@ -290,7 +323,7 @@ void ChartRenderer::drawFits()
 
         QCPGraph *line = m_plot->addGraph();
         line->setData(fit.keys, fit.values, true);
-        line->setPen(QPen(fit.color, 2.2));
+        line->setPen(QPen(fit.color, m_look.fitLineWidth));
         line->setName(fit.eraName + QStringLiteral(" fit"));
         line->setSelectable(QCP::stNone);
         line->removeFromLegend();
@@ -324,7 +357,7 @@ void ChartRenderer::drawOverlays()
         band(fan.meanLow, fan.meanHigh, 45, QStringLiteral("projection 95% CI"));
         QCPGraph *line = m_plot->addGraph();
         line->setData(fan.keys, fan.values, true);
-        line->setPen(QPen(fan.color, 2.0, Qt::DashLine));
+        line->setPen(QPen(fan.color, m_look.fitLineWidth * 0.9, Qt::DashLine));
         line->setName(QStringLiteral("Projection (95% CI and prediction fan)"));
         line->setSelectable(QCP::stNone);
         line->removeFromLegend();
@@ -333,7 +366,7 @@ void ChartRenderer::drawOverlays()
     for (const SceneLine &ref : m_scene.referenceLines) {
         QCPGraph *line = m_plot->addGraph();
         line->setData(ref.keys, ref.values, true);
-        line->setPen(QPen(ref.color, 1.4, Qt::DashDotLine));
+        line->setPen(QPen(ref.color, m_look.overlayLineWidth, Qt::DashDotLine));
         line->setName(ref.label);
         line->setSelectable(QCP::stNone);
         line->removeFromLegend();
@@ -351,7 +384,8 @@ void ChartRenderer::drawOverlays()
         QCPGraph *marks = m_plot->addGraph();
         marks->setLineStyle(QCPGraph::lsNone);
         marks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare,
-                                               QPen(QColor(0xe6, 0x55, 0x0d), 2), Qt::NoBrush, 14));
+                                               QPen(QColor(0xe6, 0x55, 0x0d), 2), Qt::NoBrush,
+                                               2 * m_look.markerSize));
         marks->setData(keys, values, true);
         marks->setName(m_scene.markedLabel.isEmpty() ? QStringLiteral("Marked runs")
                                                      : m_scene.markedLabel);
@@ -361,163 +395,134 @@ void ChartRenderer::drawOverlays()
     }
 }
 
-void ChartRenderer::drawLegend()
-{
-    QCPLayoutGrid *layout = m_plot->plotLayout();
-    const bool placed = m_plot->legend->layout() == layout;
-    if (!m_options.legend) {
-        m_plot->legend->setVisible(false);
-        if (placed) {
-            layout->take(m_plot->legend);
-            layout->simplify();
-        }
-        return;
-    }
-    m_plot->legend->setVisible(true);
-    if (!placed) {
-        // Right below the axis rect (a title, if any, stays above it).
-        int row = 0;
-        for (int r = 0; r < layout->rowCount(); ++r)
-            if (layout->element(r, 0) == m_plot->axisRect()) row = r + 1;
-        layout->insertRow(row);
-        layout->addElement(row, 0, m_plot->legend);
-        layout->setRowStretchFactor(row, 0.001);
-    }
-    // One entry per domain, then one grey entry per marker shape in use.
-    QStringList domains;
-    QVector<QPair<compute::EstimateMethod, bool>> shapes;
-    for (int i = 0; i < m_scene.groups.size(); ++i) {
-        const ScenePointGroup &g = m_scene.groups[i];
-        if (!domains.contains(g.domainGroup)) {
-            domains << g.domainGroup;
-            QCPGraph *graph = m_pointGraphs[i];
-            // Legend swatch in a neutral shape so colour alone identifies the domain.
-            auto *item = new QCPPlottableLegendItem(m_plot->legend, graph);
-            m_plot->legend->addItem(item);
-        }
-        const QPair<compute::EstimateMethod, bool> shape{g.method, g.upperBound};
-        if (!shapes.contains(shape)) shapes << shape;
-    }
-    if (shapes.size() > 1 || (shapes.size() == 1 && shapes.front().second)) {
-        std::sort(shapes.begin(), shapes.end());
-        for (const auto &[method, upper] : shapes) {
-            QCPGraph *dummy = m_plot->addGraph();
-            ScenePointGroup g;
-            g.color = QColor(0x70, 0x70, 0x70);
-            g.method = method;
-            g.upperBound = upper;
-            dummy->setScatterStyle(vectorStyleOf(g));
-            dummy->setLineStyle(QCPGraph::lsNone);
-            dummy->setName(upper ? QStringLiteral("Upper bound") : methodLegendText(method));
-            dummy->setSelectable(QCP::stNone);
-        }
-    }
-    for (const SceneFit &fit : m_scene.fits) {
-        if (!fit.ok) continue;
-        QCPGraph *swatch = m_plot->addGraph();
-        swatch->setPen(QPen(fit.color, 2.2));
-        swatch->setName(fit.eraName + QStringLiteral(" trend (95% CI)"));
-        swatch->setSelectable(QCP::stNone);
-    }
-    for (QCPGraph *overlay : m_overlayGraphs)
-        overlay->addToLegend();
-}
-
 void ChartRenderer::drawTexts()
 {
-    // Fit annotations stacked in the top-left corner, each in its era's colour.
-    if (m_options.fits) {
-        double y = 0.0;
-        for (const SceneFit &fit : m_scene.fits) {
-            auto *text = new QCPItemText(m_plot);
-            text->setLayer(kLabelLayer);
-            text->position->setType(QCPItemPosition::ptAxisRectRatio);
-            text->position->setCoords(0.0, y);
-            text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-            text->setPadding(QMargins(6, 3, 6, 3));
-            text->setBrush(QColor(255, 255, 255, 215));
-            text->setColor(fit.ok ? fit.color.darker(115) : QColor(0x60, 0x60, 0x60));
-            text->setText(fit.annotation);
-            text->setSelectable(false);
-            m_annotations.append(text);
-            y += 0.05;
-        }
-        // Annotations sit below the band names; relayoutLabels() places both.
-    }
-
-    auto setElement = [this](QPointer<QCPTextElement> &element, const QString &text, int row,
-                             double scale, bool bold, const QColor &color) {
+    auto setElement = [this](QPointer<QCPTextElement> &element, const QString &text,
+                             const QFont &font, const QColor &color) {
         if (text.isEmpty()) {
-            if (element) {
-                m_plot->plotLayout()->remove(element);
-                m_plot->plotLayout()->simplify();
-            }
+            if (element) element->setText(QString());
             return;
         }
         if (!element) {
-            if (row == 0)
-                m_plot->plotLayout()->insertRow(0);
-            else
-                m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0, nullptr);
-            const int r = row == 0 ? 0 : m_plot->plotLayout()->rowCount() - 1;
             element = new QCPTextElement(m_plot);
-            m_plot->plotLayout()->addElement(r, 0, element);
+            element->setSelectable(false);
+            // Left-aligned, as figures in reports put title and source.
+            element->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
         }
-        QFont f = m_plot->font();
-        f.setPointSizeF(f.pointSizeF() * scale);
-        f.setBold(bold);
-        element->setFont(f);
+        element->setFont(font);
         element->setTextColor(color);
         element->setText(text);
     };
-    setElement(m_title, m_options.title, 0, 1.35, true, Qt::black);
-    setElement(m_citation, m_options.citation, 1, 0.8, false, QColor(0x55, 0x55, 0x55));
-    if (m_citation) m_citation->setTextFlags(Qt::AlignRight | Qt::AlignVCenter);
+    setElement(m_title, m_options.title, m_look.sized(m_look.titlePt, true), m_look.textColor);
+    setElement(m_citation, m_options.citation, m_look.sized(m_look.citationPt),
+               m_look.citationColor);
+    if (m_title) m_title->setMargins(QMargins(8, 6, 8, 2));
+    if (m_citation) m_citation->setMargins(QMargins(8, 2, 8, 4));
 }
 
-void ChartRenderer::fitLegendToWidth()
+void ChartRenderer::arrangeLayout()
 {
-    // As many legend columns as fit the plot's width (items are ~160 px wide).
-    const int columns = std::clamp(m_plot->viewport().width() / 165, 1, 8);
-    if (m_plot->legend->wrap() != columns) {
-        m_plot->legend->setWrap(columns);
-        m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    QCPLayoutGrid *layout = m_plot->plotLayout();
+    QCPAxisRect *plot = m_plot->axisRect();
+    const bool title = m_title && !m_title->text().isEmpty();
+    const bool citation = m_citation && !m_citation->text().isEmpty();
+    QVector<QCPLayoutElement *> above, below;
+    if (title) above << m_title;
+    above << m_eraNames;
+    below << m_legend;
+    if (citation) below << m_citation;
+    const QVector<QCPLayoutElement *> wanted = above + QVector<QCPLayoutElement *>{plot} + below;
+    bool same = layout->elementCount() == wanted.size();
+    for (int i = 0; same && i < wanted.size(); ++i)
+        same = layout->elementAt(i) == wanted[i];
+    if (same) return;
+    // The axis rect stays in the layout throughout (QCustomPlot looks for it).
+    for (QCPLayoutElement *element : {static_cast<QCPLayoutElement *>(m_title.data()),
+                                      static_cast<QCPLayoutElement *>(m_eraNames.data()),
+                                      static_cast<QCPLayoutElement *>(m_legend.data()),
+                                      static_cast<QCPLayoutElement *>(m_citation.data())})
+        if (element && element->layout() == layout) layout->take(element);
+    layout->simplify();
+    for (qsizetype i = above.size() - 1; i >= 0; --i) {
+        layout->insertRow(0);
+        layout->addElement(0, 0, above[i]);
     }
+    for (QCPLayoutElement *element : below)
+        layout->addElement(layout->rowCount(), 0, element);
+    for (int row = 0; row < layout->rowCount(); ++row)
+        layout->setRowStretchFactor(row, layout->element(row, 0) == plot ? 1.0 : 0.001);
+    layout->setRowSpacing(0);
+    if (m_title) m_title->setVisible(title);
+    if (m_citation) m_citation->setVisible(citation);
 }
 
-void ChartRenderer::placeTexts()
+void ChartRenderer::spaceTicks()
 {
+    // As many ticks as their labels have room for: two and a half label heights per
+    // tick up the log axis, about three label widths per tick along the dates.
     const QRect rect = m_plot->axisRect()->rect();
-    // Band names along the top; a name that would run into the previous one in its row
-    // drops to the next row.
-    QVector<double> rowEnds;
-    double lineHeight = 0;
-    for (QCPItemText *name : m_bandNames) {
-        const QFontMetricsF metrics(name->font());
-        lineHeight = std::max(lineHeight, metrics.height() + 6);
-        const double width = metrics.horizontalAdvance(name->text()) + 8;
-        double left = m_plot->xAxis->coordToPixel(name->position->coords().x());
-        if (name->positionAlignment() & Qt::AlignRight) left -= width;
-        left = std::max(left, static_cast<double>(rect.left()));
-        int row = 0;
-        while (row < rowEnds.size() && left < rowEnds[row])
-            ++row;
-        if (row == rowEnds.size()) rowEnds.append(0);
-        rowEnds[row] = left + width;
-        name->setPadding(QMargins(4, 3 + static_cast<int>(row * lineHeight), 4, 3));
-    }
-    double y = rect.top() + rowEnds.size() * lineHeight + 4;
-    for (QCPItemText *text : m_annotations) {
-        text->position->setType(QCPItemPosition::ptAbsolute);
-        text->position->setCoords(rect.left() + 6, y);
-        y += QFontMetricsF(text->font()).height() + 10;
+    const QFontMetricsF metrics(m_plot->yAxis->tickLabelFont());
+    auto *log = dynamic_cast<QCPAxisTickerLog *>(m_plot->yAxis->ticker().data());
+    if (log && rect.height() > 0)
+        log->setTickCount(
+            std::clamp(static_cast<int>(rect.height() / (2.4 * metrics.height())), 2, 10));
+    const bool months = m_plot->xAxis->range().size() < 4;
+    const double labelWidth =
+        metrics.horizontalAdvance(months ? QStringLiteral("Mar 2017") : QStringLiteral("2000"));
+    if (rect.width() > 0)
+        m_plot->xAxis->ticker()->setTickCount(
+            std::clamp(static_cast<int>(rect.width() / (2.8 * labelWidth)), 2, 8));
+}
+
+void ChartRenderer::wrapCitation()
+{
+    // Inside the figure's margins: title and citation wrap instead of running off the edge.
+    auto wrap = [this](QCPTextElement *element, const QString &text) {
+        if (!element || text.isEmpty()) return;
+        const QMargins margins = element->margins();
+        const double width = m_plot->viewport().width() - margins.left() - margins.right();
+        element->setText(wrappedText(text, QFontMetricsF(element->font()), std::max(40.0, width)));
+    };
+    wrap(m_citation, m_options.citation);
+    wrap(m_title, m_options.title);
+}
+
+void ChartRenderer::layOutOnce()
+{
+    QCPLayoutGrid *layout = m_plot->plotLayout();
+    layout->update(QCPLayoutElement::upPreparation);
+    layout->update(QCPLayoutElement::upMargins);
+    layout->update(QCPLayoutElement::upLayout);
+}
+
+void ChartRenderer::prepareFrame()
+{
+    if (!m_legend || !m_eraNames) return;
+    wrapCitation();
+    const QRect viewport = m_plot->viewport();
+    const QCPRange x = m_plot->xAxis->range(), y = m_plot->yAxis->range();
+    m_legend->setEntries(
+        m_options.legend
+            ? legendEntriesFor(m_scene, {x.lower, x.upper, y.lower, y.upper}, m_options.fits)
+            : QVector<LegendEntry>());
+    if (!m_options.bands) m_eraNames->setEras({});
+    // The strip and the legend depend on where the plot lands, which depends on them:
+    // lay out, size them for the result, and again until it holds (twice at most).
+    int names = -1, legend = -1;
+    for (int pass = 0; pass < 3; ++pass) {
+        layOutOnce();
+        spaceTicks();
+        const int newNames = m_eraNames->arrange();
+        const int newLegend = m_legend->arrange(viewport.right() + 1, viewport.height());
+        if (newNames == names && newLegend == legend) break;
+        names = newNames;
+        legend = newLegend;
     }
 }
 
 void ChartRenderer::relayoutLabels()
 {
     if (!m_pointLabels) m_pointLabels = new PointLabels(m_plot, kLabelLayer);
-    placeTexts();
     m_labelRuns.clear();
     const QRectF bounds = m_plot->axisRect()->rect();
     const PixelMap map = pixelMap();
@@ -609,11 +614,11 @@ std::size_t ChartRenderer::thinPoints(const PixelMap &map, const QRectF &bounds)
 
 QFontMetricsF ChartRenderer::useLabelFont()
 {
-    QFont font = m_plot->font();
-    font.setPointSizeF(font.pointSizeF() * 0.8);
+    const QFont font = m_look.sized(m_look.labelPt);
     if (font != m_labelFont) m_textSizes.clear(); // sizes are per font
     m_labelFont = font;
     m_pointLabels->setFont(font);
+    m_pointLabels->setColor(m_look.textColor);
     return QFontMetricsF(font);
 }
 
@@ -621,24 +626,41 @@ QVector<LabelCandidate> ChartRenderer::labelCandidates(std::span<const ScenePoin
                                                        const PixelMap &map,
                                                        const QSizeF &smallest) const
 {
-    // The largest compute in view first (the frontier is what people read).
-    constexpr std::size_t kMaxCandidates = 1500;
-    if (visible.size() > kMaxCandidates) {
-        std::nth_element(
-            visible.begin(), visible.begin() + kMaxCandidates, visible.end(),
-            [](const ScenePoint *a, const ScenePoint *b) { return a->log10Flop > b->log10Flop; });
-        visible = visible.first(kMaxCandidates);
-    }
     QSet<int> selected;
     for (const ScenePoint &s : m_scene.selected)
         selected.insert(s.run);
-    QVector<LabelCandidate> candidates;
-    candidates.reserve(static_cast<qsizetype>(visible.size()));
-    for (const ScenePoint *p : visible) {
-        // Selected runs are labelled first, then the largest compute.
-        const double priority = p->log10Flop + (selected.contains(p->run) ? 1000 : 0);
-        candidates.append({p->run, map.of(*p), smallest, priority});
+    // Selected runs first, then the largest compute; by date, the largest run of each
+    // marker-wide column of the plot comes before all others.
+    std::vector<double> priority(visible.size());
+    for (std::size_t i = 0; i < visible.size(); ++i)
+        priority[i] = visible[i]->log10Flop + (selected.contains(visible[i]->run) ? 1000 : 0);
+    if (m_options.labelPriority == LabelPriority::LargestAtEachDate) {
+        QHash<int, std::size_t> largest; // column -> index into visible
+        for (std::size_t i = 0; i < visible.size(); ++i) {
+            const int column =
+                static_cast<int>(std::floor(map.of(*visible[i]).x() / m_look.markerSize));
+            auto it = largest.find(column);
+            if (it == largest.end())
+                largest.insert(column, i);
+            else if (visible[i]->log10Flop > visible[*it]->log10Flop)
+                *it = i;
+        }
+        for (std::size_t i : largest)
+            priority[i] += 500;
     }
+    // At most this many candidates: the plot never shows more labels.
+    constexpr std::size_t kMaxCandidates = 1500;
+    std::vector<std::size_t> order(visible.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    if (order.size() > kMaxCandidates) {
+        std::nth_element(order.begin(), order.begin() + kMaxCandidates, order.end(),
+                         [&](std::size_t a, std::size_t b) { return priority[a] > priority[b]; });
+        order.resize(kMaxCandidates);
+    }
+    QVector<LabelCandidate> candidates;
+    candidates.reserve(static_cast<qsizetype>(order.size()));
+    for (std::size_t i : order)
+        candidates.append({visible[i]->run, map.of(*visible[i]), smallest, priority[i]});
     return candidates;
 }
 
@@ -662,8 +684,9 @@ void ChartRenderer::placePointLabels(std::span<const ScenePoint *> visible,
         return *size;
     };
     QVector<PointLabels::Label> shown;
-    for (const PlacedLabel &l : layoutLabels(std::move(candidates), bounds, obstacles,
-                                             m_options.maxLabels, kPointSize / 2 + 1, measure)) {
+    for (const PlacedLabel &l :
+         layoutLabels(std::move(candidates), bounds, obstacles, m_options.maxLabels,
+                      m_look.markerSize / 2 + 1, measure)) {
         shown.append({l.id, l.rect, texts.value(l.id)});
         m_labelRuns.append(l.id);
     }
@@ -703,9 +726,28 @@ QStringList ChartRenderer::labelTexts() const
 QStringList ChartRenderer::annotationTexts() const
 {
     QStringList texts;
-    for (const QCPItemText *t : m_annotations)
-        texts << t->text();
+    for (const LegendEntry &e : legendEntries())
+        if (e.group == LegendEntry::Group::Trend) texts << e.text;
     return texts;
+}
+
+const FigureLegend *ChartRenderer::legend() const
+{
+    return m_legend;
+}
+
+const EraNames *ChartRenderer::eraNames() const
+{
+    return m_eraNames;
+}
+
+QVector<LegendEntry> ChartRenderer::legendEntries() const
+{
+    QVector<LegendEntry> drawn;
+    if (!m_legend) return drawn;
+    for (const FigureLegend::Placed &p : m_legend->placed())
+        drawn << m_legend->entries()[p.entry];
+    return drawn;
 }
 
 int ChartRenderer::drawnPointCount() const

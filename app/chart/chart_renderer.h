@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/chart/chart_look.h"
 #include "app/chart/chart_scene.h"
 #include "app/chart/label_layout.h"
+#include "app/chart/legend_entry.h"
 
 #include <QFont>
 #include <QFontMetricsF>
@@ -29,8 +31,16 @@ class QCPLayoutGrid;
 
 namespace app {
 
+class EraNames;
+class FigureLegend;
 class PointCloud;
 class PointLabels;
+
+// Which points get a label first when not all fit.
+enum class LabelPriority {
+    LargestCompute,    // the largest compute in view (the frontier is what people read)
+    LargestAtEachDate, // the largest run at each date first (OpenAI's chart), then the rest
+};
 
 // What goes on the figure besides the data. The window and the exporter use the same
 // options type; the exporter turns selection styling and screen drawing off.
@@ -47,6 +57,9 @@ struct RenderOptions {
     // fills (pixmaps would be raster in vector files).
     bool screen = false;
     int maxLabels = 120;
+    LabelPriority labelPriority = LabelPriority::LargestCompute;
+    // Text sizes, lines and fills; unset: the window's look (ChartLook::screen).
+    std::optional<ChartLook> look;
 };
 
 // Draws a ChartScene into a QCustomPlot: the one path from core results to pixels,
@@ -61,8 +74,12 @@ public:
     void setNameProvider(std::function<QString(int)> nameOf) { m_nameOf = std::move(nameOf); }
     // Replaces everything drawn with `scene` (keeps the axis ranges).
     void render(ChartScene scene, const RenderOptions &options);
-    // Thins the markers and places labels, band names and annotations for the current
-    // layout and axis ranges; runs on every replot (QCustomPlot::afterLayout).
+    // Sizes what surrounds the plot (era names above it, the legend below, the citation
+    // line, tick spacing) for the current size and ranges; runs before every replot
+    // (QCustomPlot::beforeReplot) and lays the plot out once to see where it lands.
+    void prepareFrame();
+    // Thins the markers and places the point labels for the current layout and axis
+    // ranges; runs on every replot (QCustomPlot::afterLayout).
     void relayoutLabels();
     // Sets the axis ranges to the scene's data with a margin.
     void rescaleToData(const ChartScene &scene);
@@ -74,7 +91,13 @@ public:
     // The labels currently shown, by run index (for tests and export checks).
     QVector<int> labelledRuns() const;
     QStringList labelTexts() const;
+    // The fit annotations the legend shows (its trend entries).
     QStringList annotationTexts() const;
+    // The legend's entries as drawn (none when it collapsed), and the era names.
+    QVector<LegendEntry> legendEntries() const;
+    const FigureLegend *legend() const;
+    const EraNames *eraNames() const;
+    const ChartLook &look() const { return m_look; }
     int pointGraphCount() const { return static_cast<int>(m_pointGraphs.size()); }
     int drawnPointCount() const;
     // Band edges in pixels (for dragging era boundaries): era index, which edge, x.
@@ -87,13 +110,18 @@ public:
 
 private:
     void clear();
+    void applyLook();
     void drawBands();
     void drawPoints();
     void drawFits();
     void drawOverlays();
-    void drawLegend();
     void drawTexts();
-    void placeTexts();
+    // Title, era names, plot, legend and citation, top to bottom.
+    void arrangeLayout();
+    // prepareFrame() in steps.
+    void spaceTicks();
+    void wrapCitation();
+    void layOutOnce();
     // relayoutLabels() in steps.
     // Pixels of a point: the axes' own mapping, linear in key and in log10 value, so
     // there is no log per point.
@@ -114,12 +142,12 @@ private:
                                             const PixelMap &map, const QSizeF &smallest) const;
     void placePointLabels(std::span<const ScenePoint *> visible, std::span<const QPointF> obstacles,
                           const QRectF &bounds, const PixelMap &map);
-    void fitLegendToWidth();
     const QImage &sprite(const ScenePointGroup &group); // the group's screen marker
 
     QCustomPlot *m_plot;
     ChartScene m_scene;
     RenderOptions m_options;
+    ChartLook m_look;
     QVector<QCPGraph *> m_pointGraphs;
     QVector<QCPGraph *> m_overlayGraphs; // projection, reference lines, marks
     QPointer<PointLabels> m_pointLabels;
@@ -131,8 +159,8 @@ private:
         std::vector<const ScenePoint *> visible;
     } m_thinning;
     QVector<int> m_labelRuns;
-    QVector<QCPItemText *> m_annotations;
-    QVector<QCPItemText *> m_bandNames;
+    QPointer<EraNames> m_eraNames;
+    QPointer<FigureLegend> m_legend;
     QPointer<QCPTextElement> m_title;
     QPointer<QCPTextElement> m_citation;
     std::function<QString(int)> m_nameOf;

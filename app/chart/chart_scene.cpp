@@ -328,7 +328,11 @@ void buildDecorations(ChartScene &scene, const compute::Dataset &dataset, const 
         f.color =
             QColor(QString::fromStdString(eras[static_cast<std::size_t>(e)].color)).darker(140);
         f.ok = fit.ok();
+        // The slope's 95% interval includes 0: the trend may be flat or falling, and
+        // the band of the line is no information worth a wedge over the plot.
+        f.unbounded = fit.ok() && !(fit.slopeCiLow > 0 || fit.slopeCiHigh < 0);
         f.annotation = f.eraName + QStringLiteral(": ") + describeFit(fit);
+        if (f.unbounded) f.annotation += QStringLiteral(" · 95% interval unbounded");
         if (scene.filtered) f.annotation += QStringLiteral(" · filtered runs");
         if (fit.ok()) {
             // The line spans the runs it was fitted to.
@@ -336,10 +340,11 @@ void buildDecorations(ChartScene &scene, const compute::Dataset &dataset, const 
             const double lo = range ? range->first : 0, hi = range ? range->second : 0;
             for (int s = 0; s < kFitSamples; ++s) {
                 const double x = lo + (hi - lo) * s / (kFitSamples - 1);
-                const compute::Interval ci = fit.meanCi95Log10(x);
                 f.keys.append(keyOfX(x));
-                f.bandKeys.append(keyOfX(x));
                 f.values.append(std::pow(10.0, fit.predictLog10(x) + unitShift));
+                if (f.unbounded) continue;
+                const compute::Interval ci = fit.meanCi95Log10(x);
+                f.bandKeys.append(keyOfX(x));
                 f.low.append(std::pow(10.0, *ci.low + unitShift));
                 f.high.append(std::pow(10.0, *ci.high + unitShift));
             }

@@ -75,9 +75,12 @@ struct SceneFit {
     bool ok = false;
     QVector<double> keys; // samples along the line
     QVector<double> values;
-    QVector<double> bandKeys; // samples of the 95% confidence band of the line
+    // Samples of the 95% confidence band of the line; empty when the slope's interval
+    // includes 0 (unbounded: a band would fill most of the plot and say nothing).
+    QVector<double> bandKeys;
     QVector<double> low;
     QVector<double> high;
+    bool unbounded = false;
     QString annotation; // "Modern era: doubling every 3.4 months (x11.2/yr, R² 0.97, n = 15)"
 };
 

@@ -150,6 +150,9 @@ int runExport(const CommandLine &command, QTextStream &out, QTextStream &err)
     settings.height = command.height;
     settings.scale = command.scale;
     settings.sidecar = command.sidecar;
+    if (const FigureStyle *style = figureStyleNamed(command.style))
+        applyFigureStyle(settings, *style, command.unitsGiven,
+                         command.from || !command.eraScheme.isEmpty());
     if (!command.eraScheme.isEmpty() &&
         !loaded->dataset.findScheme(command.eraScheme.toStdString())) {
         erasFor(command, loaded->dataset, err); // prints the schemes there are

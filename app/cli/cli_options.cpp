@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/cli_options.h"
 
+#include "app/export/figure_style.h"
 #include "core/util/number_parse.h"
 
 namespace app {
@@ -172,6 +173,19 @@ std::vector<CliOption> makeOptions()
          .valueName = QStringLiteral("flop|pfs-days"),
          .help = QStringLiteral("compute axis unit (default flop)"),
          .apply = units},
+        {.names = {QStringLiteral("style")},
+         .valueName = QStringLiteral("NAME"),
+         .onlyIn = Mode::Export,
+         .help = QStringLiteral("figure style for --export (default report):\n") +
+                 figureStyleHelp().trimmed() +
+                 QStringLiteral("\n--units, --from/--to and --era-scheme override the style"),
+         .apply = [](CommandLine &c, const QString &, const QString &v) -> QString {
+             if (!figureStyleKeys().contains(v))
+                 return QStringLiteral("--style '%1' is not a figure style (expected %2)")
+                     .arg(v, figureStyleKeys().join(QStringLiteral(", ")));
+             c.style = v;
+             return {};
+         }},
         {.names = {QStringLiteral("sidecar")},
          .onlyIn = Mode::Export,
          .help = QStringLiteral("with --export: also write OUT.json (chart.png.json), what\n"

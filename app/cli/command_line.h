@@ -30,9 +30,10 @@ struct CommandLine {
     double scale = 2.0;
     compute::ComputeUnit units = compute::ComputeUnit::Flop;
     bool unitsGiven = false;
-    std::vector<double> projectTo;        // --project-to VALUE, in `units`, as given
-    std::vector<compute::Date> projectAt; // --project-at DATE
-    bool sidecar = false;                 // --sidecar: --export also writes OUT.json
+    std::vector<double> projectTo;            // --project-to VALUE, in `units`, as given
+    std::vector<compute::Date> projectAt;     // --project-at DATE
+    bool sidecar = false;                     // --sidecar: --export also writes OUT.json
+    QString style = QStringLiteral("report"); // --style: app/export/figure_style
 };
 
 struct ParsedCommandLine {

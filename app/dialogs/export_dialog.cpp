@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/dialogs/export_dialog.h"
 
+#include "app/chart/chart_view.h"
 #include "app/document/document.h"
+#include "app/document/view_state.h"
 #include "app/export/dataset_figure.h"
+#include "app/export/figure_style.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -68,6 +71,16 @@ void ExportDialog::buildUi()
     m_format->addItem(tr("SVG vector image"), static_cast<int>(FigureFormat::Svg));
     m_format->addItem(tr("PDF document"), static_cast<int>(FigureFormat::Pdf));
 
+    m_style = new QComboBox;
+    m_style->setObjectName(QStringLiteral("style"));
+    for (const FigureStyle &style : figureStyles()) {
+        m_style->addItem(style.name, style.key);
+        m_style->setItemData(m_style->count() - 1, style.description, Qt::ToolTipRole);
+    }
+    m_style->setToolTip(tr("Report: for a document. Slide: large text and thick lines. "
+                           "OpenAI 2018: the look of OpenAI's chart (petaflop/s-days, "
+                           "2012 to 2018, one trend line), whatever the window shows."));
+
     m_width = new QDoubleSpinBox;
     m_height = new QDoubleSpinBox;
     for (QDoubleSpinBox *box : {m_width, m_height})
@@ -104,7 +117,12 @@ void ExportDialog::buildUi()
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Format:"), m_format);
-    form->addRow(tr("&Size:"), sizeRow);
+    form->addRow(tr("S&tyle:"), m_style);
+    // A row holding a layout gets no buddy from QFormLayout, and its label would show
+    // the '&' itself: the label names the width box.
+    auto *sizeLabel = new QLabel(tr("&Size:"));
+    sizeLabel->setBuddy(m_width);
+    form->addRow(sizeLabel, sizeRow);
     form->addRow(tr("&Resolution:"), m_dpi);
     form->addRow(QString(), m_pixels);
     auto *include = new QGroupBox(tr("Include"));
@@ -145,6 +163,7 @@ void ExportDialog::buildUi()
 
     for (QCheckBox *box : {m_title, m_legend, m_labels, m_bands, m_fits, m_citation})
         connect(box, &QCheckBox::toggled, this, &ExportDialog::schedulePreview);
+    connect(m_style, &QComboBox::currentIndexChanged, this, &ExportDialog::schedulePreview);
     for (QLineEdit *edit : {m_titleText, m_citationText})
         connect(edit, &QLineEdit::textChanged, this, &ExportDialog::schedulePreview);
     connect(m_title, &QCheckBox::toggled, m_titleText, &QWidget::setEnabled);
@@ -184,6 +203,25 @@ void ExportDialog::setFormat(FigureFormat f)
     m_format->setCurrentIndex(m_format->findData(static_cast<int>(f)));
 }
 
+QString ExportDialog::style() const
+{
+    return m_style->currentData().toString();
+}
+
+void ExportDialog::setStyle(const QString &key)
+{
+    const int index = m_style->findData(key);
+    if (index >= 0) m_style->setCurrentIndex(index);
+}
+
+QString ExportDialog::suggestedFileName() const
+{
+    QString base = figureBaseName(m_document->dataset());
+    if (base.isEmpty()) base = QFileInfo(m_document->displayName()).completeBaseName();
+    if (base.isEmpty()) base = QStringLiteral("figure");
+    return base + QLatin1Char('.') + extensionOf(format());
+}
+
 void ExportDialog::setSizePixels(int width, int height)
 {
     m_sizeUnit->setCurrentIndex(0);
@@ -206,6 +244,7 @@ FigureSettings ExportDialog::settings() const
     FigureSettings f;
     const double factor = m_sizeUnit->currentIndex() == 1 ? kPixelsPerInch : 1.0;
     f.format = format();
+    f.style = style();
     f.width = static_cast<int>(std::lround(m_width->value() * factor));
     f.height = static_cast<int>(std::lround(m_height->value() * factor));
     f.dpi = m_dpi->value();
@@ -222,6 +261,21 @@ FigureSettings ExportDialog::settings() const
 
 FigureExporter ExportDialog::makeExporter(const FigureRequest &r) const
 {
+    // A style that sets what is shown (openai-2018: its units, dates and one trend)
+    // draws the dataset as the command line does, not the window's view.
+    const FigureStyle *style = figureStyleNamed(r.style);
+    if (style && (style->setsRange() || style->units)) {
+        DatasetFigureSettings settings;
+        settings.width = r.width;
+        settings.height = r.height;
+        settings.scale = r.scale;
+        settings.options = r.options;
+        settings.title = false; // options.title says
+        settings.includeHidden = m_chart->viewState()->filter().includeHidden;
+        applyFigureStyle(settings, *style, false, false);
+        if (auto exporter = datasetFigureExporter(m_document->dataset(), settings))
+            return std::move(*exporter);
+    }
     return chartFigureExporter(*m_chart, *m_document, r);
 }
 
@@ -276,11 +330,10 @@ void ExportDialog::chooseFileAndExport()
 {
     QSettings folders;
     const QString folder = folders.value(kGroup + QStringLiteral("folder")).toString();
-    const QString base = QFileInfo(m_document->displayName()).completeBaseName();
     const QString ext = extensionOf(format());
     QString path = QFileDialog::getSaveFileName(
         this, tr("Export Figure"),
-        (folder.isEmpty() ? QString() : folder + QLatin1Char('/')) + base + QLatin1Char('.') + ext,
+        (folder.isEmpty() ? QString() : folder + QLatin1Char('/')) + suggestedFileName(),
         tr("%1 (*.%2)").arg(ext.toUpper(), ext));
     if (path.isEmpty()) return;
     if (!figureFormatOf(path)) path += QLatin1Char('.') + ext;
@@ -298,6 +351,7 @@ void ExportDialog::readSettings()
 {
     const FigureSettings f = rememberedFigureSettings(m_document->dataset());
     setFormat(f.format);
+    setStyle(f.style);
     m_width->setValue(f.width);
     m_height->setValue(f.height);
     m_dpi->setValue(f.dpi);

@@ -32,6 +32,11 @@ public:
 
     FigureFormat format() const;
     void setFormat(FigureFormat format);
+    // The figure style's key (app/export/figure_style).
+    QString style() const;
+    void setStyle(const QString &key);
+    // The file name offered: the dataset's title as a file name, with the extension.
+    QString suggestedFileName() const;
     void setSizePixels(int width, int height);
     // The request the current settings describe, with the reproducibility metadata of
     // what the chart shows (viewReproducibility).
@@ -60,6 +65,7 @@ private:
     const ChartView *m_chart;
     const Document *m_document;
     QComboBox *m_format;
+    QComboBox *m_style;
     QDoubleSpinBox *m_width;
     QDoubleSpinBox *m_height;
     QComboBox *m_sizeUnit;

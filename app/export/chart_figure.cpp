@@ -4,6 +4,7 @@
 #include "app/chart/chart_view.h"
 #include "app/document/document.h"
 #include "app/export/dataset_figure.h"
+#include "app/export/figure_style.h"
 #include "core/util/version.h"
 
 #include <qcustomplot.h>
@@ -41,7 +42,9 @@ FigureSettings rememberedFigureSettings(const compute::Dataset &dataset)
     f.width = pixels(s.value(kGroup + QStringLiteral("width"), 1200));
     f.height = pixels(s.value(kGroup + QStringLiteral("height"), 800));
     f.dpi = std::clamp(s.value(kGroup + QStringLiteral("dpi"), 192).toInt(), 48, 1200);
-    f.title = s.value(kGroup + QStringLiteral("title"), false).toBool();
+    f.title = s.value(kGroup + QStringLiteral("title"), true).toBool();
+    f.style = s.value(kGroup + QStringLiteral("style"), f.style).toString();
+    if (!figureStyleNamed(f.style)) f.style = defaultFigureStyle().key;
     f.titleText = QString::fromStdString(dataset.metadata.title);
     f.legend = s.value(kGroup + QStringLiteral("legend"), true).toBool();
     f.labels = s.value(kGroup + QStringLiteral("labels"), true).toBool();
@@ -60,6 +63,7 @@ void rememberFigureSettings(const FigureSettings &f)
     s.setValue(kGroup + QStringLiteral("height"), f.height);
     s.setValue(kGroup + QStringLiteral("dpi"), f.dpi);
     s.setValue(kGroup + QStringLiteral("title"), f.title);
+    s.setValue(kGroup + QStringLiteral("style"), f.style);
     s.setValue(kGroup + QStringLiteral("legend"), f.legend);
     s.setValue(kGroup + QStringLiteral("labels"), f.labels);
     s.setValue(kGroup + QStringLiteral("bands"), f.bands);
@@ -81,6 +85,7 @@ FigureRequest chartFigureRequest(const ChartView &chart, const Document &documen
     r.options.labels = settings.labels;
     r.options.bands = settings.bands;
     r.options.fits = settings.fits;
+    r.style = settings.style;
     // What is on screen: the same ranges.
     const QCustomPlot *plot = chart.plot();
     r.keyRange = std::make_pair(plot->xAxis->range().lower, plot->xAxis->range().upper);

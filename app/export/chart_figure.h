@@ -19,8 +19,9 @@ struct FigureSettings {
     FigureFormat format = FigureFormat::Png;
     int width = 1200; // logical pixels
     int height = 800;
-    int dpi = 192; // PNG only
-    bool title = false;
+    int dpi = 192;                            // PNG only
+    QString style = QStringLiteral("report"); // app/export/figure_style
+    bool title = true;
     QString titleText;
     bool legend = true;
     bool labels = true;

@@ -89,7 +89,10 @@ std::unique_ptr<FigureExporter> makeExporter(const compute::Dataset &dataset,
     request.height = settings.height;
     request.scale = settings.scale;
     request.options = settings.options;
+    request.style = settings.style;
     if (request.options.citation.isEmpty()) request.options.citation = citationOf(dataset);
+    if (request.options.title.isEmpty() && settings.title)
+        request.options.title = QString::fromStdString(dataset.metadata.title);
     if (settings.range && settings.range->from && settings.range->to) {
         const double from = keyOfX(settings.range->from->yearsSinceEpoch());
         const double to = keyOfX(settings.range->to->yearsSinceEpoch());
@@ -116,6 +119,52 @@ std::unique_ptr<FigureExporter> makeExporter(const compute::Dataset &dataset,
 }
 
 } // namespace
+
+void applyFigureStyle(DatasetFigureSettings &settings, const FigureStyle &style, bool unitsGiven,
+                      bool viewGiven)
+{
+    settings.style = style.key;
+    if (style.units && !unitsGiven) settings.units = *style.units;
+    if (style.setsRange() && !viewGiven) {
+        compute::Era era;
+        // [from, to): the last day in the name, as people say "2012 to 2018".
+        era.name = std::to_string(style.from->year()) + "–" + std::to_string(style.to->year() - 1);
+        era.from = style.from;
+        era.to = style.to;
+        era.color = "#1f4e79";
+        settings.range = era;
+    }
+}
+
+QString figureBaseName(const compute::Dataset &dataset)
+{
+    const QString title = QString::fromStdString(dataset.metadata.title).toLower();
+    QString name;
+    for (const QChar c : title) {
+        if (c.isLetterOrNumber())
+            name += c;
+        else if (!name.isEmpty() && !name.endsWith(QLatin1Char('-')))
+            name += QLatin1Char('-');
+    }
+    // A name a file system and a shell take whole: at most 60 characters, cut at a word.
+    if (name.size() > 60) {
+        name.truncate(60);
+        const qsizetype dash = name.lastIndexOf(QLatin1Char('-'));
+        if (dash > 20) name.truncate(dash);
+    }
+    while (name.endsWith(QLatin1Char('-')))
+        name.chop(1);
+    return name;
+}
+
+std::unique_ptr<FigureExporter> datasetFigureExporter(const compute::Dataset &dataset,
+                                                      const DatasetFigureSettings &settings,
+                                                      QString *error)
+{
+    const QString metadata = QString::fromStdString(
+        compute::reproducibilityJson(dataset, provenanceOf(dataset, settings)));
+    return makeExporter(dataset, settings, metadata, error);
+}
 
 QString sidecarPathOf(const QString &figurePath)
 {

@@ -2,11 +2,13 @@
 #pragma once
 
 #include "app/export/figure_exporter.h"
+#include "app/export/figure_style.h"
 #include "core/model/dataset.h"
 #include "core/stats/run_selection.h"
 
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace app {
@@ -25,9 +27,21 @@ struct DatasetFigureSettings {
     int width = 1200;
     int height = 800;
     double scale = 2.0;
-    RenderOptions options; // citation defaults to the dataset's
-    bool sidecar = false;  // also write sidecarPathOf(path): what the figure shows
+    RenderOptions options;                    // citation defaults to the dataset's
+    QString style = QStringLiteral("report"); // app/export/figure_style
+    bool title = true;    // the dataset's title above the figure (unless options.title is set)
+    bool sidecar = false; // also write sidecarPathOf(path): what the figure shows
 };
+
+// What `style` shows, where the caller leaves it to the style: its units unless
+// `unitsGiven`, its range (one era, the fit of the runs shown) unless `viewGiven` (a
+// scheme or a range was asked for).
+void applyFigureStyle(DatasetFigureSettings &settings, const FigureStyle &style, bool unitsGiven,
+                      bool viewGiven);
+
+// A file name for a figure of the dataset, from its title ("AI and Compute (OpenAI
+// 2018)" -> "ai-and-compute-openai-2018"); empty without a title.
+QString figureBaseName(const compute::Dataset &dataset);
 
 // Where a figure's reproducibility metadata goes: the figure's path + ".json".
 QString sidecarPathOf(const QString &figurePath);
@@ -47,6 +61,12 @@ QString viewReproducibility(const compute::Dataset &dataset, const TrendModel &t
 std::optional<QString> writeDatasetFigure(const compute::Dataset &dataset,
                                           const DatasetFigureSettings &settings,
                                           const QString &path);
+
+// The exporter writeDatasetFigure uses (File > Export Figure with a style that sets what
+// is shown); nullptr with the error for an unknown scheme.
+std::unique_ptr<FigureExporter> datasetFigureExporter(const compute::Dataset &dataset,
+                                                      const DatasetFigureSettings &settings,
+                                                      QString *error = nullptr);
 
 // The same, into bytes of the given format (benchmarks, tests).
 std::optional<QByteArray> renderDatasetFigure(const compute::Dataset &dataset,

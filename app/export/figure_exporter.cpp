@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/export/figure_exporter.h"
+#include "app/export/figure_style.h"
 #include "app/export/png_encoder.h"
 
 #include "app/data/atomic_file.h"
@@ -10,6 +11,7 @@
 #include <QFileInfo>
 #include <QPageLayout>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSvgGenerator>
 
 #include <cmath>
@@ -45,6 +47,31 @@ bool clipSegment(double &x0, double &y0, double &x1, double &y1, double xl, doub
     x0 = nx0;
     y0 = ny0;
     return true;
+}
+
+// Qt writes font-family="DejaVu Sans" (or Qt's own "Sans Serif", which is no CSS
+// family): each list gets the generic sans-serif at its end, so a browser, Inkscape or
+// librsvg without the font draws a sans-serif face rather than its default serif.
+QByteArray withGenericFontFamilies(const QByteArray &svg)
+{
+    static const QRegularExpression family(QStringLiteral("font-family=\"([^\"]*)\""));
+    const QString text = QString::fromUtf8(svg);
+    QString out;
+    out.reserve(text.size() + text.size() / 16);
+    qsizetype last = 0;
+    for (auto it = family.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(text).mid(last, m.capturedStart() - last);
+        const QString name = m.captured(1).trimmed();
+        if (name.isEmpty() || name == QLatin1String("Sans Serif") ||
+            name == QLatin1String("sans-serif"))
+            out += QStringLiteral("font-family=\"sans-serif\"");
+        else
+            out += QStringLiteral("font-family=\"'%1', sans-serif\"").arg(name);
+        last = m.capturedEnd();
+    }
+    out += QStringView(text).mid(last);
+    return out.toUtf8();
 }
 
 } // namespace
@@ -102,7 +129,8 @@ ChartScene clipScene(const ChartScene &scene, double kl, double kh, double vl, d
         QVector<double> keys, values, low, high;
         const int samples = static_cast<int>(f.keys.size());
         const double a = std::max(kl, f.keys.front()), b = std::min(kh, f.keys.back());
-        for (int s = 0; s < samples && b > a; ++s) {
+        const bool band = f.low.size() == samples && f.high.size() == samples;
+        for (int s = 0; band && s < samples && b > a; ++s) {
             const double k = a + (b - a) * s / (samples - 1);
             // Interpolate the sampled curves at k (they are sampled uniformly in key).
             const double t =
@@ -187,13 +215,26 @@ FigureExporter::FigureExporter(ChartScene scene, NameProvider nameOf, FigureRequ
 FigureExporter::FigureExporter(FigureExporter &&) noexcept = default;
 FigureExporter::~FigureExporter() = default;
 
+QSize FigureExporter::layoutSize() const
+{
+    const FigureStyle *style = figureStyleNamed(m_request.style);
+    if (!style || style->layoutWidth <= 0 || m_request.width <= 0)
+        return {m_request.width, m_request.height};
+    // The style's width and the requested shape: a figure asked for at 2400 px reads
+    // like one of 6.5 inches, scaled up.
+    const double width = style->layoutWidth;
+    return {static_cast<int>(std::lround(width)),
+            static_cast<int>(std::lround(width * m_request.height / m_request.width))};
+}
+
 void FigureExporter::prepare()
 {
     if (m_plot->drawn) return;
     QCustomPlot &plot = m_plot->plot;
     plot.setAttribute(Qt::WA_DontShowOnScreen);
-    plot.resize(m_request.width, m_request.height);
-    plot.setViewport(QRect(0, 0, m_request.width, m_request.height));
+    const QSize size = layoutSize();
+    plot.resize(size);
+    plot.setViewport(QRect(QPoint(0, 0), size));
     ChartRenderer &renderer = m_plot->renderer;
     renderer.setUp();
     renderer.setNameProvider(m_nameOf);
@@ -203,7 +244,23 @@ void FigureExporter::prepare()
         plot.yAxis->setRange(m_request.valueRange->first, m_request.valueRange->second);
     if (!m_request.keyRange || !m_request.valueRange) {
         const QCPRange x = plot.xAxis->range(), y = plot.yAxis->range();
-        renderer.rescaleToData(m_scene);
+        // With the dates given, the values span the runs between them.
+        ChartScene extent;
+        if (m_request.keyRange) {
+            bool any = false;
+            for (const ScenePoint &p : m_scene.points) {
+                if (p.key < x.lower || p.key > x.upper) continue;
+                extent.minValue = any ? std::min(extent.minValue, p.value) : p.value;
+                extent.maxValue = any ? std::max(extent.maxValue, p.value) : p.value;
+                any = true;
+            }
+            if (any) {
+                extent.points.append(ScenePoint());
+                extent.minKey = x.lower;
+                extent.maxKey = x.upper;
+            }
+        }
+        renderer.rescaleToData(extent.points.isEmpty() ? m_scene : extent);
         if (m_request.keyRange) plot.xAxis->setRange(x);
         if (m_request.valueRange) plot.yAxis->setRange(y);
     }
@@ -211,6 +268,12 @@ void FigureExporter::prepare()
     RenderOptions options = m_request.options;
     options.screen = false; // vector markers in every format
     options.selection = false;
+    if (const FigureStyle *style = figureStyleNamed(m_request.style)) {
+        options.look = style->look;
+        options.maxLabels = style->maxLabels;
+        options.labelPriority = style->labelPriority;
+        options.bands = options.bands && style->eraBands;
+    }
     renderer.render(clipScene(m_scene, x.lower, x.upper, y.lower, y.upper), options);
     // Lay out at the final size: labels are placed for this figure (afterLayout). The
     // axis margins depend on tick labels generated during the first layout, so it takes
@@ -235,8 +298,24 @@ QCustomPlot *FigureExporter::plot()
 QImage FigureExporter::toImage()
 {
     prepare();
-    QImage image =
-        m_plot->plot.toPixmap(m_request.width, m_request.height, m_request.scale).toImage();
+    const QSize size = layoutSize();
+    // Laid out at `size`, drawn at the requested pixels, straight into an opaque image
+    // (toPixmap() would paint a pixmap and copy it into an image; the PNG encoder reads
+    // RGB32 rows as they are).
+    const QSize wanted(static_cast<int>(std::lround(m_request.width * m_request.scale)),
+                       static_cast<int>(std::lround(m_request.height * m_request.scale)));
+    QImage image(wanted, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    {
+        QCPPainter painter(&image);
+        painter.setMode(QCPPainter::pmNoCaching);
+        const double scale = static_cast<double>(wanted.width()) / std::max(1, size.width());
+        // As toPixmap() does: pens scale with the figure (a 1 px grid line stays one
+        // layout pixel wide), except when shrinking, where they would vanish.
+        if (scale > 1.0) painter.setMode(QCPPainter::pmNonCosmetic);
+        painter.scale(scale, scale);
+        m_plot->plot.toPainter(&painter, size.width(), size.height());
+    }
     image.setDotsPerMeterX(static_cast<int>(std::lround(kLogicalDpi * m_request.scale / 0.0254)));
     image.setDotsPerMeterY(image.dotsPerMeterX());
     for (auto it = m_request.metadata.cbegin(); it != m_request.metadata.cend(); ++it)
@@ -256,7 +335,9 @@ QByteArray FigureExporter::toSvg()
     QSvgGenerator generator;
     generator.setOutputDevice(&buffer);
     generator.setSize(QSize(m_request.width, m_request.height));
-    generator.setViewBox(QRect(0, 0, m_request.width, m_request.height));
+    // The view box is the layout's size: the figure scales to width x height.
+    const QSize size = layoutSize();
+    generator.setViewBox(QRect(QPoint(0, 0), size));
     // QSvgGenerator assumes 72 dpi; the plot lays text out at its logical DPI (96 here),
     // so without this point-size fonts come out at 75%.
     generator.setResolution(m_plot->plot.logicalDpiX());
@@ -273,9 +354,9 @@ QByteArray FigureExporter::toSvg()
     painter.setMode(QCPPainter::pmVectorized);
     // toPainter() draws without QCustomPlot's cached pixmaps (render() would paint them as
     // embedded images), so the text stays <text>.
-    m_plot->plot.toPainter(&painter, m_request.width, m_request.height);
+    m_plot->plot.toPainter(&painter, size.width(), size.height());
     painter.end();
-    return bytes;
+    return withGenericFontFamilies(bytes);
 }
 
 QByteArray FigureExporter::toPdf()
@@ -301,7 +382,11 @@ QByteArray FigureExporter::toPdf()
     if (!painter.begin(&writer)) return {};
     painter.setMode(QCPPainter::pmVectorized);
     painter.setMode(QCPPainter::pmNoCaching);
-    m_plot->plot.toPainter(&painter, m_request.width, m_request.height);
+    // The layout's pixels scaled to fill the page.
+    const QSize size = layoutSize();
+    painter.scale(static_cast<double>(m_request.width) / size.width(),
+                  static_cast<double>(m_request.height) / size.height());
+    m_plot->plot.toPainter(&painter, size.width(), size.height());
     painter.end();
     return bytes;
 }

@@ -39,6 +39,10 @@ struct FigureRequest {
     // figure carries it: PNG text chunk kReproducibilityKey, the end of the SVG <desc>,
     // a PDF file attachment named kReproducibilityAttachment. Empty: none.
     QString reproducibility;
+    // The figure style's key (app/export/figure_style): text sizes, lines and the width
+    // the figure is laid out at before it is scaled to width x height. Empty: laid out
+    // at width x height with the window's look.
+    QString style = QStringLiteral("report");
 };
 
 inline const QString kReproducibilityKey = QStringLiteral("compute-explorer");
@@ -67,6 +71,10 @@ public:
     // The renderer and plot after drawing (for tests: what was drawn).
     const ChartRenderer &renderer();
     QCustomPlot *plot();
+
+    // The size the figure is laid out at (logical pixels): the style's width, with the
+    // requested aspect ratio.
+    QSize layoutSize() const;
 
 private:
     void prepare();

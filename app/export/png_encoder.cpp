@@ -3,6 +3,8 @@
 
 #include <png.h>
 
+#include <QSysInfo>
+
 #include <csetjmp>
 #include <vector>
 
@@ -38,6 +40,16 @@ bool writePng(QByteArray *out, const QImage &rgb, std::vector<png_text> &texts)
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB | PNG_FILTER_UP);
     png_set_compression_level(png, 3);
     png_write_info(png, info);
+    // RGB32 rows are B, G, R, unused in memory (little-endian) or unused, R, G, B
+    // (big-endian): libpng drops the fourth byte and puts the others in order.
+    if (rgb.format() == QImage::Format_RGB32) {
+        if (QSysInfo::ByteOrder == QSysInfo::LittleEndian) {
+            png_set_bgr(png);
+            png_set_filler(png, 0, PNG_FILLER_AFTER);
+        } else {
+            png_set_filler(png, 0, PNG_FILLER_BEFORE);
+        }
+    }
     for (int y = 0; y < rgb.height(); ++y)
         png_write_row(png, const_cast<png_bytep>(rgb.constScanLine(y)));
     png_write_end(png, info);
@@ -49,7 +61,10 @@ bool writePng(QByteArray *out, const QImage &rgb, std::vector<png_text> &texts)
 
 QByteArray encodeOpaquePng(const QImage &image, const QMap<QString, QString> &texts)
 {
-    const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
+    // Opaque 32-bit rows go to libpng as they are; anything else is converted once.
+    const QImage rgb = image.format() == QImage::Format_RGB32
+                           ? image
+                           : image.convertToFormat(QImage::Format_RGB888);
     // Keys are Latin-1 of 1 to 79 characters; the values UTF-8.
     std::vector<QByteArray> storage;
     storage.reserve(static_cast<std::size_t>(texts.size()) * 2);

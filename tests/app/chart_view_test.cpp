@@ -206,6 +206,7 @@ TEST_F(ChartFixture, ExportedFigureDrawsTheSameSceneAsTheWindow)
     app::FigureRequest request;
     request.width = 1000;
     request.height = 700;
+    request.style.clear(); // the window's look, laid out at the requested size
     request.keyRange =
         std::make_pair(chart.plot()->xAxis->range().lower, chart.plot()->xAxis->range().upper);
     request.valueRange =

@@ -392,3 +392,55 @@ TEST(CommandLine, HelpDocumentsProjectionKeysAndTheSidecar)
 }
 
 } // namespace
+
+namespace {
+
+nlohmann::json sidecarOf(const QStringList &extra, int *exitCode)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chart.png"));
+    const CliOutcome r =
+        run(QStringList{QStringLiteral("--export"), path, QStringLiteral("--sidecar")} + extra);
+    *exitCode = r.exitCode;
+    QFile sidecar(path + QStringLiteral(".json"));
+    if (!sidecar.open(QIODevice::ReadOnly)) return {};
+    return nlohmann::json::parse(sidecar.readAll().toStdString());
+}
+
+TEST(CommandLine, ExportUnknownStyleIsBadUsage)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chart.png"));
+    const CliOutcome r =
+        run({QStringLiteral("--export"), path, QStringLiteral("--style"), QStringLiteral("fancy")});
+    EXPECT_EQ(r.exitCode, app::kExitUsage);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("openai-2018"))) << r.err.toStdString();
+    EXPECT_FALSE(QFile::exists(path));
+}
+
+TEST(CommandLine, ExportStyleOpenAi2018ShowsPfsDaysAndOneTrendOf2012To2018)
+{
+    int code = -1;
+    const auto json = sidecarOf({QStringLiteral("--style"), QStringLiteral("openai-2018")}, &code);
+    ASSERT_EQ(code, app::kExitOk);
+    EXPECT_EQ(json["units"], "pfs-days");
+    ASSERT_EQ(json["eras"].size(), 1u);
+    EXPECT_EQ(json["eras"][0]["from"], "2012-01-01");
+    EXPECT_EQ(json["eras"][0]["n"], 15);
+}
+
+TEST(CommandLine, ExportUnitsAndSchemeGivenOverrideTheStyle)
+{
+    int code = -1;
+    const auto json =
+        sidecarOf({QStringLiteral("--style"), QStringLiteral("openai-2018"),
+                   QStringLiteral("--units"), QStringLiteral("flop"),
+                   QStringLiteral("--era-scheme"), QStringLiteral("OpenAI 2019: two eras")},
+                  &code);
+    ASSERT_EQ(code, app::kExitOk);
+    EXPECT_EQ(json["units"], "flop");
+    EXPECT_EQ(json["era_scheme"], "OpenAI 2019: two eras");
+    EXPECT_EQ(json["eras"].size(), 2u);
+}
+
+} // namespace

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/chart_view.h"
+#include "app/chart/figure_legend.h"
 #include "app/commands/run_commands.h"
 #include "app/data/dataset_file.h"
 #include "app/dialogs/export_dialog.h"
@@ -86,8 +87,17 @@ TEST_F(ExportFixture, SvgKeepsEveryVisibleLabelAsText)
     ASSERT_FALSE(labels.isEmpty());
     for (const QString &label : labels)
         EXPECT_TRUE(texts.contains(label)) << label.toStdString();
-    for (const QString &annotation : exporter.renderer().annotationTexts())
-        EXPECT_TRUE(texts.contains(annotation)) << annotation.toStdString();
+    // Legend entries wrap at spaces: each of their lines is a text element, and
+    // together they are the whole entry.
+    const app::FigureLegend *legend = exporter.renderer().legend();
+    ASSERT_FALSE(legend->placed().isEmpty());
+    for (const app::FigureLegend::Placed &p : legend->placed()) {
+        EXPECT_EQ(QString(p.wrapped).replace(QLatin1Char('\n'), QLatin1Char(' ')),
+                  legend->entries()[p.entry].text);
+        for (const QString &line : p.wrapped.split(QLatin1Char('\n')))
+            EXPECT_TRUE(texts.contains(line)) << line.toStdString();
+    }
+    EXPECT_EQ(exporter.renderer().annotationTexts().size(), 2);
     EXPECT_TRUE(texts.contains(QStringLiteral("Publication date")));
 }
 

@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/chart/figure_legend.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace app {
+namespace {
+
+constexpr double kSwatchGap = 5;   // between a swatch and its text
+constexpr double kColumnGap = 16;  // between columns
+constexpr double kHeadingGap = 10; // between a group's title and its entries
+constexpr double kRightMargin = 8; // kept free at the figure's right edge
+
+QString headingOf(LegendEntry::Group group)
+{
+    switch (group) {
+    case LegendEntry::Group::Domain:
+        return QStringLiteral("Domain");
+    case LegendEntry::Group::Method:
+        return QStringLiteral("Estimate");
+    case LegendEntry::Group::Trend:
+        return QStringLiteral("Trend");
+    case LegendEntry::Group::Overlay:
+        return QStringLiteral("Analysis");
+    }
+    return {};
+}
+
+QCPScatterStyle::ScatterShape qcpShapeOf(MarkerShape shape)
+{
+    switch (shape) {
+    case MarkerShape::Disc:
+        return QCPScatterStyle::ssDisc;
+    case MarkerShape::Square:
+        return QCPScatterStyle::ssSquare;
+    case MarkerShape::Diamond:
+        return QCPScatterStyle::ssDiamond;
+    case MarkerShape::Triangle:
+        return QCPScatterStyle::ssTriangle;
+    case MarkerShape::TriangleDown:
+        return QCPScatterStyle::ssTriangleInverted;
+    case MarkerShape::Ring:
+        return QCPScatterStyle::ssCircle;
+    }
+    return QCPScatterStyle::ssDisc;
+}
+
+// Greedy word wrap to `width`; a word longer than a line is broken where it must be.
+QStringList wrapped(const QString &text, const QFontMetricsF &metrics, double width)
+{
+    QStringList lines;
+    QString line;
+    for (const QString &word : text.split(QLatin1Char(' '))) {
+        const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (metrics.horizontalAdvance(candidate) <= width || line.isEmpty()) {
+            line = candidate;
+        } else {
+            lines << line;
+            line = word;
+        }
+        while (metrics.horizontalAdvance(line) > width && line.size() > 1) {
+            qsizetype fit = line.size() - 1;
+            while (fit > 1 && metrics.horizontalAdvance(line.left(fit)) > width)
+                --fit;
+            lines << line.left(fit);
+            line = line.mid(fit);
+        }
+    }
+    if (!line.isEmpty()) lines << line;
+    return lines;
+}
+
+} // namespace
+
+FigureLegend::FigureLegend(QCustomPlot *plot) : QCPLayoutElement(plot)
+{
+    setLayer(QStringLiteral("legend"));
+    setAutoMargins(QCP::msNone);
+    setMargins(QMargins(0, 0, 0, 0));
+}
+
+void FigureLegend::setLook(const ChartLook &look, double maxHeightFraction)
+{
+    m_look = look;
+    m_font = look.sized(look.legendPt);
+    m_headingFont = look.sized(look.legendPt, true);
+    m_maxFraction = maxHeightFraction;
+}
+
+double FigureLegend::indent() const
+{
+    return std::max(0, mParentPlot->axisRect()->left() - mRect.left());
+}
+
+FigureLegend::Layout FigureLegend::layout(double width, bool trendsOnly) const
+{
+    Layout out;
+    const QFontMetricsF metrics(m_font);
+    const QFontMetricsF headingMetrics(m_headingFont);
+    const double lineHeight = std::ceil(metrics.height());
+    const double rowHeight = std::max(lineHeight, m_look.markerSize) + 3;
+    const double markerWidth = m_look.markerSize + 4;
+    const double lineWidth = std::round(2.2 * lineHeight);
+    constexpr LegendEntry::Group kOrder[] = {LegendEntry::Group::Domain, LegendEntry::Group::Method,
+                                             LegendEntry::Group::Trend,
+                                             LegendEntry::Group::Overlay};
+    auto shown = [trendsOnly](const LegendEntry &e) {
+        return !trendsOnly || e.group == LegendEntry::Group::Trend ||
+               e.group == LegendEntry::Group::Overlay;
+    };
+    double headingWidth = 0;
+    if (m_look.legendHeadings)
+        for (const LegendEntry &e : m_entries)
+            if (shown(e))
+                headingWidth =
+                    std::max(headingWidth,
+                             headingMetrics.horizontalAdvance(headingOf(e.group)) + kHeadingGap);
+    const double available = std::max(20.0, width - headingWidth);
+    double y = 0;
+    for (LegendEntry::Group group : kOrder) {
+        QVector<int> members;
+        for (int i = 0; i < m_entries.size(); ++i)
+            if (m_entries[i].group == group && shown(m_entries[i])) members << i;
+        if (members.isEmpty()) continue;
+        auto swatchWidth = [&](const LegendEntry &e) {
+            return e.swatch == LegendEntry::Swatch::Marker ? markerWidth : lineWidth;
+        };
+        double column = 0;
+        for (int i : members)
+            column = std::max(column, swatchWidth(m_entries[i]) + kSwatchGap +
+                                          metrics.horizontalAdvance(m_entries[i].text));
+        const int columns =
+            std::clamp(static_cast<int>((available + kColumnGap) / (column + kColumnGap)), 1,
+                       static_cast<int>(members.size()));
+        const double columnWidth = columns == 1 ? available : column + kColumnGap;
+        if (m_look.legendHeadings) out.headings.append({headingOf(group), y});
+        double rowTop = y, rowBottom = y;
+        for (int k = 0; k < members.size(); ++k) {
+            const LegendEntry &e = m_entries[members[k]];
+            const int col = k % columns;
+            if (col == 0 && k > 0) rowTop = rowBottom;
+            const double x = headingWidth + col * columnWidth;
+            const double swatch = swatchWidth(e);
+            const double textWidth = (columns == 1 ? available : column) - swatch - kSwatchGap;
+            const QStringList lines = wrapped(e.text, metrics, std::max(10.0, textWidth));
+            const double height = std::max(rowHeight, lines.size() * lineHeight + 3);
+            Placed p;
+            p.entry = members[k];
+            p.swatch = QRectF(x, rowTop + (rowHeight - lineHeight) / 2, swatch, lineHeight);
+            p.wrapped = lines.join(QLatin1Char('\n'));
+            double widest = 0;
+            for (const QString &line : lines)
+                widest = std::max(widest, metrics.horizontalAdvance(line));
+            p.text = QRectF(x + swatch + kSwatchGap, rowTop + (rowHeight - lineHeight) / 2,
+                            std::ceil(widest) + 1, lines.size() * lineHeight);
+            out.placed.append(p);
+            rowBottom = std::max(rowBottom, rowTop + height);
+        }
+        y = rowBottom + 2;
+    }
+    out.height = y > 0 ? std::ceil(y + 2) : 0;
+    return out;
+}
+
+int FigureLegend::arrange(double right, double figureHeight)
+{
+    const double left = mParentPlot->axisRect()->left();
+    const double width = right - left - kRightMargin;
+    const double most = m_maxFraction * figureHeight;
+    m_collapse = Collapse::None;
+    m_layout = layout(width, false);
+    if (m_layout.height > most) {
+        m_collapse = Collapse::TrendsOnly;
+        m_layout = layout(width, true);
+    }
+    if (m_layout.height > most) {
+        m_collapse = Collapse::Hidden;
+        m_layout = Layout();
+    }
+    m_height = static_cast<int>(m_layout.height);
+    setVisible(m_height > 0);
+    return m_height;
+}
+
+void FigureLegend::applyDefaultAntialiasingHint(QCPPainter *painter) const
+{
+    applyAntialiasingHint(painter, true, QCP::aeLegendItems);
+}
+
+void FigureLegend::drawSwatch(QCPPainter *painter, const LegendEntry &e, const QRectF &box) const
+{
+    const QPointF centre = box.center();
+    switch (e.swatch) {
+    case LegendEntry::Swatch::Marker: {
+        QColor fill = e.color;
+        fill.setAlpha(e.hollow ? 0 : 210);
+        const QCPScatterStyle style(qcpShapeOf(e.shape),
+                                    QPen(e.color.darker(130), m_look.markerEdge), QBrush(fill),
+                                    m_look.markerSize);
+        style.applyTo(painter, style.pen());
+        style.drawShape(painter, centre);
+        break;
+    }
+    case LegendEntry::Swatch::Band:
+    case LegendEntry::Swatch::LineWithBand: {
+        QColor band = e.color;
+        band.setAlpha(e.bandAlpha);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(band);
+        painter->drawRect(box.adjusted(0, 1, 0, -1));
+        if (e.swatch == LegendEntry::Swatch::Band) break;
+        [[fallthrough]];
+    }
+    case LegendEntry::Swatch::Line:
+        painter->setPen(QPen(e.color, m_look.fitLineWidth, e.penStyle, Qt::FlatCap));
+        painter->drawLine(QPointF(box.left(), centre.y()), QPointF(box.right(), centre.y()));
+        break;
+    }
+}
+
+void FigureLegend::draw(QCPPainter *painter)
+{
+    if (m_layout.placed.isEmpty()) return;
+    const QPointF origin(mRect.left() + indent(), mRect.top());
+    painter->setFont(m_headingFont);
+    painter->setPen(m_look.citationColor);
+    const double lineHeight = std::ceil(QFontMetricsF(m_font).height());
+    const double rowHeight = std::max(lineHeight, m_look.markerSize) + 3;
+    for (const auto &[heading, top] : m_layout.headings)
+        painter->drawText(QRectF(origin.x(), origin.y() + top + (rowHeight - lineHeight) / 2,
+                                 QFontMetricsF(m_headingFont).horizontalAdvance(heading) + 2,
+                                 lineHeight),
+                          Qt::AlignLeft | Qt::AlignVCenter, heading);
+    for (const Placed &p : m_layout.placed) {
+        const LegendEntry &e = m_entries[p.entry];
+        painter->save();
+        drawSwatch(painter, e, p.swatch.translated(origin));
+        painter->restore();
+        painter->setFont(m_font);
+        painter->setPen(m_look.textColor);
+        painter->drawText(p.text.translated(origin), Qt::AlignLeft | Qt::AlignTop, p.wrapped);
+    }
+}
+
+} // namespace app
