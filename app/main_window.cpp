@@ -76,7 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
     // Double click on a point, a table row or a run not plotted: edit it.
     connect(m_chart, &ChartView::runActivated, m_edits, &EditController::editRun);
     connect(m_table, &RunTableDock::runActivated, m_edits, &EditController::editRun);
-    connect(m_chart, &ChartView::eraBoundaryDropped, m_eraEdits, &EraController::moveBoundary);
+    connect(m_chart, &ChartView::eraBoundaryDropped, m_eraEdits, &EraController::moveBoundaries);
     readSettings();
     updateTitle();
 }

@@ -17,6 +17,7 @@
 #include <QCheckBox>
 #include <QDateEdit>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -222,6 +223,37 @@ TEST_F(RunTable, DateRangeBefore1970NarrowsRowsExactlyAsTheCoreFilter)
     bar->dateRangeBox()->setChecked(false);
     EXPECT_FALSE(view.filter().from || view.filter().to);
     EXPECT_EQ(rows(), coreCount());
+}
+
+TEST_F(RunTable, DateRangeTickedAfterAddingALaterRunStillShowsThatRun)
+{
+    // Bug 1 of issue 13: the offered range was the span of the runs when the dataset was
+    // opened, so a run added after its end dropped out of the table and the fit.
+    compute::TrainingRun later = newRun("later", "Later run");
+    later.date = compute::Date(2030, 6, 1);
+    document.undoStack()->push(new app::AddRunsCommand(&document, {dataset().runs.size()}, {later},
+                                                       QStringLiteral("Add run")));
+    app::RunFilterBar *bar = dock->filterBar();
+    bar->dateRangeBox()->setChecked(true);
+    ASSERT_TRUE(view.filter().to.has_value());
+    EXPECT_LT(compute::Date(2030, 6, 1), *view.filter().to);
+    EXPECT_TRUE(view.filter().accepts(dataset(), dataset().runs.back()));
+    EXPECT_GE(proxyRowOf("later"), 0);
+}
+
+TEST_F(RunTable, RunsOutsideTheTickedDatesAreCalledOut)
+{
+    app::RunFilterBar *bar = dock->filterBar();
+    bar->dateRangeBox()->setChecked(true);
+    EXPECT_TRUE(bar->outsideLabel()->text().isEmpty());
+    compute::TrainingRun later = newRun("later", "Later run");
+    later.date = compute::Date(2030, 6, 1);
+    document.undoStack()->push(new app::AddRunsCommand(&document, {dataset().runs.size()}, {later},
+                                                       QStringLiteral("Add run")));
+    QApplication::processEvents();
+    // The range the user ticked stays; the run it hides is named as hidden.
+    EXPECT_EQ(bar->outsideLabel()->text(), QStringLiteral("1 run outside"));
+    EXPECT_TRUE(bar->outsideLabel()->isVisibleTo(bar));
 }
 
 TEST_F(RunTable, ClearFiltersKeepsIncludeHidden)
