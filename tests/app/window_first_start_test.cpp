@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Issue 13, the window: the first start shows OpenAI's published chart, the toolbar does
+// not move under the mouse, Detect Breakpoint is in a menu, nothing is squeezed away.
+#include "app/chart/chart_view.h"
+#include "app/cli/command_line.h"
+#include "app/document/document.h"
+#include "app/document/trend_model.h"
+#include "app/document/view_state.h"
+#include "app/main_window.h"
+#include "app/widgets/era_dock.h"
+#include "app/widgets/run_table_dock.h"
+#include "core/model/era.h"
+#include "tests/app/gui_test_util.h"
+
+#include <qcustomplot.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QHeaderView>
+#include <QMenuBar>
+#include <QSettings>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QUndoStack>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace {
+
+QAction *menuAction(QMainWindow &window, const QString &text)
+{
+    for (QAction *menu : window.menuBar()->actions())
+        for (QAction *a : menu->menu()->actions())
+            if (a->text().remove(QLatin1Char('&')) == text) return a;
+    return nullptr;
+}
+
+struct FirstStart : ::testing::Test {
+    void SetUp() override { QSettings().clear(); }
+    void TearDown() override { QSettings().clear(); }
+};
+
+// Plotted runs dated 2012 to 2018: the 15 systems of OpenAI's 2018 chart.
+QVector<int> runsOf2018Chart(const app::ChartView &chart)
+{
+    QVector<int> runs;
+    for (const app::ScenePoint &p : chart.renderer().scene().points)
+        if (p.key >= 2012.0 && p.key < 2019.0) runs.append(p.run);
+    std::sort(runs.begin(), runs.end());
+    return runs;
+}
+
+TEST_F(FirstStart, ShowsOpenAis2018ChartInPetaflopSDaysWithTheModernTrend)
+{
+    app::MainWindow window;
+    window.openInitial(app::CommandLine{});
+    window.show();
+    QApplication::processEvents();
+    auto *chart = window.findChild<app::ChartView *>();
+    chart->rebuildNow();
+    EXPECT_EQ(window.viewState()->units(), compute::ComputeUnit::PfsDays);
+    EXPECT_NEAR(chart->plot()->xAxis->range().lower, 2012.0, 1e-9);
+    EXPECT_NEAR(chart->plot()->xAxis->range().upper, 2019.0, 1e-9);
+    // One trend: the modern era's fit over the 15 systems, 3.4-month doubling.
+    const auto &fits = window.trendModel()->tickedFits();
+    ASSERT_EQ(fits.size(), 1);
+    const compute::TrendFit fit = fits.cbegin().value();
+    EXPECT_EQ(fit.n, 15u);
+    EXPECT_NEAR(fit.doublingTimeMonths(), 3.43, 0.05);
+    // Every one of the 15 is labelled at the default window size.
+    const QVector<int> shown = runsOf2018Chart(*chart);
+    EXPECT_EQ(shown.size(), 15);
+    QVector<int> labelled = chart->renderer().labelledRuns();
+    std::sort(labelled.begin(), labelled.end());
+    for (int run : shown)
+        EXPECT_TRUE(labelled.contains(run))
+            << window.document()->dataset().runs.at(static_cast<std::size_t>(run)).name;
+    // Every point in view: none above or below the compute axis.
+    const QCPRange y = chart->plot()->yAxis->range();
+    for (const app::ScenePoint &p : chart->renderer().scene().points)
+        if (p.key >= 2012.0 && p.key < 2019.0) {
+            EXPECT_TRUE(y.contains(p.value));
+        }
+}
+
+TEST_F(FirstStart, ResetViewShowsTheWholeHistoryAndTheMenuComesBack)
+{
+    app::MainWindow window;
+    window.openInitial(app::CommandLine{});
+    window.show();
+    QApplication::processEvents();
+    auto *chart = window.findChild<app::ChartView *>();
+    chart->rebuildNow();
+    window.findChild<QAction *>(QStringLiteral("resetViewAction"))->trigger();
+    EXPECT_LT(chart->plot()->xAxis->range().lower, 1960.0); // the Perceptron, 1959
+    QAction *openAi = menuAction(window, QStringLiteral("OpenAI 2018 View"));
+    ASSERT_NE(openAi, nullptr);
+    openAi->trigger();
+    EXPECT_NEAR(chart->plot()->xAxis->range().lower, 2012.0, 1e-9);
+    EXPECT_NEAR(chart->plot()->xAxis->range().upper, 2019.0, 1e-9);
+}
+
+TEST_F(FirstStart, UnitsChosenByTheUserAreRememberedAndWinOverTheFirstView)
+{
+    {
+        app::MainWindow window;
+        window.openInitial(app::CommandLine{});
+        window.show();
+        QApplication::processEvents();
+        window.close(); // writes the settings; nothing chosen yet
+    }
+    EXPECT_FALSE(QSettings().contains(QStringLiteral("view/units")));
+    {
+        app::MainWindow window;
+        window.openInitial(app::CommandLine{});
+        EXPECT_EQ(window.viewState()->units(), compute::ComputeUnit::PfsDays);
+        window.viewState()->setUnits(compute::ComputeUnit::Flop);
+        window.show();
+        QApplication::processEvents();
+        window.close();
+    }
+    app::MainWindow window;
+    window.openInitial(app::CommandLine{});
+    EXPECT_EQ(window.viewState()->units(), compute::ComputeUnit::Flop);
+}
+
+TEST(Window, ToolbarUndoAndRedoKeepAShortTextAndTheButtonsDoNotMove)
+{
+    // Bug 4 of issue 13: the toolbar's Undo carried the whole command text.
+    app::MainWindow window;
+    window.resize(1360, 880);
+    ASSERT_TRUE(window.openBundled(QStringLiteral("openai")));
+    window.show();
+    QApplication::processEvents();
+    auto *toolbar = window.findChild<QToolBar *>(QStringLiteral("mainToolbar"));
+    QAction *reset = window.findChild<QAction *>(QStringLiteral("resetViewAction"));
+    QWidget *resetButton = toolbar->widgetForAction(reset);
+    ASSERT_NE(resetButton, nullptr);
+    const int x = resetButton->x();
+    const QString longName(120, QLatin1Char('x'));
+    window.document()->undoStack()->push(new QUndoCommand(QStringLiteral("Rename run '") +
+                                                          longName + QStringLiteral("'")));
+    QApplication::processEvents();
+    QStringList texts;
+    for (QAction *a : toolbar->actions())
+        texts << a->text().remove(QLatin1Char('&'));
+    EXPECT_TRUE(texts.contains(QStringLiteral("Undo")));
+    EXPECT_TRUE(texts.contains(QStringLiteral("Redo")));
+    for (const QString &t : texts)
+        EXPECT_LT(t.size(), 20) << t.toStdString();
+    auto *undo = window.findChild<QAction *>(QStringLiteral("undoToolAction"));
+    ASSERT_NE(undo, nullptr);
+    EXPECT_TRUE(undo->toolTip().contains(longName));
+    EXPECT_TRUE(undo->isEnabled());
+    EXPECT_EQ(resetButton->x(), x);
+    EXPECT_TRUE(resetButton->isVisible()); // not in the overflow
+    undo->trigger();
+    EXPECT_EQ(window.document()->undoStack()->index(), 0);
+}
+
+TEST(Window, DetectBreakpointIsInTheErasMenuAndAButtonOfThePanel)
+{
+    app::MainWindow window;
+    window.resize(1360, 880);
+    ASSERT_TRUE(window.openBundled(QStringLiteral("openai")));
+    window.show();
+    QApplication::processEvents();
+    QAction *detect = menuAction(window, QStringLiteral("Detect Breakpoint..."));
+    ASSERT_NE(detect, nullptr);
+    EXPECT_TRUE(detect->isEnabled());
+    auto *button = window.eras()->findChild<QToolButton *>(QStringLiteral("detectBreakpointButton"));
+    ASSERT_NE(button, nullptr);
+    EXPECT_TRUE(button->isVisible());
+}
+
+TEST(Window, AtTheDefaultSizeTheEraFitsAndEightTableRowsAreWhole)
+{
+    app::MainWindow window;
+    window.resize(1360, 880);
+    ASSERT_TRUE(window.openBundled(QStringLiteral("openai")));
+    window.show();
+    QApplication::processEvents();
+    QApplication::processEvents();
+    QTreeView *eras = window.eras()->eraView();
+    const int fitColumn = eras->model()->columnCount() - 1;
+    const int right = eras->header()->sectionViewportPosition(fitColumn) +
+                      eras->header()->sectionSizeHint(fitColumn);
+    EXPECT_LE(right, eras->viewport()->width()) << "the Fit column is cut";
+    QTableView *table = window.runTable()->tableView();
+    const int rowHeight = table->verticalHeader()->defaultSectionSize();
+    EXPECT_GE(table->viewport()->height() / rowHeight, 8);
+    auto *chart = window.findChild<app::ChartView *>();
+    EXPECT_GT(chart->width() * chart->height(), window.width() * window.height() / 3);
+}
+
+TEST(Window, AtTheMinimumSizeThePlotKeepsMostOfTheWindow)
+{
+    app::MainWindow window;
+    ASSERT_TRUE(window.openBundled(QStringLiteral("openai")));
+    window.show();
+    window.resize(window.minimumSize());
+    QApplication::processEvents();
+    EXPECT_GE(window.minimumWidth(), 640);
+    auto *chart = window.findChild<app::ChartView *>();
+    EXPECT_GE(chart->width() * chart->height(), window.width() * window.height() * 0.35);
+}
+
+} // namespace
