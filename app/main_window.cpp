@@ -32,11 +32,14 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QResizeEvent>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
+
+#include <algorithm>
 
 namespace app {
 
@@ -327,8 +330,8 @@ void MainWindow::createErasMenu()
 {
     // The era edits of the Eras panel, findable from the menu bar too.
     QMenu *eras = menuBar()->addMenu(tr("E&ras"));
-    QAction *detect = eras->addAction(tr("&Detect Breakpoint..."), this,
-                                      &MainWindow::detectBreakpoint);
+    QAction *detect =
+        eras->addAction(tr("&Detect Breakpoint..."), this, &MainWindow::detectBreakpoint);
     detect->setObjectName(QStringLiteral("detectBreakpointMenuAction"));
     detect->setToolTip(tr("Find where the selected era's trend is best split in two"));
     eras->addSeparator();
@@ -386,7 +389,7 @@ void MainWindow::createToolBar()
     toolbar->addSeparator();
     toolbar->addActions({m_addRunAction, m_undoToolAction, m_redoToolAction});
     // The docks give way before the chart: the window's minimum leaves the chart most of it.
-    setMinimumSize(900, 600);
+    setMinimumSize(960, 640);
     toolbar->addSeparator();
     toolbar->addAction(m_resetViewAction);
 }
@@ -488,9 +491,10 @@ void MainWindow::readSettings()
         resize(1360, 880);
     if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
         // First start: the chart gets most of the window.
-        resizeDocks({m_eras, m_details}, {360, 340}, Qt::Horizontal);
-        resizeDocks({m_eras, m_details}, {190, 400}, Qt::Vertical);
-        resizeDocks({m_table}, {250}, Qt::Vertical);
+        // The right column wide enough for the eras' dates and fits; eight table rows.
+        resizeDocks({m_eras, m_details}, {430, 430}, Qt::Horizontal);
+        resizeDocks({m_eras, m_details}, {330, 260}, Qt::Vertical);
+        resizeDocks({m_table}, {330}, Qt::Vertical);
     }
     m_unitsChosen = settings.contains(QStringLiteral("view/units"));
     m_schemeChosen = settings.contains(QStringLiteral("view/scheme"));
@@ -524,6 +528,23 @@ void MainWindow::writeSettings() const
     if (m_schemeChosen && scheme >= 0 && scheme < static_cast<int>(schemes.size()))
         settings.setValue(QStringLiteral("view/scheme"),
                           QString::fromStdString(schemes[static_cast<std::size_t>(scheme)].name));
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    // A small window: the docks give way so the chart keeps at least about half of each
+    // dimension (they keep their own minimum sizes).
+    const QSize size = event->size();
+    // Below the default size the docks take a smaller share.
+    const double wide = size.width() < 1200 ? 0.25 : 0.34;
+    const double high = size.height() < 800 ? 0.28 : 0.4;
+    const int right = m_eras->isVisible() ? m_eras->width() : 0;
+    if (right > size.width() * wide)
+        resizeDocks({m_eras}, {std::max(1, static_cast<int>(size.width() * wide))}, Qt::Horizontal);
+    const int bottom = m_table->isVisible() ? m_table->height() : 0;
+    if (bottom > size.height() * high)
+        resizeDocks({m_table}, {std::max(1, static_cast<int>(size.height() * high))}, Qt::Vertical);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -314,8 +314,7 @@ std::optional<ChartRenderer::BandEdge> ChartView::edgeNear(const QPointF &pixel)
     return best;
 }
 
-QHash<int, compute::Era> ChartView::movedEras(int era, bool isStart, double key,
-                                              bool alone) const
+QHash<int, compute::Era> ChartView::movedEras(int era, bool isStart, double key, bool alone) const
 {
     const std::vector<compute::Era> eras = m_trends->eras();
     if (era < 0 || era >= static_cast<int>(eras.size())) return {};
@@ -329,8 +328,7 @@ QHash<int, compute::Era> ChartView::movedEras(int era, bool isStart, double key,
     if (!alone && edge)
         for (int i = 0; i < static_cast<int>(eras.size()); ++i) {
             const compute::Era &other = eras[static_cast<std::size_t>(i)];
-            if (i != era && (isStart ? other.to : other.from) == edge)
-                moving.insert(i, !isStart);
+            if (i != era && (isStart ? other.to : other.from) == edge) moving.insert(i, !isStart);
         }
     // Each era keeps from < to: the edge stops a day short of every other end.
     for (auto it = moving.cbegin(); it != moving.cend(); ++it) {

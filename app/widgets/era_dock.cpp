@@ -182,8 +182,11 @@ void EraDock::createLayout()
     m_list->setAllColumnsShowFocus(true);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
-    m_list->header()->setStretchLastSection(true);
+    // The dates and the fit always whole; a long era name gives way (elided).
+    m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(EraListModel::NameColumn, QHeaderView::Stretch);
+    m_list->header()->setMinimumSectionSize(40);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_list, &QWidget::customContextMenuRequested, this, &EraDock::showContextMenu);
     connect(m_list, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
@@ -232,12 +235,12 @@ void EraDock::detectBreakpoint()
 
 void EraDock::updateDescription()
 {
-    const QString text =
-        hasScheme() ? QString::fromStdString(
-                          m_document->dataset()
-                              .eraSchemes[static_cast<std::size_t>(m_view->schemeIndex())]
-                              .description)
-                    : QString();
+    const QString text = hasScheme()
+                             ? QString::fromStdString(
+                                   m_document->dataset()
+                                       .eraSchemes[static_cast<std::size_t>(m_view->schemeIndex())]
+                                       .description)
+                             : QString();
     m_description->setText(text);
     m_description->setVisible(!text.isEmpty());
     m_schemeBox->setToolTip(text);

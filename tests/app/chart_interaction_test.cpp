@@ -121,8 +121,8 @@ TEST_F(ChartInteraction, TheViewFollowsANewRunOutsideIt)
     run.domain = "Language";
     run.date = compute::Date(2024, 6, 1);
     run.estimates.push_back(compute::ComputeEstimate::reported(1e26));
-    document.undoStack()->push(new app::AddRunsCommand(
-        &document, {document.dataset().runs.size()}, {run}, QStringLiteral("Add run")));
+    document.undoStack()->push(new app::AddRunsCommand(&document, {document.dataset().runs.size()},
+                                                       {run}, QStringLiteral("Add run")));
     chart.rebuildNow();
     const auto pixel = chart.pixelOfRun(static_cast<int>(document.dataset().runs.size() - 1));
     ASSERT_TRUE(pixel);

@@ -136,16 +136,15 @@ TEST_F(ChartFixture, DomainFilterChangesThePlottedCountAndTheFit)
 TEST_F(ChartFixture, DraggingAnEraBoundaryChangesTheFitAndOneUndoRestoresIt)
 {
     view.setTicked(1, true);
-    QObject::connect(&chart, &app::ChartView::eraBoundaryDropped,
-                     [this](const QHash<int, compute::Era> &moved) {
-                         ASSERT_EQ(moved.size(), 1);
-                         document.undoStack()->push(
-                             app::makeEditEraCommand(&document, 0,
-                                                     static_cast<std::size_t>(moved.cbegin().key()),
-                                                     moved.cbegin().value(),
-                                                     QStringLiteral("Move era boundary"))
-                                 .release());
-                     });
+    QObject::connect(
+        &chart, &app::ChartView::eraBoundaryDropped, [this](const QHash<int, compute::Era> &moved) {
+            ASSERT_EQ(moved.size(), 1);
+            document.undoStack()->push(
+                app::makeEditEraCommand(&document, 0,
+                                        static_cast<std::size_t>(moved.cbegin().key()),
+                                        moved.cbegin().value(), QStringLiteral("Move era boundary"))
+                    .release());
+        });
     const compute::TrendFit before = trends.fit(1);
     // Modern era starts 2012-01-01; move its start to mid-2014: fewer runs, new fit.
     // Alt held: the modern era alone (the first era keeps its end).
