@@ -35,6 +35,7 @@
 #include <QResizeEvent>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
@@ -68,13 +69,22 @@ MainWindow::MainWindow(QWidget *parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusRuns"));
     m_status->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
-    connect(m_status, &QLabel::linkActivated, this, &MainWindow::showUnplottable);
+    connect(m_status, &QLabel::linkActivated, this, &MainWindow::showHiddenRuns);
     statusBar()->addPermanentWidget(m_status);
 
     connect(m_document, &Document::datasetReset, this, &MainWindow::updateTitle);
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
-    connect(m_trends, &TrendModel::changed, this, &MainWindow::updateStatus);
+    // Counted once per change of runs or filter (not per fit preview while dragging).
+    auto *statusTimer = new QTimer(this);
+    statusTimer->setSingleShot(true);
+    statusTimer->setInterval(0);
+    connect(statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
+    for (auto signal : {&Document::runInserted, &Document::runRemoved, &Document::runChanged})
+        connect(m_document, signal, statusTimer, qOverload<>(&QTimer::start));
+    for (auto signal : {&Document::datasetReset, &Document::runsReset, &Document::metadataChanged})
+        connect(m_document, signal, statusTimer, qOverload<>(&QTimer::start));
+    connect(m_view, &ViewState::filterChanged, statusTimer, qOverload<>(&QTimer::start));
     connect(m_files, &FileController::importFinished, this,
             [this](const QString &summary) { statusBar()->showMessage(summary, 15000); });
     connect(m_edits, &EditController::message, this,
@@ -445,13 +455,49 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateStatus()
 {
-    const auto &cache = m_trends->cache();
-    const std::size_t missing = cache.unplottableCount();
-    QString text = tr("%1 runs · %2 plotted").arg(cache.size()).arg(cache.plottedCount());
-    if (missing > 0)
-        text += QStringLiteral(" · <a href=\"missing\">%1</a>")
-                    .arg(tr("%n without compute or date", nullptr, static_cast<int>(missing)));
+    // Why runs are not on the chart, each reason a link that shows them.
+    const compute::Dataset &dataset = m_document->dataset();
+    const compute::RunFilter &filter = m_view->filter();
+    compute::RunFilter tagsOnly;
+    tagsOnly.includeHidden = filter.includeHidden;
+    int plotted = 0, byFilter = 0, byTag = 0, missing = 0;
+    for (const compute::TrainingRun &run : dataset.runs) {
+        if (!run.isPlottable()) {
+            ++missing;
+        } else if (filter.accepts(dataset, run)) {
+            ++plotted;
+        } else if (!tagsOnly.accepts(dataset, run)) {
+            ++byTag;
+        } else {
+            ++byFilter;
+        }
+    }
+    QString text = tr("%1 runs · %2 plotted").arg(dataset.runs.size()).arg(plotted);
+    auto link = [](const char *href, const QString &what) {
+        return QStringLiteral(" · <a href=\"%1\">%2</a>").arg(QLatin1String(href), what);
+    };
+    if (byFilter > 0) text += link("filters", tr("%n hidden by filters", nullptr, byFilter));
+    if (byTag > 0) text += link("tags", tr("%n hidden by the dataset", nullptr, byTag));
+    if (missing > 0) text += link("missing", tr("%n without compute or date", nullptr, missing));
     m_status->setText(text);
+    m_status->setToolTip(tr("Click a reason to show those runs"));
+}
+
+void MainWindow::showHiddenRuns(const QString &why)
+{
+    if (why == QLatin1String("missing")) {
+        showUnplottable();
+        return;
+    }
+    compute::RunFilter filter = m_view->filter();
+    if (why == QLatin1String("tags")) {
+        filter.includeHidden = true;
+    } else {
+        const bool hidden = filter.includeHidden;
+        filter = compute::RunFilter();
+        filter.includeHidden = hidden;
+    }
+    m_view->setFilter(filter);
 }
 
 void MainWindow::showUnplottable()

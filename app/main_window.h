@@ -55,6 +55,7 @@ public:
     RunTableDock *runTable() const { return m_table; }
     AnalysisDock *analysis() const { return m_analysis; }
     EraDock *eras() const { return m_eras; }
+    QLabel *statusLabel() const { return m_status; }
 
     // OpenAI's published chart: 2012 to 2018 in petaflop/s-days, the modern era's
     // 3.4-month trend (the scheme of the 15 chart systems when the dataset has one).
@@ -83,6 +84,8 @@ private:
     void createErasMenu();
     void detectBreakpoint();
     void showUnplottable();
+    // A link of the status bar: "filters", "tags" (hidden by the dataset) or "missing".
+    void showHiddenRuns(const QString &why);
     void showAbout();
     void readSettings();
     void writeSettings() const;

@@ -10,6 +10,7 @@
 #include "app/widgets/era_dock.h"
 #include "app/widgets/run_table_dock.h"
 #include "core/model/era.h"
+#include "core/stats/run_selection.h"
 #include "tests/app/gui_test_util.h"
 
 #include <qcustomplot.h>
@@ -17,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMenuBar>
 #include <QSettings>
 #include <QTableView>
@@ -214,6 +216,44 @@ TEST(Window, AtTheMinimumSizeThePlotKeepsMostOfTheWindow)
     // The chart keeps the largest share: more than the docks beside and below it.
     EXPECT_GE(chart->width() * chart->height(), window.width() * window.height() * 0.4);
     EXPECT_GE(chart->width(), window.width() * 0.7);
+}
+
+} // namespace
+
+namespace {
+
+TEST(Window, TheStatusBarSaysWhyRunsAreHiddenAndAClickShowsThem)
+{
+    app::MainWindow window;
+    ASSERT_TRUE(window.openBundled(QStringLiteral("openai")));
+    QApplication::processEvents();
+    const compute::Dataset &dataset = window.document()->dataset();
+    // Counted here independently: runs the dataset hides (the appendix) and runs with
+    // no date or compute.
+    int missing = 0, plottable = 0;
+    for (const compute::TrainingRun &run : dataset.runs)
+        (run.isPlottable() ? plottable : missing)++;
+    int accepted = 0;
+    for (const compute::TrainingRun &run : dataset.runs)
+        if (run.isPlottable() && window.viewState()->filter().accepts(dataset, run)) ++accepted;
+    const QString text = window.statusLabel()->text();
+    EXPECT_TRUE(text.contains(QStringLiteral("%1 plotted").arg(accepted))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("%1 hidden by the dataset").arg(plottable - accepted)))
+        << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("%1 without compute or date").arg(missing)));
+    emit window.statusLabel()->linkActivated(QStringLiteral("tags"));
+    QApplication::processEvents();
+    EXPECT_TRUE(window.viewState()->filter().includeHidden);
+    EXPECT_TRUE(window.statusLabel()->text().contains(QStringLiteral("%1 plotted").arg(plottable)));
+
+    compute::RunFilter filter = window.viewState()->filter();
+    filter.searchText = "alpha";
+    window.viewState()->setFilter(filter);
+    QApplication::processEvents();
+    EXPECT_TRUE(window.statusLabel()->text().contains(QStringLiteral("hidden by filters")));
+    emit window.statusLabel()->linkActivated(QStringLiteral("filters"));
+    EXPECT_TRUE(window.viewState()->filter().searchText.empty());
+    EXPECT_TRUE(window.viewState()->filter().includeHidden);
 }
 
 } // namespace
