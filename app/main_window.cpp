@@ -546,8 +546,9 @@ void MainWindow::readSettings()
     m_schemeChosen = settings.contains(QStringLiteral("view/scheme"));
     m_firstView = !m_unitsChosen && !m_schemeChosen;
     m_applyingView = true;
-    m_view->setUnits(!m_unitsChosen || settings.value(QStringLiteral("view/units")).toString() ==
-                                           QLatin1String("pfs-days")
+    // Until chosen: FLOP, and petaflop/s-days in OpenAI's 2018 view of the first start.
+    m_view->setUnits(m_unitsChosen && settings.value(QStringLiteral("view/units")).toString() ==
+                                          QLatin1String("pfs-days")
                          ? compute::ComputeUnit::PfsDays
                          : compute::ComputeUnit::Flop);
     m_applyingView = false;
