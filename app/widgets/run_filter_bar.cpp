@@ -3,6 +3,7 @@
 
 #include "app/document/document.h"
 #include "app/document/view_state.h"
+#include "app/inputs/date_edit.h"
 
 #include <QCheckBox>
 #include <QDateEdit>
@@ -21,17 +22,7 @@
 namespace app {
 namespace {
 
-QDate toQDate(const compute::Date &date)
-{
-    return QDate(date.year(), date.month(), date.day());
-}
-
-compute::Date fromQDate(const QDate &date)
-{
-    return compute::Date(date.year(), date.month(), date.day());
-}
-
-QDateEdit *makeDateEdit(QWidget *parent)
+QDateEdit *makeFilterDateEdit(QWidget *parent)
 {
     auto *edit = new QDateEdit(parent);
     edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
@@ -39,6 +30,7 @@ QDateEdit *makeDateEdit(QWidget *parent)
     // The whole range core dates cover; the OpenAI addendum starts in 1959.
     edit->setDateRange(QDate(1, 1, 1), QDate(9999, 12, 31));
     edit->setEnabled(false);
+    typeOverWholeDate(edit);
     return edit;
 }
 
@@ -47,8 +39,8 @@ QDateEdit *makeDateEdit(QWidget *parent)
 RunFilterBar::RunFilterBar(Document *document, ViewState *view, QWidget *parent)
     : QWidget(parent), m_document(document), m_view(view), m_search(new QLineEdit(this)),
       m_domainButton(new QToolButton(this)), m_domainMenu(new QMenu(this)),
-      m_dateRange(new QCheckBox(tr("&Dates from"), this)), m_from(makeDateEdit(this)),
-      m_to(makeDateEdit(this)), m_clear(new QPushButton(tr("C&lear Filters"), this)),
+      m_dateRange(new QCheckBox(tr("&Dates from"), this)), m_from(makeFilterDateEdit(this)),
+      m_to(makeFilterDateEdit(this)), m_clear(new QPushButton(tr("C&lear Filters"), this)),
       m_outside(new QLabel(this)), m_runsTimer(new QTimer(this))
 {
     m_search->setPlaceholderText(tr("Search name or organization"));

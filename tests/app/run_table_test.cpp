@@ -387,6 +387,26 @@ TEST_F(RunTable, EnterOnARowActivatesItsDatasetIndex)
     EXPECT_EQ(activated, static_cast<int>(dataset().indexOfRun("dqn")));
 }
 
+TEST_F(RunTable, SelectAllAndTypingAWholeDateGivesThatDate)
+{
+    // Issue 13: select-all, then typing "2019-02-14" gave 1950-01-01.
+    app::RunFilterBar *bar = dock->filterBar();
+    bar->dateRangeBox()->setChecked(true);
+    QDateEdit *edit = bar->fromEdit();
+    edit->selectAll();
+    for (const QChar c : QStringLiteral("2019-02-14")) {
+        const int key =
+            c == QLatin1Char('-') ? int(Qt::Key_Minus) : int(Qt::Key_0) + c.digitValue();
+        QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier, QString(c));
+        QApplication::sendEvent(edit, &press);
+        QKeyEvent release(QEvent::KeyRelease, key, Qt::NoModifier, QString(c));
+        QApplication::sendEvent(edit, &release);
+    }
+    QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+    QApplication::sendEvent(edit, &enter);
+    EXPECT_EQ(edit->date(), QDate(2019, 2, 14)) << edit->text().toStdString();
+}
+
 TEST_F(RunTable, FindActionUsesTheStandardShortcut)
 {
     EXPECT_EQ(dock->findAction()->shortcut(), QKeySequence(QKeySequence::Find));
