@@ -25,16 +25,22 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QResizeEvent>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
+#include <QUndoStack>
 #include <QUndoView>
+
+#include <algorithm>
 
 namespace app {
 
@@ -56,19 +62,29 @@ MainWindow::MainWindow(QWidget *parent)
     createFileMenu();
     createEditMenu();
     createViewMenu();
+    createErasMenu();
     createHelpMenu();
     createToolBar();
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusRuns"));
     m_status->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
-    connect(m_status, &QLabel::linkActivated, this, &MainWindow::showUnplottable);
+    connect(m_status, &QLabel::linkActivated, this, &MainWindow::showHiddenRuns);
     statusBar()->addPermanentWidget(m_status);
 
     connect(m_document, &Document::datasetReset, this, &MainWindow::updateTitle);
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
-    connect(m_trends, &TrendModel::changed, this, &MainWindow::updateStatus);
+    // Counted once per change of runs or filter (not per fit preview while dragging).
+    auto *statusTimer = new QTimer(this);
+    statusTimer->setSingleShot(true);
+    statusTimer->setInterval(0);
+    connect(statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
+    for (auto signal : {&Document::runInserted, &Document::runRemoved, &Document::runChanged})
+        connect(m_document, signal, statusTimer, qOverload<>(&QTimer::start));
+    for (auto signal : {&Document::datasetReset, &Document::runsReset, &Document::metadataChanged})
+        connect(m_document, signal, statusTimer, qOverload<>(&QTimer::start));
+    connect(m_view, &ViewState::filterChanged, statusTimer, qOverload<>(&QTimer::start));
     connect(m_files, &FileController::importFinished, this,
             [this](const QString &summary) { statusBar()->showMessage(summary, 15000); });
     connect(m_edits, &EditController::message, this,
@@ -76,7 +92,7 @@ MainWindow::MainWindow(QWidget *parent)
     // Double click on a point, a table row or a run not plotted: edit it.
     connect(m_chart, &ChartView::runActivated, m_edits, &EditController::editRun);
     connect(m_table, &RunTableDock::runActivated, m_edits, &EditController::editRun);
-    connect(m_chart, &ChartView::eraBoundaryDropped, m_eraEdits, &EraController::moveBoundary);
+    connect(m_chart, &ChartView::eraBoundaryDropped, m_eraEdits, &EraController::moveBoundaries);
     readSettings();
     updateTitle();
 }
@@ -186,6 +202,24 @@ void MainWindow::createEditMenu()
     m_redoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
+    QUndoStack *stack = m_document->undoStack();
+    m_undoToolAction = new QAction(m_undoAction->icon(), tr("Undo"), this);
+    m_undoToolAction->setObjectName(QStringLiteral("undoToolAction"));
+    m_redoToolAction = new QAction(m_redoAction->icon(), tr("Redo"), this);
+    m_redoToolAction->setObjectName(QStringLiteral("redoToolAction"));
+    connect(m_undoToolAction, &QAction::triggered, stack, &QUndoStack::undo);
+    connect(m_redoToolAction, &QAction::triggered, stack, &QUndoStack::redo);
+    auto updateUndoTools = [this, stack] {
+        m_undoToolAction->setEnabled(stack->canUndo());
+        m_redoToolAction->setEnabled(stack->canRedo());
+        m_undoToolAction->setToolTip(stack->canUndo() ? tr("Undo %1").arg(stack->undoText())
+                                                      : tr("Nothing to undo"));
+        m_redoToolAction->setToolTip(stack->canRedo() ? tr("Redo %1").arg(stack->redoText())
+                                                      : tr("Nothing to redo"));
+    };
+    connect(stack, &QUndoStack::indexChanged, this, updateUndoTools);
+    connect(stack, &QUndoStack::cleanChanged, this, updateUndoTools);
+    updateUndoTools();
     edit->addSeparator();
     m_addRunAction = edit->addAction(QIcon::fromTheme(QStringLiteral("list-add")),
                                      tr("&Add Run..."), m_edits, &EditController::addRun);
@@ -224,6 +258,13 @@ void MainWindow::createViewMenu()
                                               tr("&Reset View"), m_chart, &ChartView::resetView);
     m_resetViewAction->setShortcut(Qt::Key_Home);
     m_resetViewAction->setObjectName(QStringLiteral("resetViewAction"));
+    m_resetViewAction->setToolTip(
+        tr("Show the whole history, and the projection when it is shown (Home)"));
+    QAction *openAiView =
+        m_viewMenu->addAction(tr("&OpenAI 2018 View"), this, &MainWindow::showOpenAi2018View);
+    openAiView->setObjectName(QStringLiteral("openAi2018ViewAction"));
+    openAiView->setToolTip(tr("2012 to 2018 in petaflop/s-days with the 3.4-month trend, as "
+                              "OpenAI published it"));
     QAction *fit = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-fit-best")),
                                          tr("&Fit to Selection"), m_chart, &ChartView::fitToData);
     fit->setShortcut(QKeySequence(tr("Ctrl+0")));
@@ -257,6 +298,7 @@ void MainWindow::createViewMenu()
             [this] { m_view->setUnits(compute::ComputeUnit::PfsDays); });
     connect(m_view, &ViewState::unitsChanged, this, [this](compute::ComputeUnit u) {
         (u == compute::ComputeUnit::Flop ? m_flopAction : m_pfsAction)->setChecked(true);
+        if (!m_applyingView) m_unitsChosen = true;
     });
 
     QAction *labels = m_viewMenu->addAction(tr("Point &Labels"));
@@ -294,6 +336,51 @@ void MainWindow::createViewMenu()
     m_analysis->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+5")));
 }
 
+void MainWindow::createErasMenu()
+{
+    // The era edits of the Eras panel, findable from the menu bar too.
+    QMenu *eras = menuBar()->addMenu(tr("E&ras"));
+    QAction *detect =
+        eras->addAction(tr("&Detect Breakpoint..."), this, &MainWindow::detectBreakpoint);
+    detect->setObjectName(QStringLiteral("detectBreakpointMenuAction"));
+    detect->setToolTip(tr("Find where the selected era's trend is best split in two"));
+    eras->addSeparator();
+    for (QAction *a : m_eras->eraActions())
+        if (a != m_eras->detectBreakpointAction()) eras->addAction(a);
+    eras->addSeparator();
+    eras->addActions(m_eras->schemeActions());
+}
+
+void MainWindow::detectBreakpoint()
+{
+    m_eras->detectBreakpoint();
+}
+
+void MainWindow::showOpenAi2018View()
+{
+    m_applyingView = true;
+    m_view->setUnits(compute::ComputeUnit::PfsDays);
+    const auto &schemes = m_document->dataset().eraSchemes;
+    int scheme = -1;
+    for (const char *name : {"OpenAI 2018: the 15 chart systems", "OpenAI 2019: two eras"})
+        for (std::size_t i = 0; i < schemes.size() && scheme < 0; ++i)
+            if (schemes[i].name == name) scheme = static_cast<int>(i);
+    if (scheme >= 0) {
+        m_eras->selectScheme(scheme);
+        // The eras over the chart's years: the modern era's 3.4-month trend.
+        const compute::Date from(2012, 1, 1), to(2019, 1, 1);
+        QSet<int> ticked;
+        const auto &eras = schemes[static_cast<std::size_t>(scheme)].eras;
+        for (std::size_t i = 0; i < eras.size(); ++i)
+            if ((!eras[i].from || *eras[i].from < to) && (!eras[i].to || from < *eras[i].to))
+                ticked.insert(static_cast<int>(i));
+        m_view->setTickedEras(ticked);
+    }
+    m_applyingView = false;
+    m_chart->rebuildNow();
+    m_chart->showRange(2012.0, 2019.0);
+}
+
 void MainWindow::createHelpMenu()
 {
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -310,7 +397,9 @@ void MainWindow::createToolBar()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addActions({m_openAction, m_saveAction, m_exportFigureAction});
     toolbar->addSeparator();
-    toolbar->addActions({m_addRunAction, m_undoAction, m_redoAction});
+    toolbar->addActions({m_addRunAction, m_undoToolAction, m_redoToolAction});
+    // The docks give way before the chart: the window's minimum leaves the chart most of it.
+    setMinimumSize(960, 640);
     toolbar->addSeparator();
     toolbar->addAction(m_resetViewAction);
 }
@@ -324,6 +413,10 @@ void MainWindow::openInitial(const CommandLine &command)
     } else {
         openBundled(command.bundled.isEmpty() ? QStringLiteral("openai") : command.bundled);
     }
+    // First start on OpenAI's data: the chart as OpenAI published it.
+    if (m_firstView && command.file.isEmpty() &&
+        (command.bundled.isEmpty() || command.bundled == QLatin1String("openai")))
+        showOpenAi2018View();
 }
 
 bool MainWindow::openFile(const QString &path)
@@ -362,13 +455,49 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateStatus()
 {
-    const auto &cache = m_trends->cache();
-    const std::size_t missing = cache.unplottableCount();
-    QString text = tr("%1 runs · %2 plotted").arg(cache.size()).arg(cache.plottedCount());
-    if (missing > 0)
-        text += QStringLiteral(" · <a href=\"missing\">%1</a>")
-                    .arg(tr("%n without compute or date", nullptr, static_cast<int>(missing)));
+    // Why runs are not on the chart, each reason a link that shows them.
+    const compute::Dataset &dataset = m_document->dataset();
+    const compute::RunFilter &filter = m_view->filter();
+    compute::RunFilter tagsOnly;
+    tagsOnly.includeHidden = filter.includeHidden;
+    int plotted = 0, byFilter = 0, byTag = 0, missing = 0;
+    for (const compute::TrainingRun &run : dataset.runs) {
+        if (!run.isPlottable()) {
+            ++missing;
+        } else if (filter.accepts(dataset, run)) {
+            ++plotted;
+        } else if (!tagsOnly.accepts(dataset, run)) {
+            ++byTag;
+        } else {
+            ++byFilter;
+        }
+    }
+    QString text = tr("%1 runs · %2 plotted").arg(dataset.runs.size()).arg(plotted);
+    auto link = [](const char *href, const QString &what) {
+        return QStringLiteral(" · <a href=\"%1\">%2</a>").arg(QLatin1String(href), what);
+    };
+    if (byFilter > 0) text += link("filters", tr("%n hidden by filters", nullptr, byFilter));
+    if (byTag > 0) text += link("tags", tr("%n hidden by the dataset", nullptr, byTag));
+    if (missing > 0) text += link("missing", tr("%n without compute or date", nullptr, missing));
     m_status->setText(text);
+    m_status->setToolTip(tr("Click a reason to show those runs"));
+}
+
+void MainWindow::showHiddenRuns(const QString &why)
+{
+    if (why == QLatin1String("missing")) {
+        showUnplottable();
+        return;
+    }
+    compute::RunFilter filter = m_view->filter();
+    if (why == QLatin1String("tags")) {
+        filter.includeHidden = true;
+    } else {
+        const bool hidden = filter.includeHidden;
+        filter = compute::RunFilter();
+        filter.includeHidden = hidden;
+    }
+    m_view->setFilter(filter);
 }
 
 void MainWindow::showUnplottable()
@@ -408,16 +537,24 @@ void MainWindow::readSettings()
         resize(1360, 880);
     if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
         // First start: the chart gets most of the window.
-        resizeDocks({m_eras, m_details}, {360, 340}, Qt::Horizontal);
-        resizeDocks({m_eras, m_details}, {190, 400}, Qt::Vertical);
-        resizeDocks({m_table}, {250}, Qt::Vertical);
+        // The right column wide enough for the eras' dates and fits; eight table rows.
+        resizeDocks({m_eras, m_details}, {430, 430}, Qt::Horizontal);
+        resizeDocks({m_eras, m_details}, {330, 260}, Qt::Vertical);
+        resizeDocks({m_table}, {330}, Qt::Vertical);
     }
-    m_view->setUnits(settings.value(QStringLiteral("view/units")).toString() ==
-                             QLatin1String("pfs-days")
+    m_unitsChosen = settings.contains(QStringLiteral("view/units"));
+    m_schemeChosen = settings.contains(QStringLiteral("view/scheme"));
+    m_firstView = !m_unitsChosen && !m_schemeChosen;
+    m_applyingView = true;
+    // Until chosen: FLOP, and petaflop/s-days in OpenAI's 2018 view of the first start.
+    m_view->setUnits(m_unitsChosen && settings.value(QStringLiteral("view/units")).toString() ==
+                                          QLatin1String("pfs-days")
                          ? compute::ComputeUnit::PfsDays
                          : compute::ComputeUnit::Flop);
+    m_applyingView = false;
     m_view->setShowLabels(settings.value(QStringLiteral("view/labels"), true).toBool());
     m_eras->setPreferredScheme(settings.value(QStringLiteral("view/scheme")).toString());
+    connect(m_eras->schemeBox(), &QComboBox::activated, this, [this] { m_schemeChosen = true; });
 }
 
 void MainWindow::writeSettings() const
@@ -425,15 +562,36 @@ void MainWindow::writeSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("view/units"), m_view->units() == compute::ComputeUnit::PfsDays
-                                                        ? QStringLiteral("pfs-days")
-                                                        : QStringLiteral("flop"));
+    // Units and scheme only once the user chose them: until then each start shows the
+    // first view.
+    if (m_unitsChosen)
+        settings.setValue(QStringLiteral("view/units"),
+                          m_view->units() == compute::ComputeUnit::PfsDays
+                              ? QStringLiteral("pfs-days")
+                              : QStringLiteral("flop"));
     settings.setValue(QStringLiteral("view/labels"), m_view->showLabels());
     const auto &schemes = m_document->dataset().eraSchemes;
     const int scheme = m_view->schemeIndex();
-    if (scheme >= 0 && scheme < static_cast<int>(schemes.size()))
+    if (m_schemeChosen && scheme >= 0 && scheme < static_cast<int>(schemes.size()))
         settings.setValue(QStringLiteral("view/scheme"),
                           QString::fromStdString(schemes[static_cast<std::size_t>(scheme)].name));
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    // A small window: the docks give way so the chart keeps at least about half of each
+    // dimension (they keep their own minimum sizes).
+    const QSize size = event->size();
+    // Below the default size the docks take a smaller share.
+    const double wide = size.width() < 1200 ? 0.25 : 0.34;
+    const double high = size.height() < 800 ? 0.28 : 0.4;
+    const int right = m_eras->isVisible() ? m_eras->width() : 0;
+    if (right > size.width() * wide)
+        resizeDocks({m_eras}, {std::max(1, static_cast<int>(size.width() * wide))}, Qt::Horizontal);
+    const int bottom = m_table->isVisible() ? m_table->height() : 0;
+    if (bottom > size.height() * high)
+        resizeDocks({m_table}, {std::max(1, static_cast<int>(size.height() * high))}, Qt::Vertical);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

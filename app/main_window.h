@@ -55,6 +55,11 @@ public:
     RunTableDock *runTable() const { return m_table; }
     AnalysisDock *analysis() const { return m_analysis; }
     EraDock *eras() const { return m_eras; }
+    QLabel *statusLabel() const { return m_status; }
+
+    // OpenAI's published chart: 2012 to 2018 in petaflop/s-days, the modern era's
+    // 3.4-month trend (the scheme of the 15 chart systems when the dataset has one).
+    void showOpenAi2018View();
 
     // Opens a file into the window; on failure shows the error and keeps the document.
     bool openFile(const QString &path);
@@ -62,6 +67,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -75,7 +81,11 @@ private:
     void updateRecentMenu();
     void updateTitle();
     void updateStatus();
+    void createErasMenu();
+    void detectBreakpoint();
     void showUnplottable();
+    // A link of the status bar: "filters", "tags" (hidden by the dataset) or "missing".
+    void showHiddenRuns(const QString &why);
     void showAbout();
     void readSettings();
     void writeSettings() const;
@@ -108,6 +118,16 @@ private:
     QAction *m_pfsAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
+    // The toolbar's Undo and Redo: a fixed text (the command goes in the tooltip), so the
+    // buttons after them do not move.
+    QAction *m_undoToolAction = nullptr;
+    QAction *m_redoToolAction = nullptr;
+    // First start (no settings): the first dataset opened shows OpenAI's 2018 view. Units
+    // and scheme are remembered once the user chooses them.
+    bool m_firstView = false;
+    bool m_unitsChosen = false;
+    bool m_schemeChosen = false;
+    bool m_applyingView = false;
 };
 
 } // namespace app

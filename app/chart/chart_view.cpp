@@ -69,15 +69,30 @@ ChartView::ChartView(Document *document, ViewState *view, TrendModel *trends, QW
     });
     for (auto signal : {&Document::runsReset, &Document::metadataChanged})
         connect(document, signal, this, &ChartView::invalidatePoints);
-    for (auto signal : {&Document::runInserted, &Document::runRemoved})
-        connect(document, signal, this, &ChartView::invalidatePoints);
+    connect(document, &Document::runRemoved, this, &ChartView::invalidatePoints);
+    connect(document, &Document::runInserted, this, [this](std::size_t index) {
+        // A run or two added by hand: the view follows it when it lies outside. Many at
+        // once (an undone deletion of a hundred runs) leave the view where it is.
+        constexpr std::size_t kMostFollowed = 16;
+        const auto &runs = m_document->dataset().runs;
+        if (index < runs.size() && m_addedRuns.size() <= kMostFollowed)
+            m_addedRuns.push_back(runs[index].id);
+        invalidatePoints();
+    });
     connect(view, &ViewState::filterChanged, this, &ChartView::invalidatePoints);
     connect(view, &ViewState::selectionChanged, this, &ChartView::invalidatePoints);
     connect(trends, &TrendModel::changed, this, &ChartView::scheduleRebuild);
     connect(view, &ViewState::showLabelsChanged, this, &ChartView::scheduleRebuild);
     connect(view, &ViewState::overlaysChanged, this, &ChartView::scheduleRebuild);
-    connect(view, &ViewState::unitsChanged, this, [this] {
-        m_needsRescale = true;
+    connect(view, &ViewState::unitsChanged, this, [this](compute::ComputeUnit units) {
+        // The same runs stay in view: the compute axis changes unit, not place.
+        if (!m_needsRescale) {
+            const double factor = units == compute::ComputeUnit::PfsDays
+                                      ? 1.0 / compute::kFlopPerPfsDay
+                                      : compute::kFlopPerPfsDay;
+            const QCPRange y = m_plot->yAxis->range();
+            m_plot->yAxis->setRange(y.lower * factor, y.upper * factor);
+        }
         invalidatePoints();
     });
     connect(m_plot, &QCustomPlot::mousePress, this, &ChartView::onMousePress);
@@ -116,14 +131,83 @@ void ChartView::rebuildNow()
     if (m_needsRescale) {
         m_renderer.rescaleToData(scene);
         m_needsRescale = false;
+        m_addedRuns.clear();
     }
+    followAddedRuns(scene);
     m_renderer.render(std::move(scene), options);
     m_plot->replot(QCustomPlot::rpImmediateRefresh);
 }
 
+void ChartView::followAddedRuns(const ChartScene &scene)
+{
+    if (m_addedRuns.empty()) return;
+    const std::vector<std::string> ids = std::move(m_addedRuns);
+    m_addedRuns.clear();
+    if (ids.size() > 16) return;
+    QCPRange x = m_plot->xAxis->range();
+    QCPRange y = m_plot->yAxis->range();
+    bool widened = false;
+    for (const std::string &id : ids) {
+        const std::ptrdiff_t index = m_document->dataset().indexOfRun(id);
+        if (index < 0 || static_cast<std::size_t>(index) >= scene.pointOfRun.size()) continue;
+        const int at = scene.pointOfRun[static_cast<std::size_t>(index)];
+        if (at < 0) continue;
+        const ScenePoint &p = scene.points[at];
+        // A margin of a twentieth of the view (a factor of two on the log axis).
+        const double dx = 0.05 * x.size();
+        if (p.key < x.lower + dx || p.key > x.upper - dx) {
+            x.expand(p.key < x.lower + dx ? p.key - dx : p.key + dx);
+            widened = true;
+        }
+        if (p.value < y.lower * 2 || p.value > y.upper / 2) {
+            y.expand(p.value < y.lower * 2 ? p.value / 2 : p.value * 2);
+            widened = true;
+        }
+    }
+    if (!widened) return;
+    m_plot->xAxis->setRange(x);
+    m_plot->yAxis->setRange(y);
+}
+
 void ChartView::resetView()
 {
-    m_renderer.rescaleToData(m_renderer.scene());
+    // The whole history, and the projection fan with the compute it reaches.
+    ChartScene extent = m_renderer.scene();
+    for (const SceneFan &fan : extent.fans)
+        for (qsizetype i = 0; i < fan.keys.size(); ++i) {
+            if (!(fan.values[i] > 0)) continue;
+            if (extent.points.isEmpty()) {
+                extent.points.append(ScenePoint{-1, fan.keys[i], fan.values[i], 0});
+                extent.minKey = extent.maxKey = fan.keys[i];
+                extent.minValue = extent.maxValue = fan.values[i];
+            }
+            extent.minKey = std::min(extent.minKey, fan.keys[i]);
+            extent.maxKey = std::max(extent.maxKey, fan.keys[i]);
+            extent.minValue = std::min(extent.minValue, fan.values[i]);
+            extent.maxValue = std::max(extent.maxValue, fan.values[i]);
+            if (i < fan.meanHigh.size() && fan.meanHigh[i] > 0)
+                extent.maxValue = std::max(extent.maxValue, fan.meanHigh[i]);
+        }
+    m_renderer.rescaleToData(extent);
+    m_plot->replot();
+}
+
+void ChartView::showRange(double fromKey, double toKey)
+{
+    const ChartScene &scene = m_renderer.scene();
+    double lo = 0, hi = 0;
+    for (const ScenePoint &p : scene.points) {
+        if (p.key < fromKey || p.key >= toKey || !(p.value > 0)) continue;
+        lo = lo > 0 ? std::min(lo, p.value) : p.value;
+        hi = std::max(hi, p.value);
+    }
+    m_plot->xAxis->setRange(fromKey, toKey);
+    if (hi > 0) {
+        // Whole decades, with room above the highest point for its label.
+        m_plot->yAxis->setRange(std::pow(10.0, std::floor(std::log10(lo) - 0.3)),
+                                std::pow(10.0, std::ceil(std::log10(hi) + 0.3)));
+    }
+    m_needsRescale = false;
     m_plot->replot();
 }
 
@@ -230,29 +314,47 @@ std::optional<ChartRenderer::BandEdge> ChartView::edgeNear(const QPointF &pixel)
     return best;
 }
 
-std::optional<compute::Era> ChartView::movedEra(int era, bool isStart, double key) const
+QHash<int, compute::Era> ChartView::movedEras(int era, bool isStart, double key, bool alone) const
 {
-    auto value = m_trends->era(era);
-    if (!value) return std::nullopt;
+    const std::vector<compute::Era> eras = m_trends->eras();
+    if (era < 0 || era >= static_cast<int>(eras.size())) return {};
+    const compute::Era &dragged = eras[static_cast<std::size_t>(era)];
+    const std::optional<compute::Date> edge = isStart ? dragged.from : dragged.to;
     compute::Date date = dateOfKey(key);
-    if (!date.isValid()) return std::nullopt;
-    // Keep from < to: the boundary stops a day short of the other one.
-    if (isStart && value->to && !(date < *value->to))
-        date = compute::Date::fromDaysSinceEpoch(value->to->daysSinceEpoch() - 1);
-    if (!isStart && value->from && !(*value->from < date))
-        date = compute::Date::fromDaysSinceEpoch(value->from->daysSinceEpoch() + 1);
-    (isStart ? value->from : value->to) = date;
-    return value;
+    if (!date.isValid()) return {};
+
+    // The eras that move: the dragged one, and those whose opposite end is its edge.
+    QHash<int, bool> moving{{era, isStart}};
+    if (!alone && edge)
+        for (int i = 0; i < static_cast<int>(eras.size()); ++i) {
+            const compute::Era &other = eras[static_cast<std::size_t>(i)];
+            if (i != era && (isStart ? other.to : other.from) == edge) moving.insert(i, !isStart);
+        }
+    // Each era keeps from < to: the edge stops a day short of every other end.
+    for (auto it = moving.cbegin(); it != moving.cend(); ++it) {
+        const compute::Era &e = eras[static_cast<std::size_t>(it.key())];
+        if (it.value() && e.to && !(date < *e.to))
+            date = compute::Date::fromDaysSinceEpoch(e.to->daysSinceEpoch() - 1);
+        if (!it.value() && e.from && !(*e.from < date))
+            date = compute::Date::fromDaysSinceEpoch(e.from->daysSinceEpoch() + 1);
+    }
+    QHash<int, compute::Era> moved;
+    for (auto it = moving.cbegin(); it != moving.cend(); ++it) {
+        compute::Era e = eras[static_cast<std::size_t>(it.key())];
+        (it.value() ? e.from : e.to) = date;
+        moved.insert(it.key(), e);
+    }
+    return moved;
 }
 
-bool ChartView::dragBoundary(int era, bool isStart, double toKey)
+bool ChartView::dragBoundary(int era, bool isStart, double toKey, bool alone)
 {
-    const auto moved = movedEra(era, isStart, toKey);
-    if (!moved) return false;
-    m_trends->setPreview(era, *moved);
+    const auto moved = movedEras(era, isStart, toKey, alone);
+    if (moved.isEmpty()) return false;
+    m_trends->setPreviews(moved);
     rebuildNow();
     m_trends->clearPreview();
-    emit eraBoundaryDropped(era, *moved);
+    emit eraBoundaryDropped(moved);
     return true;
 }
 
@@ -273,13 +375,16 @@ void ChartView::onMouseMove(QMouseEvent *event)
 {
     if (m_drag) {
         const double key = m_plot->xAxis->pixelToCoord(event->position().x());
-        if (const auto moved = movedEra(m_drag->era, m_drag->isStart, key)) {
-            m_trends->setPreview(m_drag->era, *moved);
+        const bool alone = event->modifiers() & Qt::AltModifier;
+        const auto moved = movedEras(m_drag->era, m_drag->isStart, key, alone);
+        if (moved.contains(m_drag->era)) {
+            m_trends->setPreviews(moved);
             rebuildNow();
-            QToolTip::showText(
-                event->globalPosition().toPoint(),
-                QString::fromStdString((m_drag->isStart ? moved->from : moved->to)->toIso()),
-                m_plot);
+            const compute::Era &e = moved[m_drag->era];
+            QString tip = QString::fromStdString((m_drag->isStart ? e.from : e.to)->toIso());
+            if (moved.size() > 1)
+                tip += tr(" (with the adjacent era; hold Alt to move this era alone)");
+            QToolTip::showText(event->globalPosition().toPoint(), tip, m_plot);
         }
         return;
     }
@@ -299,9 +404,11 @@ void ChartView::onMouseRelease(QMouseEvent *event)
         m_drag.reset();
         m_plot->setInteraction(QCP::iRangeDrag, true);
         const double key = m_plot->xAxis->pixelToCoord(event->position().x());
-        const auto moved = movedEra(drag.era, drag.isStart, key);
+        const auto moved =
+            movedEras(drag.era, drag.isStart, key, event->modifiers() & Qt::AltModifier);
         m_trends->clearPreview();
-        if (moved && moved != m_trends->era(drag.era)) emit eraBoundaryDropped(drag.era, *moved);
+        if (moved.contains(drag.era) && moved[drag.era] != m_trends->era(drag.era))
+            emit eraBoundaryDropped(moved);
         return;
     }
     if (m_plot->selectionRectMode() != QCP::srmNone) {

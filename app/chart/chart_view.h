@@ -5,6 +5,7 @@
 #include "app/chart/domain_palette.h"
 #include "core/model/era.h"
 
+#include <QHash>
 #include <QPointF>
 #include <QWidget>
 
@@ -48,18 +49,23 @@ public:
 
     // For tests: what a click (with or without Ctrl) at `pixel` does.
     void clickAt(const QPointF &pixel, bool addToSelection);
-    // For tests: drag the boundary of an era from its current position to `key`.
-    bool dragBoundary(int era, bool isStart, double toKey);
+    // For tests: drag the boundary of an era from its current position to `key`; `alone`
+    // is the drag with Alt held (the edge an adjacent era shares stays).
+    bool dragBoundary(int era, bool isStart, double toKey, bool alone = false);
+
+    // Shows [fromKey, toKey) with the compute axis fitted to the points in it.
+    void showRange(double fromKey, double toKey);
 
 public slots:
-    void resetView(); // all plotted runs in view
+    void resetView(); // all plotted runs in view, and the projection fan when shown
     void fitToData(); // the selected runs, or all plotted ones when none is selected
     void zoomIn();
     void zoomOut();
 
 signals:
-    // The user dropped an era boundary; the receiver pushes an undo command.
-    void eraBoundaryDropped(int era, const compute::Era &value);
+    // The user dropped an era boundary: the eras it moved (one, or two adjacent eras
+    // sharing it) by index in the current scheme; the receiver pushes one undo command.
+    void eraBoundaryDropped(const QHash<int, compute::Era> &moved);
     // Double click on a run: open it for editing.
     void runActivated(int runIndex);
 
@@ -72,7 +78,12 @@ private:
     void onMouseRelease(QMouseEvent *event);
     void onDoubleClick(QMouseEvent *event);
     std::optional<ChartRenderer::BandEdge> edgeNear(const QPointF &pixel) const;
-    std::optional<compute::Era> movedEra(int era, bool isStart, double key) const;
+    // The eras a drag of era `era`'s start or end to `key` moves: that era, and unless
+    // `alone`, each era whose opposite end is the same date (adjacent: they move together
+    // so no gap or overlap appears). The new date stays inside every era moved.
+    QHash<int, compute::Era> movedEras(int era, bool isStart, double key, bool alone) const;
+    // Widens the view to take in the runs added since the last rebuild.
+    void followAddedRuns(const ChartScene &scene);
 
     Document *m_document;
     ViewState *m_view;
@@ -85,6 +96,7 @@ private:
     // What changed since the last rebuild: everything, or only these runs' points.
     bool m_pointsStale = true;
     std::vector<std::size_t> m_changedRuns;
+    std::vector<std::string> m_addedRuns; // ids to bring into view (a few, not an import)
 
     struct Drag {
         int era = -1;

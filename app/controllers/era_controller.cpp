@@ -169,6 +169,31 @@ bool EraController::moveBoundary(int era, const compute::Era &moved)
     return true;
 }
 
+bool EraController::moveBoundaries(const QHash<int, compute::Era> &moved)
+{
+    if (moved.size() == 1) return moveBoundary(moved.cbegin().key(), moved.cbegin().value());
+    std::vector<std::unique_ptr<QUndoCommand>> commands;
+    QStringList names;
+    QList<int> eras = moved.keys();
+    std::sort(eras.begin(), eras.end());
+    for (int era : eras) {
+        if (!isEra(era)) return false;
+        const compute::Era &value = moved.value(era);
+        auto command = makeEditEraCommand(m_document, currentScheme(),
+                                          static_cast<std::size_t>(era), value, QString());
+        if (!command) continue;
+        commands.push_back(std::move(command));
+        names << QString::fromStdString(value.name);
+    }
+    if (commands.empty()) return false;
+    QUndoStack *stack = m_document->undoStack();
+    stack->beginMacro(tr("Move boundary of %1").arg(names.join(tr(" and "))));
+    for (auto &command : commands)
+        stack->push(command.release());
+    stack->endMacro();
+    return true;
+}
+
 compute::Breakpoint EraController::proposeBreakpoint(int era) const
 {
     const std::optional<compute::Era> value = m_trends->era(era);

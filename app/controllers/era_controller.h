@@ -5,6 +5,7 @@
 #include "core/model/era.h"
 #include "core/stats/breakpoint.h"
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -50,6 +51,9 @@ public:
     bool splitEra(int era, const compute::Date &at);
     // The era with a boundary dragged on the chart to a new place.
     bool moveBoundary(int era, const compute::Era &moved);
+    // A boundary dragged on the chart: the eras it moved (one, or the adjacent eras that
+    // share it), as one undo command.
+    bool moveBoundaries(const QHash<int, compute::Era> &moved);
     // The best split of the era's fitted runs (under the current filter).
     compute::Breakpoint proposeBreakpoint(int era) const;
 

@@ -13,8 +13,41 @@
 
 #include <cmath>
 #include <limits>
+#include <string_view>
+#include <utility>
 
 namespace app {
+namespace {
+
+// What a field may plausibly hold, by core's field name: beyond it the number is a typo
+// (1e-320 parameters), not a measurement. Core's own checks (devices > 0, utilization
+// at most 1) speak first.
+std::pair<double, double> plausibleRange(std::string_view field)
+{
+    struct Range {
+        std::string_view field;
+        double lowest, highest;
+    };
+    static constexpr Range kRanges[] = {
+        {"forward_flop_per_example", 1, 1e20},
+        {"backward_forward_ratio", 0, 10},
+        {"examples_per_epoch", 1, 1e16},
+        {"epochs", 1e-6, 1e7},
+        {"peak_flops_per_device", 1e3, 1e20},
+        {"device_count", 1, 1e8},
+        {"training_hours", 1e-6, 1e8},
+        {"utilization", 0, 1},
+        {"adjustment", 1e-6, 1e6},
+        {"parameters", 1, 1e16},
+        {"tokens", 1, 1e17},
+        {"value", 1e-30, 1e45},
+    };
+    for (const Range &r : kRanges)
+        if (r.field == field) return {r.lowest, r.highest};
+    return {std::numeric_limits<double>::lowest(), std::numeric_limits<double>::max()};
+}
+
+} // namespace
 
 std::string keptOrEdited(const QString &current, const QString &shown, const std::string &loaded)
 {
@@ -128,6 +161,8 @@ NumberEdit *EstimateEditor::addNumberRow(const char *coreField, const QString &n
     auto *row = new QWidget(m_inputs);
     auto *edit = new NumberEdit(row);
     edit->setObjectName(m_prefix + name);
+    const auto [lowest, highest] = plausibleRange(coreField);
+    edit->setPlausibleRange(lowest, highest);
     edit->setWhatsThis(toolTip);
     edit->setMinimumWidth(120);
     auto *layout = new QHBoxLayout(row);
@@ -201,6 +236,7 @@ void EstimateEditor::refresh()
             for (const compute::Error &error : errors)
                 if (problem.isEmpty() && error.where == field.coreField)
                     problem = QString::fromStdString(error.message);
+            if (problem.isEmpty()) problem = field.edit->rangeProblem();
         }
         showFieldProblem(field.edit, field.message, problem);
         if (!problem.isEmpty()) m_problems.append(field.label + QStringLiteral(": ") + problem);

@@ -163,6 +163,22 @@ QWidget *RunFormDialog::buildRunFields()
     m_parameters->setObjectName(QStringLiteral("parameters"));
     m_parameters->setPlaceholderText(tr("optional, e.g. 1.75e11"));
     m_parametersMessage = makeFieldMessage(m_parameters);
+    m_parameters->setPlausibleRange(1, 1e16);
+    // The run's parameters are the 6ND tab's N, unless the user typed another N there.
+    connect(m_parameters, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (m_loading) return;
+        auto *editor =
+            m_editors[static_cast<std::size_t>(compute::EstimateMethod::ParametersTokens)];
+        auto *n =
+            editor ? editor->findChild<NumberEdit *>(QStringLiteral("parametersTokensParameters"))
+                   : nullptr;
+        if (!n) return;
+        const QString current = n->text().trimmed();
+        if (current.isEmpty() || current == m_filledN) {
+            n->setText(text.trimmed());
+            m_filledN = text.trimmed();
+        }
+    });
     addRow(tr("&Parameters:"), withMessage(m_parameters, m_parametersMessage, box), m_parameters);
 
     m_confidence = new QComboBox(box);
@@ -465,6 +481,7 @@ void RunFormDialog::validate()
     }
     showFieldProblem(m_name, m_nameMessage, nameProblem);
     showFieldProblem(m_date->dayBox(), m_dateMessage, dateProblem);
+    if (parametersProblem.isEmpty()) parametersProblem = m_parameters->rangeProblem();
     showFieldProblem(m_parameters, m_parametersMessage, parametersProblem);
     m_sourcesMessage->setText(sourceProblems.join(QLatin1Char('\n')));
     m_sourcesMessage->setVisible(!sourceProblems.isEmpty());

@@ -87,6 +87,7 @@ private:
     QPlainTextEdit *m_notes;
     QTabWidget *m_methodTabs;
     std::array<EstimateEditor *, 4> m_editors{};
+    QString m_filledN; // the 6ND tab's N as last filled from Parameters
     QComboBox *m_primary;
     // Messages.
     QLabel *m_nameMessage;

@@ -54,8 +54,9 @@ std::vector<compute::Era> TrendModel::eras() const
     const int s = m_view->schemeIndex();
     if (s < 0 || s >= static_cast<int>(schemes.size())) return {};
     std::vector<compute::Era> eras = schemes[static_cast<std::size_t>(s)].eras;
-    if (m_previewIndex >= 0 && m_previewIndex < static_cast<int>(eras.size()))
-        eras[static_cast<std::size_t>(m_previewIndex)] = m_preview;
+    for (auto it = m_previews.cbegin(); it != m_previews.cend(); ++it)
+        if (it.key() >= 0 && it.key() < static_cast<int>(eras.size()))
+            eras[static_cast<std::size_t>(it.key())] = it.value();
     return eras;
 }
 
@@ -101,15 +102,19 @@ std::optional<std::pair<double, double>> TrendModel::tickedRange(int eraIndex) c
 
 void TrendModel::setPreview(int eraIndex, const compute::Era &era)
 {
-    m_previewIndex = eraIndex;
-    m_preview = era;
+    setPreviews({{eraIndex, era}});
+}
+
+void TrendModel::setPreviews(const QHash<int, compute::Era> &eras)
+{
+    m_previews = eras;
     invalidateFits();
 }
 
 void TrendModel::clearPreview()
 {
-    if (m_previewIndex < 0) return;
-    m_previewIndex = -1;
+    if (m_previews.isEmpty()) return;
+    m_previews.clear();
     invalidateFits();
 }
 

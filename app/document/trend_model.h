@@ -37,6 +37,8 @@ public:
     std::optional<std::pair<double, double>> tickedRange(int eraIndex) const;
 
     void setPreview(int eraIndex, const compute::Era &era);
+    // Several eras at once (a boundary two adjacent eras share, dragged).
+    void setPreviews(const QHash<int, compute::Era> &eras);
     void clearPreview();
 
 signals:
@@ -50,8 +52,7 @@ private:
     Document *m_document;
     ViewState *m_view;
     compute::FitCache m_cache;
-    int m_previewIndex = -1;
-    compute::Era m_preview;
+    QHash<int, compute::Era> m_previews;
     // Every era's fit, in one pass over the runs per change (the era list shows them
     // all, the chart the ticked ones).
     const std::vector<compute::FitCache::RangedFit> &eraFits() const;

@@ -22,8 +22,21 @@ public:
     // The number typed; nullopt when the text is not one (see parseProblem()).
     std::optional<double> value() const;
     void setValue(double value);
-    // Empty when the text is a number, else what is wrong with it.
+    // Empty when the text is a number, else what is wrong with it. A subnormal number
+    // (1e-320: below 2.2e-308, with lost precision) is not one: nothing is measured in it.
     QString parseProblem() const;
+
+    // The plausible values of the field (by default every normal number and 0).
+    void setPlausibleRange(double lowest, double highest);
+    double lowest() const { return m_lowest; }
+    double highest() const { return m_highest; }
+    // Empty when the number typed lies in the plausible range (or is not a number: see
+    // parseProblem()), else why not ("expected 1 to 1e16").
+    QString rangeProblem() const;
+
+private:
+    double m_lowest;
+    double m_highest;
 };
 
 // Marks a field as invalid (red frame, problem as tooltip) and shows the problem in the

@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QFont>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
@@ -103,9 +104,9 @@ void EraDock::createActions()
     m_detect = makeAction(tr("Detect Breakpoint..."), tr("Breakpoint"),
                           QStringLiteral("office-chart-line"), this);
     m_detect->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
-    m_detect->setToolTip(tr("Find where the selected era's trend is best split in two"));
-    connect(m_detect, &QAction::triggered, this,
-            [this] { m_eras->splitEraWithDialog(currentEra(), this); });
+    m_detect->setToolTip(tr("Find where the selected era's trend is best split in two "
+                            "(Ctrl+B)"));
+    connect(m_detect, &QAction::triggered, this, &EraDock::detectBreakpoint);
 
     m_addScheme = makeAction(tr("Add Scheme..."), tr("Add"), QStringLiteral("document-new"), this);
     connect(m_addScheme, &QAction::triggered, this, [this] { m_eras->addSchemeWithDialog(this); });
@@ -150,12 +151,28 @@ void EraDock::createLayout()
     schemeRow->addWidget(schemeMenu);
     layout->addLayout(schemeRow);
 
+    m_description = new QLabel(content);
+    m_description->setObjectName(QStringLiteral("eraSchemeDescription"));
+    m_description->setWordWrap(true);
+    m_description->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_description->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    QFont small = m_description->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    m_description->setFont(small);
+    layout->addWidget(m_description);
+
+    // Detect Breakpoint is a button of its own, never in the toolbar's overflow menu.
+    auto *toolRow = new QHBoxLayout;
     auto *toolbar = new QToolBar(content);
     toolbar->setIconSize(QSize(16, 16));
     toolbar->addActions({m_addEra, m_removeEra, m_renameEra, m_recolorEra, m_editDates});
-    toolbar->addSeparator();
-    toolbar->addAction(m_detect);
-    layout->addWidget(toolbar);
+    toolRow->addWidget(toolbar, 1);
+    auto *detectButton = new QToolButton(content);
+    detectButton->setObjectName(QStringLiteral("detectBreakpointButton"));
+    detectButton->setDefaultAction(m_detect);
+    detectButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolRow->addWidget(detectButton);
+    layout->addLayout(toolRow);
 
     m_list = new QTreeView(content);
     m_list->setObjectName(QStringLiteral("eraList"));
@@ -165,8 +182,11 @@ void EraDock::createLayout()
     m_list->setAllColumnsShowFocus(true);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
-    m_list->header()->setStretchLastSection(true);
+    // The dates and the fit always whole; a long era name gives way (elided).
+    m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(EraListModel::NameColumn, QHeaderView::Stretch);
+    m_list->header()->setMinimumSectionSize(40);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_list, &QWidget::customContextMenuRequested, this, &EraDock::showContextMenu);
     connect(m_list, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
@@ -185,6 +205,45 @@ void EraDock::createLayout()
     m_messageLabel->hide();
     layout->addWidget(m_messageLabel);
     setWidget(content);
+}
+
+void EraDock::detectBreakpoint()
+{
+    int era = currentEra();
+    if (!isEra(era) && hasScheme()) {
+        // The era of the selected run (the first era holding its date).
+        const compute::Dataset &dataset = m_document->dataset();
+        const auto &eras = dataset.eraSchemes[static_cast<std::size_t>(m_view->schemeIndex())].eras;
+        for (const QString &id : m_view->selection()) {
+            const std::ptrdiff_t run = dataset.indexOfRun(id.toStdString());
+            if (run < 0 || !dataset.runs[static_cast<std::size_t>(run)].date) continue;
+            const compute::Date date = *dataset.runs[static_cast<std::size_t>(run)].date;
+            for (std::size_t i = 0; i < eras.size() && era < 0; ++i)
+                if (eras[i].contains(date)) era = static_cast<int>(i);
+            if (era >= 0) break;
+        }
+        if (era >= 0) setCurrentEra(era);
+    }
+    if (!isEra(era)) {
+        showMessage(tr("Select an era in the list (or a run on the chart) to find its "
+                       "breakpoint."));
+        return;
+    }
+    showMessage(QString());
+    m_eras->splitEraWithDialog(era, this);
+}
+
+void EraDock::updateDescription()
+{
+    const QString text = hasScheme()
+                             ? QString::fromStdString(
+                                   m_document->dataset()
+                                       .eraSchemes[static_cast<std::size_t>(m_view->schemeIndex())]
+                                       .description)
+                             : QString();
+    m_description->setText(text);
+    m_description->setVisible(!text.isEmpty());
+    m_schemeBox->setToolTip(text);
 }
 
 QList<QAction *> EraDock::eraActions() const
@@ -365,8 +424,11 @@ void EraDock::updateActions()
     const bool scheme = hasScheme();
     const bool era = isEra(currentEra());
     m_addEra->setEnabled(scheme);
-    for (QAction *a : {m_renameEra, m_recolorEra, m_editDates, m_removeEra, m_detect})
+    for (QAction *a : {m_renameEra, m_recolorEra, m_editDates, m_removeEra})
         a->setEnabled(era);
+    // With no era selected it uses the selected run's, or says what to select.
+    m_detect->setEnabled(scheme);
+    updateDescription();
     for (QAction *a : {m_renameScheme, m_duplicateScheme, m_removeScheme})
         a->setEnabled(scheme);
 }

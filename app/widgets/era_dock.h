@@ -39,6 +39,12 @@ public:
     QList<QAction *> schemeActions() const;
     QAction *detectBreakpointAction() const { return m_detect; }
 
+    // Detect Breakpoint: on the selected era; with none selected, on the era of the
+    // selected run; otherwise it says what to select.
+    void detectBreakpoint();
+    QLabel *descriptionLabel() const { return m_description; }
+    QLabel *messageLabel() const { return m_messageLabel; }
+
     // The selected era of the current scheme; -1 when none.
     int currentEra() const;
     void setCurrentEra(int era);
@@ -66,6 +72,7 @@ private:
     void setSchemeBoxIndex(int index);
     void remember();
     void updateActions();
+    void updateDescription();
 
     bool hasScheme() const;
     bool isEra(int era) const;
@@ -78,6 +85,7 @@ private:
     QComboBox *m_schemeBox = nullptr;
     QTreeView *m_list = nullptr;
     QLabel *m_messageLabel = nullptr;
+    QLabel *m_description = nullptr;
 
     QAction *m_addEra = nullptr;
     QAction *m_renameEra = nullptr;

@@ -142,7 +142,18 @@ QString sourcesHtml(const compute::TrainingRun &run)
 
 QString runDetailsHtml(const compute::TrainingRun &run)
 {
-    QString html = QStringLiteral("<h2>%1</h2>").arg(escaped(run.name));
+    // A long name is elided in the header (a heading does not wrap well in a narrow dock);
+    // the whole name follows as a field.
+    constexpr qsizetype kLongestHeader = 48;
+    const QString name = QString::fromStdString(run.name);
+    QString html;
+    if (name.size() > kLongestHeader) {
+        html = QStringLiteral("<h2>%1</h2>")
+                   .arg((name.left(kLongestHeader - 1).trimmed() + QChar(0x2026)).toHtmlEscaped());
+        html += QStringLiteral("<p>%1</p>").arg(name.toHtmlEscaped());
+    } else {
+        html = QStringLiteral("<h2>%1</h2>").arg(name.toHtmlEscaped());
+    }
     html += fieldsHtml(run) + estimatesHtml(run) + sourcesHtml(run);
     if (!run.notes.empty())
         html += QStringLiteral("<h3>%1</h3><p>%2</p>")

@@ -3,6 +3,7 @@
 
 #include "app/document/document.h"
 #include "app/document/view_state.h"
+#include "app/inputs/date_edit.h"
 
 #include <QCheckBox>
 #include <QDateEdit>
@@ -11,6 +12,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QTimer>
 #include <QToolButton>
 
 #include <algorithm>
@@ -20,17 +22,7 @@
 namespace app {
 namespace {
 
-QDate toQDate(const compute::Date &date)
-{
-    return QDate(date.year(), date.month(), date.day());
-}
-
-compute::Date fromQDate(const QDate &date)
-{
-    return compute::Date(date.year(), date.month(), date.day());
-}
-
-QDateEdit *makeDateEdit(QWidget *parent)
+QDateEdit *makeFilterDateEdit(QWidget *parent)
 {
     auto *edit = new QDateEdit(parent);
     edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
@@ -38,6 +30,7 @@ QDateEdit *makeDateEdit(QWidget *parent)
     // The whole range core dates cover; the OpenAI addendum starts in 1959.
     edit->setDateRange(QDate(1, 1, 1), QDate(9999, 12, 31));
     edit->setEnabled(false);
+    typeOverWholeDate(edit);
     return edit;
 }
 
@@ -46,8 +39,9 @@ QDateEdit *makeDateEdit(QWidget *parent)
 RunFilterBar::RunFilterBar(Document *document, ViewState *view, QWidget *parent)
     : QWidget(parent), m_document(document), m_view(view), m_search(new QLineEdit(this)),
       m_domainButton(new QToolButton(this)), m_domainMenu(new QMenu(this)),
-      m_dateRange(new QCheckBox(tr("&Dates from"), this)), m_from(makeDateEdit(this)),
-      m_to(makeDateEdit(this)), m_clear(new QPushButton(tr("C&lear Filters"), this))
+      m_dateRange(new QCheckBox(tr("&Dates from"), this)), m_from(makeFilterDateEdit(this)),
+      m_to(makeFilterDateEdit(this)), m_clear(new QPushButton(tr("C&lear Filters"), this)),
+      m_outside(new QLabel(this)), m_runsTimer(new QTimer(this))
 {
     m_search->setPlaceholderText(tr("Search name or organization"));
     m_search->setClearButtonEnabled(true);
@@ -68,7 +62,12 @@ RunFilterBar::RunFilterBar(Document *document, ViewState *view, QWidget *parent)
     bottom->addWidget(m_from);
     bottom->addWidget(new QLabel(tr("until"), this));
     bottom->addWidget(m_to);
+    bottom->addWidget(m_outside);
     bottom->addStretch(1);
+    m_outside->setObjectName(QStringLiteral("datesOutside"));
+    m_outside->setToolTip(tr("Dated runs the date range hides: they are not in the table, "
+                             "on the chart or in the fits"));
+    m_outside->setVisible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
@@ -81,15 +80,25 @@ RunFilterBar::RunFilterBar(Document *document, ViewState *view, QWidget *parent)
     connect(m_to, &QDateEdit::dateChanged, this, &RunFilterBar::writeDates);
     connect(m_clear, &QPushButton::clicked, this, &RunFilterBar::clearFilters);
     connect(view, &ViewState::filterChanged, this, &RunFilterBar::updateFromFilter);
-    connect(document, &Document::datasetReset, this, &RunFilterBar::offerDatasetSpan);
+    connect(document, &Document::datasetReset, this, [this] { offerDatasetSpan(); });
+    // The offered range follows the data (a run added after its end would silently drop
+    // out when the range is ticked); a ticked range stays, and what it hides is counted.
+    // Coalesced: a bulk edit sends one signal per run.
+    m_runsTimer->setSingleShot(true);
+    m_runsTimer->setInterval(0);
+    connect(m_runsTimer, &QTimer::timeout, this, &RunFilterBar::runsChanged);
+    for (auto signal : {&Document::runInserted, &Document::runRemoved, &Document::runChanged})
+        connect(document, signal, m_runsTimer, qOverload<>(&QTimer::start));
+    connect(document, &Document::runsReset, m_runsTimer, qOverload<>(&QTimer::start));
+    connect(document, &Document::datasetReset, this, &RunFilterBar::updateOutside);
     offerDatasetSpan();
     updateFromFilter();
 }
 
-void RunFilterBar::offerDatasetSpan()
+void RunFilterBar::offerDatasetSpan(bool evenIfTicked)
 {
     // What the range shows when it is next switched on: the dataset's dated runs.
-    if (m_dateRange->isChecked()) return;
+    if (m_dateRange->isChecked() && !evenIfTicked) return;
     std::optional<compute::Date> first, last;
     for (const compute::TrainingRun &run : m_document->dataset().runs) {
         if (!run.date) continue;
@@ -100,6 +109,28 @@ void RunFilterBar::offerDatasetSpan()
     const QSignalBlocker blockFrom(m_from), blockTo(m_to);
     m_from->setDate(toQDate(*first));
     m_to->setDate(toQDate(*last).addDays(1));
+}
+
+void RunFilterBar::runsChanged()
+{
+    m_runsTimer->stop();
+    offerDatasetSpan();
+    updateOutside();
+}
+
+void RunFilterBar::updateOutside()
+{
+    const compute::RunFilter &filter = m_view->filter();
+    int outside = 0;
+    if (filter.from || filter.to)
+        for (const compute::TrainingRun &run : m_document->dataset().runs)
+            if (run.date && ((filter.from && *run.date < *filter.from) ||
+                             (filter.to && !(*run.date < *filter.to))))
+                ++outside;
+    m_outside->setText(outside == 0   ? QString()
+                       : outside == 1 ? tr("1 run outside")
+                                      : tr("%1 runs outside").arg(outside));
+    m_outside->setVisible(outside > 0);
 }
 
 QStringList RunFilterBar::availableDomains() const
@@ -178,6 +209,10 @@ void RunFilterBar::writeSearch(const QString &text)
 void RunFilterBar::enableDates(bool on)
 {
     if (m_updating) return;
+    if (on && m_runsTimer->isActive()) { // the range offered spans the runs of now
+        m_runsTimer->stop();
+        offerDatasetSpan(true);
+    }
     compute::RunFilter filter = m_view->filter();
     filter.from = on ? std::optional(fromQDate(m_from->date())) : std::nullopt;
     filter.to = on ? std::optional(fromQDate(m_to->date())) : std::nullopt;
@@ -222,6 +257,7 @@ void RunFilterBar::updateFromFilter()
     if (filter.to) m_to->setDate(toQDate(*filter.to));
     m_clear->setEnabled(filter.narrows());
     m_updating = false;
+    updateOutside();
 }
 
 } // namespace app

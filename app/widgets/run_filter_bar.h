@@ -10,6 +10,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QPushButton;
+class QTimer;
 class QToolButton;
 
 namespace app {
@@ -32,6 +33,8 @@ public:
     QDateEdit *fromEdit() const { return m_from; }
     QDateEdit *toEdit() const { return m_to; }
     QPushButton *clearButton() const { return m_clear; }
+    // "3 runs outside": dated runs the ticked range hides (empty when none or unticked).
+    QLabel *outsideLabel() const { return m_outside; }
 
     // The domains of the dataset's runs, sorted; "" stands for runs without a domain.
     QStringList availableDomains() const;
@@ -45,10 +48,12 @@ public slots:
 private:
     void updateFromFilter();
     void rebuildDomainMenu();
-    void offerDatasetSpan();
+    void offerDatasetSpan(bool evenIfTicked = false);
     void writeSearch(const QString &text);
     void writeDates();
     void enableDates(bool on);
+    void runsChanged();
+    void updateOutside();
 
     Document *m_document;
     ViewState *m_view;
@@ -59,6 +64,8 @@ private:
     QDateEdit *m_from;
     QDateEdit *m_to;
     QPushButton *m_clear;
+    QLabel *m_outside;
+    QTimer *m_runsTimer;
     bool m_updating = false; // writing the filter into the widgets: no echo back
 };
 

@@ -55,6 +55,9 @@ RunTableDock::RunTableDock(Document *document, ViewState *view, QWidget *parent)
     m_table->setTabKeyNavigation(false); // Tab leaves the table, arrows move in it
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
+    // Compact rows (one line of text and a little air): eight or more show at the
+    // default window size.
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnHidden(RunTableModel::MissingColumn, true);
     m_table->setColumnWidth(RunTableModel::NameColumn, 220);

@@ -136,16 +136,19 @@ TEST_F(ChartFixture, DomainFilterChangesThePlottedCountAndTheFit)
 TEST_F(ChartFixture, DraggingAnEraBoundaryChangesTheFitAndOneUndoRestoresIt)
 {
     view.setTicked(1, true);
-    QObject::connect(&chart, &app::ChartView::eraBoundaryDropped,
-                     [this](int e, const compute::Era &value) {
-                         document.undoStack()->push(
-                             app::makeEditEraCommand(&document, 0, static_cast<std::size_t>(e),
-                                                     value, QStringLiteral("Move era boundary"))
-                                 .release());
-                     });
+    QObject::connect(
+        &chart, &app::ChartView::eraBoundaryDropped, [this](const QHash<int, compute::Era> &moved) {
+            ASSERT_EQ(moved.size(), 1);
+            document.undoStack()->push(
+                app::makeEditEraCommand(&document, 0,
+                                        static_cast<std::size_t>(moved.cbegin().key()),
+                                        moved.cbegin().value(), QStringLiteral("Move era boundary"))
+                    .release());
+        });
     const compute::TrendFit before = trends.fit(1);
     // Modern era starts 2012-01-01; move its start to mid-2014: fewer runs, new fit.
-    ASSERT_TRUE(chart.dragBoundary(1, true, app::YearTicker::keyOf(2014, 7, 1)));
+    // Alt held: the modern era alone (the first era keeps its end).
+    ASSERT_TRUE(chart.dragBoundary(1, true, app::YearTicker::keyOf(2014, 7, 1), true));
     EXPECT_EQ(document.undoStack()->count(), 1);
     EXPECT_EQ(era(1).from->year(), 2014);
     const compute::TrendFit after = trends.fit(1);
@@ -166,7 +169,7 @@ TEST_F(ChartFixture, BoundaryDragStopsShortOfTheOtherEnd)
     const compute::Era &e = document.dataset().eraSchemes[1].eras[1]; // 2012-2014
     compute::Era moved;
     QObject::connect(&chart, &app::ChartView::eraBoundaryDropped,
-                     [&moved](int, const compute::Era &value) { moved = value; });
+                     [&moved](const QHash<int, compute::Era> &eras) { moved = eras.value(1); });
     ASSERT_TRUE(chart.dragBoundary(1, true, app::YearTicker::keyOf(2020, 1, 1)));
     ASSERT_TRUE(moved.from && moved.to);
     EXPECT_LT(*moved.from, *moved.to);

@@ -375,8 +375,11 @@ TEST_F(EraDockTest, FollowsTheSchemeChosenElsewhere)
 TEST_F(EraDockTest, ActionsNeedASelectedEra)
 {
     dock.setCurrentEra(-1);
-    EXPECT_FALSE(dock.detectBreakpointAction()->isEnabled());
+    EXPECT_FALSE(dock.eraActions().at(1)->isEnabled()); // Rename
+    // Detect Breakpoint never does nothing: it is on, and says what to select.
+    EXPECT_TRUE(dock.detectBreakpointAction()->isEnabled());
     dock.setCurrentEra(0);
+    EXPECT_TRUE(dock.eraActions().at(1)->isEnabled());
     EXPECT_TRUE(dock.detectBreakpointAction()->isEnabled());
     for (QAction *action : dock.eraActions() + dock.schemeActions()) {
         EXPECT_FALSE(action->text().isEmpty());
@@ -418,6 +421,39 @@ TEST_F(EraDockTest, DetectsAKnownBreakAndSplitsThereInOneUndoableCommand)
     EXPECT_EQ(trends.fit(1).n, proposed.right.n);
     stack()->undo();
     EXPECT_EQ(currentScheme().eras.size(), 1u);
+}
+
+TEST_F(EraDockTest, DetectBreakpointWithoutAnEraSaysWhatToSelect)
+{
+    dock.setCurrentEra(-1);
+    view.setSelection({});
+    dock.detectBreakpointAction()->trigger();
+    EXPECT_EQ(dock.findChild<app::BreakpointDialog *>(), nullptr);
+    EXPECT_TRUE(dock.messageLabel()->text().contains(QStringLiteral("Select an era")));
+    EXPECT_FALSE(dock.messageLabel()->isHidden());
+}
+
+TEST_F(EraDockTest, DetectBreakpointWithoutAnEraUsesTheEraOfTheSelectedRun)
+{
+    document.reset(kinkDataset(Date(2014, 5, 20)), QString());
+    dock.setCurrentEra(-1);
+    view.setSelection({QStringLiteral("run-10")});
+    dock.detectBreakpointAction()->trigger();
+    EXPECT_EQ(dock.currentEra(), 0);
+    EXPECT_NE(dock.findChild<app::BreakpointDialog *>(), nullptr);
+}
+
+TEST_F(EraDockTest, TheSchemeExplainsItselfInThePanelAndTheBoxTooltip)
+{
+    const std::string &description = document.dataset().eraSchemes.at(0).description;
+    ASSERT_FALSE(description.empty());
+    view.setSchemeIndex(0);
+    dock.schemeBox()->setCurrentIndex(0);
+    EXPECT_EQ(dock.descriptionLabel()->text().toStdString(), description);
+    EXPECT_EQ(dock.schemeBox()->toolTip().toStdString(), description);
+    dock.schemeBox()->setCurrentIndex(1);
+    EXPECT_EQ(dock.descriptionLabel()->text().toStdString(),
+              document.dataset().eraSchemes.at(1).description);
 }
 
 TEST_F(EraDockTest, SplittingOutsideTheEraIsRefused)

@@ -152,3 +152,22 @@ TEST_F(RunDetails, FollowsEditsOfTheRunShown)
 }
 
 } // namespace
+
+namespace {
+
+TEST(RunDetailsHeader, ALongNameIsElidedInTheHeaderAndGivenWhole)
+{
+    compute::TrainingRun r;
+    r.id = "long";
+    r.name = std::string(150, 'n');
+    const QString html = app::runDetailsHtml(r);
+    const qsizetype open = html.indexOf(QStringLiteral("<h2>"));
+    const qsizetype close = html.indexOf(QStringLiteral("</h2>"));
+    ASSERT_GE(open, 0);
+    const QString header = html.mid(open + 4, close - open - 4);
+    EXPECT_LT(header.size(), 60);
+    EXPECT_TRUE(header.endsWith(QChar(0x2026)));
+    EXPECT_TRUE(html.contains(QString::fromStdString(r.name)));
+}
+
+} // namespace

@@ -259,6 +259,42 @@ TEST_F(RunForm, ProductOutOfRangeIsReported)
         find<QLabel>("parametersTokensResult")->text().contains(QStringLiteral("too large")));
 }
 
+TEST_F(RunForm, ASubnormalOrImplausibleNumberIsRefusedWithWhy)
+{
+    // Bug 7 of issue 13: N = 1e-320 gave "1.800e-308 FLOP = 0 petaflop/s-days", OK enabled.
+    named();
+    use("parametersTokens");
+    type("parametersTokensTokens", "300e9");
+    type("parametersTokensParameters", "1e-320");
+    EXPECT_FALSE(dialog.canAccept());
+    EXPECT_TRUE(isMarked("parametersTokensParameters"));
+    EXPECT_TRUE(message("parametersTokensParameters").contains(QStringLiteral("too close to 0")))
+        << message("parametersTokensParameters").toStdString();
+    EXPECT_FALSE(find<QLabel>("parametersTokensResult")->text().contains(QStringLiteral("FLOP")));
+    // A normal number, but no model has 0.5 parameters: the plausible range is named.
+    type("parametersTokensParameters", "0.5");
+    EXPECT_FALSE(dialog.canAccept());
+    EXPECT_EQ(message("parametersTokensParameters"), QStringLiteral("expected 1 to 1e16"));
+    type("parametersTokensParameters", "175e9");
+    EXPECT_TRUE(dialog.canAccept());
+    // The run's own parameter count too.
+    type("parameters", "1e-320");
+    EXPECT_FALSE(dialog.canAccept());
+    EXPECT_TRUE(isMarked("parameters"));
+}
+
+TEST_F(RunForm, ParametersOfTheRunFillTheSixNdTabsNUnlessTyped)
+{
+    named();
+    type("parameters", "1.75e11");
+    EXPECT_EQ(find<QLineEdit>("parametersTokensParameters")->text(), QStringLiteral("1.75e11"));
+    type("parameters", "2e11");
+    EXPECT_EQ(find<QLineEdit>("parametersTokensParameters")->text(), QStringLiteral("2e11"));
+    type("parametersTokensParameters", "7e9"); // the user's own N stays
+    type("parameters", "3e11");
+    EXPECT_EQ(find<QLineEdit>("parametersTokensParameters")->text(), QStringLiteral("7e9"));
+}
+
 TEST_F(RunForm, UnusedMethodIsNotValidated)
 {
     named();

@@ -17,6 +17,7 @@
 #include <QCheckBox>
 #include <QDateEdit>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -224,6 +225,37 @@ TEST_F(RunTable, DateRangeBefore1970NarrowsRowsExactlyAsTheCoreFilter)
     EXPECT_EQ(rows(), coreCount());
 }
 
+TEST_F(RunTable, DateRangeTickedAfterAddingALaterRunStillShowsThatRun)
+{
+    // Bug 1 of issue 13: the offered range was the span of the runs when the dataset was
+    // opened, so a run added after its end dropped out of the table and the fit.
+    compute::TrainingRun later = newRun("later", "Later run");
+    later.date = compute::Date(2030, 6, 1);
+    document.undoStack()->push(new app::AddRunsCommand(&document, {dataset().runs.size()}, {later},
+                                                       QStringLiteral("Add run")));
+    app::RunFilterBar *bar = dock->filterBar();
+    bar->dateRangeBox()->setChecked(true);
+    ASSERT_TRUE(view.filter().to.has_value());
+    EXPECT_LT(compute::Date(2030, 6, 1), *view.filter().to);
+    EXPECT_TRUE(view.filter().accepts(dataset(), dataset().runs.back()));
+    EXPECT_GE(proxyRowOf("later"), 0);
+}
+
+TEST_F(RunTable, RunsOutsideTheTickedDatesAreCalledOut)
+{
+    app::RunFilterBar *bar = dock->filterBar();
+    bar->dateRangeBox()->setChecked(true);
+    EXPECT_TRUE(bar->outsideLabel()->text().isEmpty());
+    compute::TrainingRun later = newRun("later", "Later run");
+    later.date = compute::Date(2030, 6, 1);
+    document.undoStack()->push(new app::AddRunsCommand(&document, {dataset().runs.size()}, {later},
+                                                       QStringLiteral("Add run")));
+    QApplication::processEvents();
+    // The range the user ticked stays; the run it hides is named as hidden.
+    EXPECT_EQ(bar->outsideLabel()->text(), QStringLiteral("1 run outside"));
+    EXPECT_TRUE(bar->outsideLabel()->isVisibleTo(bar));
+}
+
 TEST_F(RunTable, ClearFiltersKeepsIncludeHidden)
 {
     compute::RunFilter filter;
@@ -353,6 +385,26 @@ TEST_F(RunTable, EnterOnARowActivatesItsDatasetIndex)
     QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
     QApplication::sendEvent(dock->tableView(), &enter);
     EXPECT_EQ(activated, static_cast<int>(dataset().indexOfRun("dqn")));
+}
+
+TEST_F(RunTable, SelectAllAndTypingAWholeDateGivesThatDate)
+{
+    // Issue 13: select-all, then typing "2019-02-14" gave 1950-01-01.
+    app::RunFilterBar *bar = dock->filterBar();
+    bar->dateRangeBox()->setChecked(true);
+    QDateEdit *edit = bar->fromEdit();
+    edit->selectAll();
+    for (const QChar c : QStringLiteral("2019-02-14")) {
+        const int key =
+            c == QLatin1Char('-') ? int(Qt::Key_Minus) : int(Qt::Key_0) + c.digitValue();
+        QKeyEvent press(QEvent::KeyPress, key, Qt::NoModifier, QString(c));
+        QApplication::sendEvent(edit, &press);
+        QKeyEvent release(QEvent::KeyRelease, key, Qt::NoModifier, QString(c));
+        QApplication::sendEvent(edit, &release);
+    }
+    QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+    QApplication::sendEvent(edit, &enter);
+    EXPECT_EQ(edit->date(), QDate(2019, 2, 14)) << edit->text().toStdString();
 }
 
 TEST_F(RunTable, FindActionUsesTheStandardShortcut)

@@ -87,8 +87,9 @@ ProjectionPanel::ProjectionPanel(const AnalysisContext &context, QWidget *parent
     questions->addWidget(reach, 1);
     questions->addWidget(at, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(questions);
+    // The chart switch first: seen without scrolling when the dock is short.
     layout->addLayout(showRow);
+    layout->addLayout(questions);
     layout->addStretch();
 
     connect(m_target, &QLineEdit::textChanged, this, &ProjectionPanel::recompute);
