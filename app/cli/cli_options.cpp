@@ -112,6 +112,19 @@ std::vector<CliOption> makeOptions()
              c.output = v;
              return {};
          }},
+        {.names = {QStringLiteral("fetch")},
+         .valueName = QStringLiteral("KEY|URL"),
+         .mode = Mode::Fetch,
+         .section = Section::Modes,
+         .help = QStringLiteral("download Epoch AI's current CSV export to --out FILE,\n"
+                                "exactly as served, and its URL, download time and\n"
+                                "SHA-256 to FILE.json. KEY: notable, all, frontier or\n"
+                                "large-scale (at the addresses set in File > Get Latest\n"
+                                "Epoch Data), or any http or https URL"),
+         .apply = [](CommandLine &c, const QString &, const QString &v) -> QString {
+             c.fetchSource = v;
+             return {};
+         }},
         {.names = {QStringLiteral("version"), QStringLiteral("v")},
          .mode = Mode::Version,
          .section = Section::Modes,
@@ -172,6 +185,14 @@ std::vector<CliOption> makeOptions()
          .valueName = QStringLiteral("flop|pfs-days"),
          .help = QStringLiteral("compute axis unit (default flop)"),
          .apply = units},
+        {.names = {QStringLiteral("out")},
+         .valueName = QStringLiteral("FILE"),
+         .onlyIn = Mode::Fetch,
+         .help = QStringLiteral("with --fetch: the file to write (FILE.json beside it)"),
+         .apply = [](CommandLine &c, const QString &, const QString &v) -> QString {
+             c.output = v;
+             return {};
+         }},
         {.names = {QStringLiteral("sidecar")},
          .onlyIn = Mode::Export,
          .help = QStringLiteral("with --export: also write OUT.json (chart.png.json), what\n"
