@@ -11,11 +11,19 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QSettings>
 
 namespace app {
+namespace {
+
+const auto kLastKey = QStringLiteral("fetch/lastDataset");
+const auto kLastMerged = QStringLiteral("fetch/lastMerged");
+
+} // namespace
 
 FetchController::FetchController(FileController *files, QWidget *window)
     : QObject(window), m_files(files), m_window(window),
@@ -69,10 +77,17 @@ bool FetchController::fetchWithDialog()
             return isWebAddress(url) ? QString() : tr("Enter an http:// or https:// address.");
         },
         m_window);
+    // The dataset and the way it was used last time are the likely ones again.
+    QSettings settings;
+    if (const QString last = settings.value(kLastKey).toString(); findEpochSource(last))
+        dialog.setKey(last);
+    if (settings.value(kLastMerged, false).toBool()) dialog.setUse(FetchDialog::Use::Merge);
     if (dialog.exec() != QDialog::Accepted) return false;
     const std::vector<QUrl> urls = dialog.urls();
     for (std::size_t i = 0; i < urls.size() && i < epochSources().size(); ++i)
         setEpochSourceUrl(epochSources()[i], urls[i]);
+    settings.setValue(kLastKey, dialog.key());
+    settings.setValue(kLastMerged, dialog.use() == FetchDialog::Use::Merge);
     return fetch(dialog.key(), dialog.use() == FetchDialog::Use::Merge ? Use::Merge : Use::Open,
                  dialog.replaceDuplicates());
 }
@@ -88,12 +103,19 @@ std::optional<DownloadResult> FetchController::download(const QUrl &url, const Q
     progress.setAutoClose(false);
     progress.setAutoReset(false);
     progress.setValue(0);
+    const QString label = progress.labelText();
     connect(&download, &Download::progress, &progress, [&](qint64 received, qint64 total) {
         // QProgressDialog counts in int; a per-mille scale fits any size.
         if (total > 0) {
             progress.setMaximum(1000);
             progress.setValue(static_cast<int>(1000 * received / total));
         }
+        const QLocale locale;
+        progress.setLabelText(total > 0
+                                  ? tr("%1\n%2 of %3")
+                                        .arg(label, locale.formattedDataSize(received),
+                                             locale.formattedDataSize(total))
+                                  : tr("%1\n%2").arg(label, locale.formattedDataSize(received)));
         emit downloadProgress(received, total);
     });
     connect(&progress, &QProgressDialog::canceled, &download, &Download::cancel);
@@ -132,8 +154,12 @@ bool FetchController::fetch(const QString &key, Use use, bool replaceDuplicates)
         emit message(tr("Downloaded %1 (%2 bytes).").arg(source->title).arg(result->body.size()));
         return useFile(path, use, replaceDuplicates);
     }
-    const QString title = tr("Cannot download %1").arg(source->title.toLower());
-    const QString why = tr("%1\n\n%2.").arg(url.toDisplayString(), *error);
+    const QString title = tr("Cannot download %1").arg(source->title);
+    // The reasons are written to follow "file: " on the command line; here each starts
+    // a sentence.
+    QString reason = *error;
+    if (!reason.isEmpty()) reason[0] = reason[0].toUpper();
+    const QString why = tr("%1\n\n%2.").arg(url.toDisplayString(), reason);
     const QString lastCopy = lastCopyDescription(*source);
     if (lastCopy.isEmpty()) {
         m_prompts.warn(title, why + QLatin1Char(' ') + tr("No earlier copy is kept."));

@@ -54,7 +54,10 @@ FetchDialog::FetchDialog(std::vector<Choice> choices,
     addressRow->addWidget(defaultAddress);
     auto *form = new QFormLayout;
     form->addRow(tr("&Dataset:"), m_dataset);
-    form->addRow(tr("Add&ress:"), addressRow);
+    // A row holding a layout gets no buddy from addRow: the mnemonic needs one.
+    auto *addressLabel = new QLabel(tr("Add&ress:"), this);
+    addressLabel->setBuddy(m_address);
+    form->addRow(addressLabel, addressRow);
     form->addRow(QString(), m_lastCopy);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("Downloads Epoch AI's current CSV export and keeps it, with "
