@@ -197,7 +197,8 @@ std::vector<CliOption> makeOptions()
          .onlyIn = Mode::Export,
          .help = QStringLiteral("with --export: also write OUT.json (chart.png.json), what\n"
                                 "the figure was made from: dataset title and SHA-256 of its\n"
-                                "content, era bounds, each era's fit, app version"),
+                                "content (and the data vintage of downloaded data), era\n"
+                                "bounds, each era's fit, app version"),
          .apply = [](CommandLine &c, const QString &, const QString &) -> QString {
              c.sidecar = true;
              return {};
