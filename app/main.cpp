@@ -61,6 +61,9 @@ int main(int argc, char **argv)
         QApplication application(programOnly, argv);
         return app::runCommand(command, out, err);
     }
+    // The settings (--fetch reads the addresses set in the window) are the window's.
+    QCoreApplication::setOrganizationName(QStringLiteral("compute-explorer"));
+    QCoreApplication::setApplicationName(QStringLiteral("compute-explorer"));
     QCoreApplication application(argc, argv);
     return app::runCommand(command, out, err);
 }

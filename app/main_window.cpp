@@ -5,6 +5,7 @@
 #include "app/cli/command_line.h"
 #include "app/controllers/edit_controller.h"
 #include "app/controllers/era_controller.h"
+#include "app/controllers/fetch_controller.h"
 #include "app/controllers/file_controller.h"
 #include "app/controllers/recovery_controller.h"
 #include "app/data/bundled_data.h"
@@ -49,6 +50,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_trends(new TrendModel(m_document, m_view, this)),
       m_chart(new ChartView(m_document, m_view, m_trends, this)),
       m_files(new FileController(m_document, m_view, this)),
+      m_fetches(new FetchController(m_files, this)),
       m_edits(new EditController(m_document, m_view, this)),
       m_eraEdits(new EraController(m_document, m_view, m_trends, this)),
       m_recovery(new RecoveryStore(m_document, QString(), this)),
@@ -87,6 +89,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_view, &ViewState::filterChanged, statusTimer, qOverload<>(&QTimer::start));
     connect(m_files, &FileController::importFinished, this,
             [this](const QString &summary) { statusBar()->showMessage(summary, 15000); });
+    connect(m_fetches, &FetchController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     connect(m_edits, &EditController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     // Double click on a point, a table row or a run not plotted: edit it.
@@ -167,6 +171,8 @@ void MainWindow::createFileMenu()
     QAction *import =
         file->addAction(tr("&Import Epoch CSV..."), m_files, &FileController::importCsvWithDialog);
     import->setShortcut(QKeySequence(tr("Ctrl+I")));
+    file->addAction(tr("Get &Latest Epoch Data..."), m_fetches, &FetchController::fetchWithDialog)
+        ->setObjectName(QStringLiteral("fetchAction"));
     file->addAction(tr("Export Runs as &CSV..."), m_files, &FileController::exportCsvWithDialog);
     m_exportFigureAction = file->addAction(QIcon::fromTheme(QStringLiteral("document-export")),
                                            tr("Export &Figure..."), this, [this] {

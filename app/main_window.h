@@ -19,6 +19,7 @@ class EraDock;
 class Document;
 class EditController;
 class EraController;
+class FetchController;
 class FileController;
 class RecoveryController;
 class RecoveryStore;
@@ -49,6 +50,7 @@ public:
     ViewState *viewState() const { return m_view; }
     TrendModel *trendModel() const { return m_trends; }
     FileController *files() const { return m_files; }
+    FetchController *fetches() const { return m_fetches; }
     EditController *edits() const { return m_edits; }
     EraController *eraEdits() const { return m_eraEdits; }
     RecoveryStore *recovery() const { return m_recovery; }
@@ -95,6 +97,7 @@ private:
     TrendModel *m_trends;
     ChartView *m_chart;
     FileController *m_files;
+    FetchController *m_fetches;
     EditController *m_edits;
     EraController *m_eraEdits;
     RecoveryStore *m_recovery;

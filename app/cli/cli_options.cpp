@@ -113,6 +113,19 @@ std::vector<CliOption> makeOptions()
              c.output = v;
              return {};
          }},
+        {.names = {QStringLiteral("fetch")},
+         .valueName = QStringLiteral("KEY|URL"),
+         .mode = Mode::Fetch,
+         .section = Section::Modes,
+         .help = QStringLiteral("download Epoch AI's current CSV export to --out FILE,\n"
+                                "exactly as served, and its URL, download time and\n"
+                                "SHA-256 to FILE.json. KEY: notable, all, frontier or\n"
+                                "large-scale (at the addresses set in File > Get Latest\n"
+                                "Epoch Data), or any http or https URL"),
+         .apply = [](CommandLine &c, const QString &, const QString &v) -> QString {
+             c.fetchSource = v;
+             return {};
+         }},
         {.names = {QStringLiteral("version"), QStringLiteral("v")},
          .mode = Mode::Version,
          .section = Section::Modes,
@@ -186,11 +199,20 @@ std::vector<CliOption> makeOptions()
              c.style = v;
              return {};
          }},
+        {.names = {QStringLiteral("out")},
+         .valueName = QStringLiteral("FILE"),
+         .onlyIn = Mode::Fetch,
+         .help = QStringLiteral("with --fetch: the file to write (FILE.json beside it)"),
+         .apply = [](CommandLine &c, const QString &, const QString &v) -> QString {
+             c.output = v;
+             return {};
+         }},
         {.names = {QStringLiteral("sidecar")},
          .onlyIn = Mode::Export,
          .help = QStringLiteral("with --export: also write OUT.json (chart.png.json), what\n"
                                 "the figure was made from: dataset title and SHA-256 of its\n"
-                                "content, era bounds, each era's fit, app version"),
+                                "content (and the data vintage of downloaded data), era\n"
+                                "bounds, each era's fit, app version"),
          .apply = [](CommandLine &c, const QString &, const QString &) -> QString {
              c.sidecar = true;
              return {};

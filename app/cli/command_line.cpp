@@ -3,6 +3,7 @@
 
 #include "app/cli/cli_commands.h"
 #include "app/cli/cli_options.h"
+#include "app/cli/fetch_command.h"
 #include "core/util/version.h"
 
 #include <QCommandLineParser>
@@ -130,8 +131,8 @@ QString helpText()
         "\"flop_prediction_ci95\" (a new run), \"pfs_days\", \"pfs_days_ci95\",\n"
         "\"pfs_days_prediction_ci95\". Numbers that do not exist are null.\n"
         "\n"
-        "Exit status: 0 success, 1 bad data (one line per problem on stderr),\n"
-        "2 bad usage. On failure no output file is created or changed.\n");
+        "Exit status: 0 success, 1 bad data or a failed download (one line per problem\n"
+        "on stderr), 2 bad usage. On failure no output file is created or changed.\n");
     return text;
 }
 
@@ -201,6 +202,13 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     }
     if (cmd.mode == CommandLine::Mode::Save && cmd.file.isEmpty() && cmd.bundled.isEmpty())
         return {std::nullopt, QStringLiteral("--save needs the FILE to convert")};
+    if (cmd.mode == CommandLine::Mode::Fetch) {
+        if (cmd.output.isEmpty())
+            return {std::nullopt, QStringLiteral("--fetch needs --out FILE, the file to write")};
+        if (!cmd.file.isEmpty() || !cmd.bundled.isEmpty())
+            return {std::nullopt, QStringLiteral("--fetch reads no dataset: give no FILE or "
+                                                 "--bundled")};
+    }
     return {cmd, {}};
 }
 
@@ -221,6 +229,8 @@ int runCommand(const CommandLine &command, QTextStream &out, QTextStream &err)
         return runSave(command, out, err);
     case CommandLine::Mode::Export:
         return runExport(command, out, err);
+    case CommandLine::Mode::Fetch:
+        return runFetch(command, out, err);
     case CommandLine::Mode::Gui:
         break;
     }

@@ -16,11 +16,12 @@ namespace app {
 
 // What the user asked the binary to do. Everything but Gui runs without a window.
 struct CommandLine {
-    enum class Mode { Gui, Fit, Project, Export, Save, Version, Help };
+    enum class Mode { Gui, Fit, Project, Export, Save, Fetch, Version, Help };
     Mode mode = Mode::Gui;
-    QString file;    // dataset to open (.json or .csv); empty: the bundled default
-    QString bundled; // --bundled KEY
-    QString output;  // --export OUT / --save OUT
+    QString file;        // dataset to open (.json or .csv); empty: the bundled default
+    QString bundled;     // --bundled KEY
+    QString output;      // --export OUT / --save OUT / --fetch ... --out FILE
+    QString fetchSource; // --fetch KEY|URL
     QString eraScheme;
     std::optional<compute::Date> from;
     std::optional<compute::Date> to;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/controllers/file_controller.h"
 
+#include "app/commands/dataset_commands.h"
 #include "app/commands/run_commands.h"
 #include "app/controllers/background_load.h"
 #include "app/data/atomic_file.h"
@@ -235,9 +236,19 @@ void FileController::mergeImport(LoadedDataset loaded, const QString &name, bool
         runs.push_back(std::move(run));
         ++added;
     }
-    m_document->undoStack()->push(
-        makeReplaceAllRunsCommand(m_document, std::move(runs), tr("Import %1").arg(name))
-            .release());
+    const QString text = tr("Import %1").arg(name);
+    QUndoStack *stack = m_document->undoStack();
+    // A download's provenance comes along (one undo step with the runs), so that
+    // figures name the vintage merged in.
+    const bool withProvenance = !imported.metadata.provenance.empty();
+    if (withProvenance) stack->beginMacro(text);
+    stack->push(makeReplaceAllRunsCommand(m_document, std::move(runs), text).release());
+    if (withProvenance) {
+        compute::DatasetMetadata metadata = m_document->dataset().metadata;
+        metadata.provenance = imported.metadata.provenance;
+        stack->push(makeSetMetadataCommand(m_document, std::move(metadata), text).release());
+        stack->endMacro();
+    }
 
     QString summary = tr("Imported %1: %2 runs added, %3 duplicates %4")
                           .arg(name)

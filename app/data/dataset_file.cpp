@@ -3,6 +3,7 @@
 
 #include "app/data/atomic_file.h"
 #include "app/data/bundled_data.h"
+#include "app/data/provenance_sidecar.h"
 #include "core/io/epoch_defaults.h"
 #include "core/io/json_format.h"
 
@@ -108,8 +109,16 @@ compute::Result<LoadedDataset> loadDataset(const QString &path,
             };
         auto imported = compute::importEpochCsv(view, name, &hardwareCatalog(), options);
         if (!imported) return imported.errors();
-        compute::addEpochDefaults(imported->dataset,
-                                  "Epoch AI export: " + QFileInfo(path).fileName().toStdString());
+        std::string title = "Epoch AI export: " + QFileInfo(path).fileName().toStdString();
+        // A download (File > Get Latest Epoch Data, --fetch) remembers where and when
+        // it came from in the file beside it.
+        if (!imported->report.cancelled && !path.startsWith(QStringLiteral(":/"))) {
+            if (auto provenance = provenanceOfFile(path, view, imported->report.warnings)) {
+                title += ", downloaded " + provenance->downloadedAt.substr(0, 10);
+                imported->dataset.metadata.provenance = std::move(*provenance);
+            }
+        }
+        compute::addEpochDefaults(imported->dataset, title);
         LoadedDataset loaded{std::move(imported->dataset), std::move(imported->report)};
         return loaded;
     }

@@ -175,15 +175,33 @@ EraScheme readScheme(JsonFieldReader &r, const JsonTree &t, Index node, const Js
     return scheme;
 }
 
+DatasetProvenance readProvenance(JsonFieldReader &r, const JsonObject &object)
+{
+    r.checkKeys(object, {"url", "downloaded_at", "sha256", "vintage"});
+    DatasetProvenance provenance;
+    provenance.url = r.string(object, "url");
+    provenance.downloadedAt = r.string(object, "downloaded_at");
+    provenance.sha256 = r.string(object, "sha256");
+    provenance.vintage = r.string(object, "vintage");
+    return provenance;
+}
+
 void readMetadata(JsonFieldReader &r, const JsonObject &meta, DatasetMetadata &metadata)
 {
-    r.checkKeys(meta, {"title", "description", "license", "citation", "source_url", "hidden_tags"});
+    r.checkKeys(meta, {"title", "description", "license", "citation", "source_url", "hidden_tags",
+                       "provenance"});
     metadata.title = r.string(meta, "title");
     metadata.description = r.string(meta, "description");
     metadata.license = r.string(meta, "license");
     metadata.citation = r.string(meta, "citation");
     metadata.sourceUrl = r.string(meta, "source_url");
     metadata.hiddenTags = r.strings(meta, "hidden_tags");
+    // Optional (absent from files written before downloads were kept with their origin).
+    if (const auto node = r.field(meta, "provenance"); node != JsonTree::npos) {
+        const JsonPath at = meta.path.key("provenance");
+        if (r.isObject(meta.tree, node, at))
+            metadata.provenance = readProvenance(r, {meta.tree, node, at});
+    }
 }
 
 } // namespace

@@ -116,6 +116,16 @@ std::string writeDatasetJson(const Dataset &dataset)
     if (!m.citation.empty()) meta["citation"] = m.citation;
     if (!m.sourceUrl.empty()) meta["source_url"] = m.sourceUrl;
     if (!m.hiddenTags.empty()) meta["hidden_tags"] = m.hiddenTags;
+    if (!m.provenance.empty()) {
+        // Optional and last, so that a dataset without it is written as before.
+        const DatasetProvenance &p = m.provenance;
+        ordered_json provenance = ordered_json::object();
+        if (!p.url.empty()) provenance["url"] = p.url;
+        if (!p.downloadedAt.empty()) provenance["downloaded_at"] = p.downloadedAt;
+        if (!p.sha256.empty()) provenance["sha256"] = p.sha256;
+        if (!p.vintage.empty()) provenance["vintage"] = p.vintage;
+        meta["provenance"] = std::move(provenance);
+    }
     if (meta.is_null()) meta = ordered_json::object();
 
     std::string out;

@@ -71,6 +71,8 @@ Errors Dataset::validate() const
         if (!runs[i].id.empty() && !ids.insert(runs[i].id))
             errors.push_back({where() + ".id", "'" + runs[i].id + "' is used by an earlier run"});
     }
+    Errors provenance = validateProvenance(metadata.provenance, "metadata.provenance");
+    errors.insert(errors.end(), provenance.begin(), provenance.end());
     std::unordered_set<std::string_view> schemeNames;
     for (std::size_t s = 0; s < eraSchemes.size(); ++s) {
         const EraScheme &scheme = eraSchemes[s];

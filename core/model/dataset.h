@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/model/era.h"
+#include "core/model/provenance.h"
 #include "core/model/training_run.h"
 #include "core/util/result.h"
 
@@ -20,6 +21,8 @@ struct DatasetMetadata {
     // Runs with any of these tags are left out of the default view and of fits unless
     // asked for (e.g. OpenAI's appendix results that were never on the chart).
     std::vector<std::string> hiddenTags;
+    // Where and when the data was downloaded (File > Get Latest Epoch Data, --fetch).
+    DatasetProvenance provenance;
     bool operator==(const DatasetMetadata &) const = default;
 };
 

@@ -32,6 +32,16 @@ std::string reproducibilityJson(const Dataset &dataset, const FigureProvenance &
     data["runs"] = dataset.runs.size();
     data["content_sha256"] = datasetContentHash(dataset);
     data["content_hash_of"] = "the dataset in the native JSON format without its app_version line";
+    // The vintage of downloaded data, next to the hash of what the figure was made from;
+    // null for data that was not downloaded through the app.
+    const DatasetProvenance &p = dataset.metadata.provenance;
+    auto orNull = [](const std::string &text) {
+        return text.empty() ? ordered_json(nullptr) : ordered_json(text);
+    };
+    data["data_vintage"] = orNull(p.vintage);
+    data["downloaded_from"] = orNull(p.url);
+    data["downloaded_at"] = orNull(p.downloadedAt);
+    data["download_sha256"] = orNull(p.sha256);
     root["dataset"] = std::move(data);
     root["era_scheme"] =
         figure.eraScheme.empty() ? ordered_json(nullptr) : ordered_json(figure.eraScheme);

@@ -28,7 +28,9 @@ struct FigureProvenance {
 
 // The sidecar JSON:
 // {"software":"Compute Explorer","app_version":"0.1.0",
-//  "dataset":{"title","runs","content_sha256","content_hash_of"},
+//  "dataset":{"title","runs","content_sha256","content_hash_of","data_vintage",
+//             "downloaded_from","downloaded_at","download_sha256"},  (the last four from
+//             metadata.provenance: null when the data was not downloaded)
 //  "era_scheme":name|null,"units":"flop"|"pfs-days","include_hidden":bool,
 //  "method":"<how the fits were made>",
 //  "eras":[{<the keys of --fit: era, from, to, n, status, slope_log10_per_year, ...>}]}

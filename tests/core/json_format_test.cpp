@@ -25,6 +25,8 @@ Dataset everyField()
     d.metadata.citation = "Epoch AI (2025), “Notable AI Models” — données";
     d.metadata.sourceUrl = "https://epoch.ai/data/notable-ai-models";
     d.metadata.hiddenTags = {"appendix", "retracted"};
+    d.metadata.provenance = {"https://epoch.ai/data/notable_ai_models.csv", "2025-08-07T12:34:56Z",
+                             std::string(64, 'a'), "2025-08-06"};
 
     TrainingRun perceptron;
     perceptron.id = "perceptron-mark-i";

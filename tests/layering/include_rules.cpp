@@ -139,6 +139,18 @@ std::vector<std::string> layeringProblems(const std::vector<Include> &includes)
                 problems.push_back(problem(
                     include, "app/document shows nothing: no widget, dialog or message box"));
         }
+        // Downloads: net uses only the dataset files of the app (atomic saves), and
+        // only the workflows (controllers) and the command line use it.
+        if (from == "app/net") {
+            if (startsWith(to, "app") && to != "app/net" && to != "app/data")
+                problems.push_back(
+                    problem(include, "app/net may include only app/data of the app, not " + to));
+            if (isWidgetHeader(include))
+                problems.push_back(problem(include, "app/net shows nothing: it only downloads"));
+        }
+        if (to == "app/net" && from != "app/net" && from != "app/controllers" && from != "app/cli")
+            problems.push_back(
+                problem(include, "only app/controllers and app/cli may include app/net"));
         if (from == "app/models" && to == "app/chart")
             problems.push_back(problem(include, "app/models must not include app/chart"));
         if (!from.empty() && !to.empty() && from != to)

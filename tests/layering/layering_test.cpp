@@ -204,6 +204,11 @@ TEST(Layering, SelfTestEachKindOfViolationIsNamedWithItsFileAndLine)
          "app/controllers and app/dialogs include each other"},
         {"app/widgets/era_dock.cpp", "#include \"app/main_window.h\"",
          "app and app/widgets include each other"},
+        {"app/net/download.cpp", "#include \"app/document/document.h\"",
+         "app/net may include only app/data of the app"},
+        {"app/net/download.h", "#include <QMessageBox>", "app/net shows nothing"},
+        {"app/dialogs/fetch_dialog.cpp", "#include \"app/net/epoch_sources.h\"",
+         "only app/controllers and app/cli may include app/net"},
     };
     const ScratchTree tree;
     const std::vector<std::string> baseline =

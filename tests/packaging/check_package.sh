@@ -37,6 +37,9 @@ done
 depends=$(dpkg-deb -f "$deb" Depends)
 case "$depends" in *qt6-qpa-plugins*) ;; *) fail "Depends lacks qt6-qpa-plugins: $depends" ;; esac
 case "$depends" in *libqcustomplot2.1-qt6*) ;; *) fail "Depends lacks the Qt6 QCustomPlot: $depends" ;; esac
+case "$depends" in *libqt6network6*) ;; *) fail "Depends lacks Qt Network (downloads): $depends" ;; esac
+recommends=$(dpkg-deb -f "$deb" Recommends)
+case "$recommends" in *ca-certificates*) ;; *) fail "Recommends lacks ca-certificates: $recommends" ;; esac
 if file "$root/usr/bin/compute-explorer" | grep -q "not stripped"; then fail "binary is not stripped"; fi
 
 desktop-file-validate "$root/usr/share/applications/$app_id.desktop"
