@@ -150,7 +150,8 @@ TEST(EraMembership, RegularAndLargeScaleSplitTheRunsOfTheirDatesAndOverlapTheAll
     Era large, regular, all;
     large.rule.zBand = ZScoreBand{0.76, std::nullopt};
     regular.rule.zBand = ZScoreBand{std::nullopt, 0.76};
-    EraSelector selector(dataset, {});
+    const RunFilter noFilter; // the selector keeps a reference: it must outlive it
+    EraSelector selector(dataset, noFilter);
     const std::vector<bool> inLarge = selector.members(large),
                             inRegular = selector.members(regular), inAll = selector.members(all);
     for (std::size_t i = 0; i < inAll.size(); ++i) {
