@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/io/published_schemes.h"
 #include "core/model/dataset.h"
 
 #include <string>
@@ -11,12 +12,10 @@ namespace compute {
 inline constexpr const char *kEpochCitation =
     "Data: Epoch AI, 'Parameter, Compute and Data Trends in Machine Learning', CC BY 4.0";
 
-// Sevilla et al. (2022), "Compute Trends Across Three Eras of Machine Learning".
-EraScheme sevilla2022Eras();
-
 // What an Epoch export lacks and a dataset of its rows should carry: the credit and
-// license in the metadata (when none is set) and Sevilla et al.'s three eras (when the
-// dataset has no scheme of that name).
+// license in the metadata (when none is set) and the Epoch-based schemes, Sevilla et al.
+// 2022's three eras then Epoch's 2024 4-5x per year (each when the dataset has no scheme
+// of that name).
 void addEpochDefaults(Dataset &dataset, const std::string &title);
 
 } // namespace compute

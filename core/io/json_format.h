@@ -13,7 +13,12 @@ namespace compute {
 //   0  pre-release: runs with a single "compute_flop", "publication_date" and one
 //      top-level list of "eras"; no "schema_version" (or 0).
 //   1  estimates with their inputs, era schemes, metadata, "app_version".
-inline constexpr int kSchemaVersion = 1;
+//   2  an era may carry a membership "rule" and the "published" figure of its paper; the
+//      old date-range "Sevilla et al. 2022: three eras" becomes the paper's (json_migrations).
+inline constexpr int kSchemaVersion = 2;
+// No migration after this version changes the runs, so the runs of a file written at it
+// or later are read as they stream by (no DOM of 100,000 runs).
+inline constexpr int kRunsUnchangedSinceVersion = 1;
 
 // Reads a native dataset. Older schema versions are migrated step by step; newer
 // ones are refused. Every problem is reported with "<sourceName>: <json path>".

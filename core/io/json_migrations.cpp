@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/json_migrations.h"
 
+#include "core/io/internal/era_json.h"
 #include "core/io/json_format.h"
+#include "core/io/published_schemes.h"
 #include "core/util/text_util.h"
 
 #include <nlohmann/json.hpp>
@@ -69,6 +71,48 @@ Errors migrate0To1(json &root, const std::string &sourceName)
     return errors;
 }
 
+// "Sevilla et al. 2022: three eras" as version 1 bundled it and added to every Epoch
+// import: three date ranges over every run, which is not what the paper fitted.
+json version1Sevilla2022Scheme()
+{
+    return json::parse(R"({"name": "Sevilla et al. 2022: three eras",
+        "description": "Sevilla, Heim, Ho, Besiroglu, Hobbhahn, Villalobos (2022), 'Compute Trends Across Three Eras of Machine Learning', arXiv:2202.05924. Their large-scale era fits only large-scale models (about 10-100x above the trend); here it is a date range, so it fits every run from September 2015 unless the view is filtered.",
+        "eras": [{"name": "Pre-deep-learning era", "to": "2010-01-01", "color": "#7f7f7f"},
+                 {"name": "Deep learning era", "from": "2010-01-01", "color": "#1f77b4"},
+                 {"name": "Large-scale era", "from": "2015-09-01", "color": "#d62728"}]})");
+}
+
+// v1 -> v2: eras may now carry a rule and a published figure; an era without a rule holds
+// every run of its dates, as before. The one change of meaning is Sevilla et al.'s scheme:
+// left as version 1 wrote it, it becomes the paper's (core/io/published_schemes.h);
+// edited, it is kept under "<name> (edited)" and the paper's is added after it.
+void migrate1To2(json &root)
+{
+    auto schemes = root.find("era_schemes");
+    if (schemes == root.end() || !schemes->is_array()) return;
+    const json old = version1Sevilla2022Scheme();
+    const json &name = old["name"];
+    for (std::size_t i = 0; i < schemes->size(); ++i) {
+        json &scheme = (*schemes)[i];
+        if (!scheme.is_object() || scheme.value("name", json()) != name) continue;
+        json paper = json::parse(eraSchemeToJson(sevilla2022Eras()).dump());
+        if (scheme == old) {
+            scheme = std::move(paper);
+            return;
+        }
+        std::set<std::string> names;
+        for (const json &s : *schemes)
+            if (s.is_object() && s.contains("name") && s["name"].is_string())
+                names.insert(s["name"].get<std::string>());
+        std::string renamed = name.get<std::string>() + " (edited)";
+        for (int n = 2; names.count(renamed); ++n)
+            renamed = name.get<std::string>() + " (edited " + std::to_string(n) + ")";
+        scheme["name"] = renamed;
+        schemes->insert(schemes->begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(paper));
+        return; // scheme names are unique
+    }
+}
+
 } // namespace
 
 Errors migrateToCurrent(json &root, const std::string &sourceName)
@@ -93,7 +137,9 @@ Errors migrateToCurrent(json &root, const std::string &sourceName)
     }
     if (version == 0) {
         if (Errors errors = migrate0To1(root, sourceName); !errors.empty()) return errors;
+        version = 1;
     }
+    if (version == 1) migrate1To2(root);
     root["schema_version"] = kSchemaVersion;
     return {};
 }

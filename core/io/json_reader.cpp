@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Reading of the native format (core/io/json_format.h): parse, migrate, read, validate.
+#include "core/io/internal/era_json.h"
 #include "core/io/internal/json_document.h"
 #include "core/io/internal/json_field_reader.h"
 #include "core/io/json_format.h"
@@ -147,34 +148,6 @@ std::optional<TrainingRun> readRun(JsonFieldReader &r, const JsonTree &t, Index 
     return run;
 }
 
-EraScheme readScheme(JsonFieldReader &r, const JsonTree &t, Index node, const JsonPath &path)
-{
-    EraScheme scheme;
-    if (!r.isObject(t, node, path)) return scheme;
-    const JsonObject j{t, node, path};
-    r.checkKeys(j, {"name", "description", "eras"});
-    scheme.name = r.string(j, "name", true);
-    scheme.description = r.string(j, "description");
-    if (const Index eras = r.array(j, "eras"); eras != JsonTree::npos) {
-        const JsonPath erasPath = path.key("eras");
-        std::size_t i = 0;
-        for (Index e = t.begin(eras); e != t.end(eras); e = t.next(e), ++i) {
-            const JsonPath at = erasPath.at(i);
-            if (!r.isObject(t, e, at)) continue;
-            const JsonObject object{t, e, at};
-            r.checkKeys(object, {"name", "from", "to", "color"});
-            Era era;
-            era.name = r.string(object, "name", true);
-            era.from = r.date(object, "from");
-            era.to = r.date(object, "to");
-            const std::string_view color = r.stringView(object, "color");
-            if (!color.empty()) era.color = color;
-            scheme.eras.push_back(std::move(era));
-        }
-    }
-    return scheme;
-}
-
 DatasetProvenance readProvenance(JsonFieldReader &r, const JsonObject &object)
 {
     r.checkKeys(object, {"url", "downloaded_at", "sha256", "vintage"});
@@ -225,8 +198,8 @@ Result<Dataset> readDatasetJson(std::string_view bytes, const std::string &sourc
         if (auto run = readRun(runReader, tree, 0, runsPath.at(i)))
             dataset.runs.push_back(std::move(*run));
     };
-    Result<JsonDocument> parsed =
-        parseJsonDocument(bytes, sourceName, kSchemaVersion, readStreamedRun);
+    Result<JsonDocument> parsed = parseJsonDocument(
+        bytes, sourceName, {kRunsUnchangedSinceVersion, kSchemaVersion}, readStreamedRun);
     if (!parsed) return parsed.errors();
     JsonDocument &document = parsed.value();
     if (!document.runsStreamed) {
@@ -252,7 +225,7 @@ Result<Dataset> readDatasetJson(std::string_view bytes, const std::string &sourc
         const JsonPath schemesPath = top.key("era_schemes");
         std::size_t i = 0;
         for (Index s = tree.begin(schemes); s != tree.end(schemes); s = tree.next(s), ++i)
-            dataset.eraSchemes.push_back(readScheme(r, tree, s, schemesPath.at(i)));
+            dataset.eraSchemes.push_back(readEraScheme(r, tree, s, schemesPath.at(i)));
     }
     if (const Index runs = r.array(root, "runs"); runs != JsonTree::npos) {
         Errors &runErrors = runReader.errors();

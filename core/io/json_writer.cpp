@@ -2,6 +2,8 @@
 // Writing of the native format (core/io/json_format.h): deterministic bytes, one run per line.
 #include "core/io/json_format.h"
 
+#include "core/io/internal/era_json.h"
+
 #include "core/util/version.h"
 
 #include <nlohmann/json.hpp>
@@ -80,24 +82,6 @@ ordered_json runToJson(const TrainingRun &run)
     return j;
 }
 
-ordered_json schemeToJson(const EraScheme &scheme)
-{
-    ordered_json j;
-    j["name"] = scheme.name;
-    if (!scheme.description.empty()) j["description"] = scheme.description;
-    ordered_json eras = ordered_json::array();
-    for (const Era &era : scheme.eras) {
-        ordered_json e;
-        e["name"] = era.name;
-        if (era.from) e["from"] = era.from->toIso();
-        if (era.to) e["to"] = era.to->toIso();
-        e["color"] = era.color;
-        eras.push_back(std::move(e));
-    }
-    j["eras"] = std::move(eras);
-    return j;
-}
-
 std::string dump(const ordered_json &j)
 {
     // Invalid UTF-8 (from a mis-encoded CSV, say) is replaced rather than aborting a save.
@@ -140,7 +124,7 @@ std::string writeDatasetJson(const Dataset &dataset)
     out += ",\n  \"era_schemes\": [";
     for (std::size_t i = 0; i < dataset.eraSchemes.size(); ++i) {
         out += i == 0 ? "\n    " : ",\n    ";
-        out += dump(schemeToJson(dataset.eraSchemes[i]));
+        out += dump(eraSchemeToJson(dataset.eraSchemes[i]));
     }
     out += dataset.eraSchemes.empty() ? "],\n" : "\n  ],\n";
     out += "  \"runs\": [";

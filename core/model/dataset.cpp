@@ -93,6 +93,12 @@ Errors Dataset::validate() const
                 errors.push_back({at + ".to", "must be after from (" + era.from->toIso() + ")"});
             if (!isValidColor(era.color))
                 errors.push_back({at + ".color", "expected a colour as #rrggbb"});
+            Errors rule = validateRule(era.rule, at + ".rule");
+            errors.insert(errors.end(), rule.begin(), rule.end());
+            if (era.published) {
+                Errors figure = validatePublishedFigure(*era.published, at + ".published");
+                errors.insert(errors.end(), figure.begin(), figure.end());
+            }
         }
     }
     return errors;

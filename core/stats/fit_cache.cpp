@@ -37,6 +37,8 @@ void FitCache::assign(const Dataset &dataset, const RunFilter &filter, std::size
 
 void FitCache::rebuild(const Dataset &dataset, const RunFilter &filter)
 {
+    m_dataset = &dataset;
+    invalidateRules(true);
     const std::size_t n = dataset.runs.size();
     m_x.assign(n, 0);
     m_y.assign(n, 0);
@@ -78,13 +80,23 @@ void FitCache::insertIntoOrder(std::size_t index)
 
 void FitCache::updateRun(const Dataset &dataset, const RunFilter &filter, std::size_t index)
 {
+    m_dataset = &dataset;
+    const double x = m_x[index], y = m_y[index];
+    const std::uint8_t flags = m_flags[index];
     eraseFromOrder(index);
     assign(dataset, filter, index);
     insertIntoOrder(index);
+    // A new name or tag changes what a rule holds, not the population the rules compare
+    // runs with: only a date, a compute, or what the filter accepts does.
+    constexpr std::uint8_t kInPopulation = kFittable | kAccepted;
+    const bool wasIn = (flags & kInPopulation) == kInPopulation;
+    const bool isIn = (m_flags[index] & kInPopulation) == kInPopulation;
+    invalidateRules(wasIn != isIn || (isIn && (x != m_x[index] || y != m_y[index])));
 }
 
 void FitCache::insertRun(const Dataset &dataset, const RunFilter &filter, std::size_t index)
 {
+    m_dataset = &dataset;
     const auto at = static_cast<std::ptrdiff_t>(index);
     m_x.insert(m_x.begin() + at, 0);
     m_y.insert(m_y.begin() + at, 0);
@@ -96,10 +108,12 @@ void FitCache::insertRun(const Dataset &dataset, const RunFilter &filter, std::s
         if (i >= index) ++i;
     assign(dataset, filter, index);
     insertIntoOrder(index);
+    invalidateRules(true);
 }
 
 void FitCache::removeRun(std::size_t index)
 {
+    invalidateRules(true);
     eraseFromOrder(index);
     for (std::uint32_t &i : m_order)
         if (i > index) --i;
@@ -112,15 +126,66 @@ void FitCache::removeRun(std::size_t index)
     m_domain.erase(m_domain.begin() + at);
 }
 
+void FitCache::invalidateRules(bool population) const
+{
+    if (population) m_population.reset();
+    m_memberships.clear();
+}
+
+FitCache::Population &FitCache::population() const
+{
+    if (!m_population) {
+        Population p;
+        std::vector<double> x, y;
+        constexpr std::uint8_t kWanted = kFittable | kAccepted;
+        for (std::uint32_t i : m_order) {
+            if ((m_flags[i] & kWanted) != kWanted) continue;
+            p.index.push_back(i);
+            x.push_back(m_x[i]);
+            y.push_back(m_y[i]);
+        }
+        p.rules = RulePopulation(std::move(x), std::move(y));
+        m_population = std::move(p);
+    }
+    return *m_population;
+}
+
+void FitCache::trimMemberships() const
+{
+    // Each edit of a rule in the window adds one; a long session must not keep them all.
+    constexpr std::size_t kKept = 32;
+    if (m_memberships.size() > kKept) m_memberships.clear();
+}
+
+const std::uint8_t *FitCache::membership(const EraRule &rule) const
+{
+    if (rule.isAllRuns()) return nullptr;
+    for (const Membership &m : m_memberships)
+        if (m.rule == rule) return m.in.data();
+    Population &p = population();
+    std::vector<std::uint8_t> in(m_x.size(), 0);
+    for (std::size_t k = 0; k < p.index.size(); ++k) {
+        const std::uint32_t i = p.index[k];
+        if (!rule.matchesRun(m_dataset->runs[i])) continue;
+        if (rule.dependsOnOtherRuns() && !p.rules.accepts(rule, k)) continue;
+        in[i] = 1;
+    }
+    m_memberships.push_back({rule, std::move(in)});
+    return m_memberships.back().in.data();
+}
+
 template <typename F> void FitCache::forEachFitPoint(const Era &era, F &&f) const
 {
+    trimMemberships();
+    const std::uint8_t *in = membership(era.rule);
     // Era bounds as x values: from <= date < to in days is from <= x < to in x, since
     // x is days / 365.25 (monotonic).
     const double lo = era.from ? era.from->yearsSinceEpoch() : -INFINITY;
     const double hi = era.to ? era.to->yearsSinceEpoch() : INFINITY;
     constexpr std::uint8_t kWanted = kFittable | kAccepted;
     for (std::size_t i = 0; i < m_x.size(); ++i)
-        if ((m_flags[i] & kWanted) == kWanted && m_x[i] >= lo && m_x[i] < hi) f(i, m_x[i], m_y[i]);
+        if ((m_flags[i] & kWanted) == kWanted && (!in || in[i]) && m_x[i] >= lo && m_x[i] < hi)
+            f(i, m_x[i], m_y[i]);
 }
 
 FitPoints FitCache::points(const Era &era) const
@@ -162,14 +227,17 @@ std::vector<FitCache::RangedFit> FitCache::rangedFits(std::span<const Era> eras)
 {
     struct Pass {
         double lo, hi;
+        const std::uint8_t *in; // null: every run of the dates
         FitAccumulator sums;
         double first = INFINITY, last = -INFINITY;
     };
+    trimMemberships();
     std::vector<Pass> passes;
     passes.reserve(eras.size());
     for (const Era &era : eras)
         passes.push_back({era.from ? era.from->yearsSinceEpoch() : -INFINITY,
                           era.to ? era.to->yearsSinceEpoch() : INFINITY,
+                          membership(era.rule),
                           {}});
     constexpr std::uint8_t kWanted = kFittable | kAccepted;
     // The same runs, in the same order, as forEachFitPoint() per era: the sums, and so
@@ -178,7 +246,7 @@ std::vector<FitCache::RangedFit> FitCache::rangedFits(std::span<const Era> eras)
         if ((m_flags[i] & kWanted) != kWanted) continue;
         const double x = m_x[i], y = m_y[i];
         for (Pass &p : passes) {
-            if (x < p.lo || x >= p.hi) continue;
+            if (x < p.lo || x >= p.hi || (p.in && !p.in[i])) continue;
             p.sums.add(x, y);
             p.first = std::min(p.first, x);
             p.last = std::max(p.last, x);
@@ -192,6 +260,23 @@ std::vector<FitCache::RangedFit> FitCache::rangedFits(std::span<const Era> eras)
         fits.push_back(std::move(result));
     }
     return fits;
+}
+
+std::vector<bool> FitCache::members(const Era &era) const
+{
+    std::vector<bool> in(m_x.size(), false);
+    forEachFitPoint(era, [&in](std::size_t i, double, double) { in[i] = true; });
+    return in;
+}
+
+std::vector<double> FitCache::zScores(double windowYears) const
+{
+    std::vector<double> z(m_x.size(), NAN);
+    Population &p = population();
+    const std::vector<double> &scores = p.rules.zScores(windowYears);
+    for (std::size_t k = 0; k < p.index.size(); ++k)
+        z[p.index[k]] = scores[k];
+    return z;
 }
 
 std::size_t FitCache::plottedCount() const

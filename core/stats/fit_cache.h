@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/stats/era_membership.h"
 #include "core/stats/run_selection.h"
 #include "core/stats/trend_fit.h"
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <span>
 #include <string>
@@ -17,6 +19,15 @@ namespace compute {
 // The x (years since 1970) and log10 FLOP of every run, and whether the current
 // filter accepts it, kept next to the dataset so that refitting after a one-run edit
 // is a pass over doubles (no log10, no string work) and an edit updates one entry.
+//
+// Eras with a rule (core/model/era_rule.h) also need which runs the rule holds. The
+// rule population (core/stats/era_membership.h: Z-scores, running top N, records) is
+// computed when such an era first asks and kept until a date, a compute or the filter
+// changes; each rule's members are kept until a run changes. A dragged era boundary or a
+// new rule therefore costs a pass over the runs, not a new population. A rule reads the
+// runs (tags, domains, ...) of the dataset the cache was last built or updated from,
+// which must still be alive, at the same address, when a fit asks. Const methods fill
+// these caches: a FitCache is for one thread.
 class FitCache {
 public:
     void rebuild(const Dataset &dataset, const RunFilter &filter);
@@ -80,6 +91,12 @@ public:
     RangedFit rangedFit(const Era &era) const;
     // rangedFit() of several eras in one pass (what a chart with ticked eras needs).
     std::vector<RangedFit> rangedFits(std::span<const Era> eras) const;
+    // For each run: whether it enters fit(era) (the chart marks the runs of a fit, the
+    // table filters by era). A run may be in several eras.
+    std::vector<bool> members(const Era &era) const;
+    // Each run's Z-score against the rule population (core/stats/z_scores.h); NaN for a
+    // run outside it (undated, no compute, an upper bound or not accepted by the filter).
+    std::vector<double> zScores(double windowYears = kDefaultZWindowYears) const;
 
     std::size_t plottedCount() const;     // plottable and accepted
     std::size_t unplottableCount() const; // no date or no compute (any filter)
@@ -90,8 +107,19 @@ private:
     void eraseFromOrder(std::size_t index);
     void insertIntoOrder(std::size_t index);
     void sortOrder();
-    // Calls f(x, y) for each run fit(era) uses, in dataset order.
+    // Calls f(i, x, y) for each run fit(era) uses, in dataset order.
     template <typename F> void forEachFitPoint(const Era &era, F &&f) const;
+    // The fittable, accepted runs in date order and what rules ask of them.
+    struct Population {
+        std::vector<std::uint32_t> index; // cache index of each point
+        RulePopulation rules;
+    };
+    Population &population() const;
+    // By cache index, whether `rule` holds the run (dates aside); null for the rule that
+    // holds every run. Valid until the next edit or the next call that trims the list.
+    const std::uint8_t *membership(const EraRule &rule) const;
+    void trimMemberships() const;
+    void invalidateRules(bool population) const;
 
     std::vector<double> m_x;
     std::vector<double> m_y;
@@ -102,6 +130,13 @@ private:
     std::unordered_map<std::string, std::uint16_t> m_domainIndex;
     std::vector<std::uint32_t> m_order;
     std::vector<std::uint8_t> m_flags;
+    const Dataset *m_dataset = nullptr; // the last rebuild() or update's, for rules
+    mutable std::optional<Population> m_population;
+    struct Membership {
+        EraRule rule;
+        std::vector<std::uint8_t> in;
+    };
+    mutable std::deque<Membership> m_memberships; // a deque: pointers into it stay valid
 };
 
 } // namespace compute

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/stats/run_selection.h"
 
+#include "core/stats/era_membership.h"
 #include "core/util/text_util.h"
 
 #include <algorithm>
@@ -44,6 +45,7 @@ bool RunFilter::accepts(const Dataset &dataset, const TrainingRun &run) const
 
 FitPoints selectFitPoints(const Dataset &dataset, const Era &era, const RunFilter &filter)
 {
+    if (!era.rule.isAllRuns()) return EraSelector(dataset, filter).points(era);
     FitPoints points;
     for (std::size_t i = 0; i < dataset.runs.size(); ++i) {
         const TrainingRun &run = dataset.runs[i];
@@ -68,8 +70,11 @@ std::vector<EraFit> fitScheme(const Dataset &dataset, const EraScheme &scheme,
 {
     std::vector<EraFit> fits;
     fits.reserve(scheme.eras.size());
-    for (const Era &era : scheme.eras)
-        fits.push_back({era, fitEra(dataset, era, filter)});
+    EraSelector selector(dataset, filter); // one population for every era
+    for (const Era &era : scheme.eras) {
+        const FitPoints points = selector.points(era);
+        fits.push_back({era, fitTrend(points.x, points.y)});
+    }
     return fits;
 }
 

@@ -32,7 +32,8 @@ struct FitPoints {
 };
 
 // Runs that enter the fit of `era`: accepted by the filter, fittable (dated, finite
-// positive compute, not an upper bound) and dated inside the era.
+// positive compute, not an upper bound), dated inside the era and held by its rule
+// (core/stats/era_membership.h; EraSelector shares the work between eras).
 FitPoints selectFitPoints(const Dataset &dataset, const Era &era, const RunFilter &filter);
 
 TrendFit fitEra(const Dataset &dataset, const Era &era, const RunFilter &filter = {});
@@ -42,6 +43,7 @@ struct EraFit {
     TrendFit fit;
 };
 
+// The fits of every era of the scheme (one EraSelector for all).
 std::vector<EraFit> fitScheme(const Dataset &dataset, const EraScheme &scheme,
                               const RunFilter &filter = {});
 

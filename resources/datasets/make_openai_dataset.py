@@ -4,7 +4,7 @@
 
 Input: tests/data/reference/openai_ai_and_compute.csv (a copy of the research notes'
 reference table: OpenAI's chart values, appendix worked examples and addendum labels).
-Output: resources/datasets/openai-ai-and-compute.json in the native format (schema 1),
+Output: resources/datasets/openai-ai-and-compute.json in the native format (schema 2),
 written byte for byte the way core/json_format.cpp writes it, so that opening and
 saving the file in the app changes nothing.
 
@@ -402,7 +402,7 @@ def write(runs):
     for run in runs:
         if "estimates" in run:
             run["estimates"] = [estimate_json(e) for e in run["estimates"]]
-    out = "{\n  \"schema_version\": 1,\n"
+    out = "{\n  \"schema_version\": 2,\n"
     out += f"  \"app_version\": {dump(app_version())},\n"
     out += "  \"metadata\": " + dump(METADATA, indent=2).replace("\n", "\n  ")
     out += ",\n  \"era_schemes\": ["

@@ -154,8 +154,8 @@ TEST(JsonFormat, RoundTripIsByteStable)
 TEST(JsonFormat, WritesVersionsFirstAndOneRunPerLine)
 {
     const std::string text = writeDatasetJson(everyField());
-    EXPECT_EQ(text.rfind("{\n  \"schema_version\": 1,\n  \"app_version\": \"" +
-                             std::string(kAppVersion) + "\",\n",
+    EXPECT_EQ(text.rfind("{\n  \"schema_version\": " + std::to_string(kSchemaVersion) +
+                             ",\n  \"app_version\": \"" + std::string(kAppVersion) + "\",\n",
                          0),
               0u)
         << text.substr(0, 80);
@@ -284,9 +284,10 @@ TEST(JsonFormat, V0FileMigratesToTheV1Equivalent)
     EXPECT_TRUE(unpublished.estimates.empty()); // "compute_flop": null
     EXPECT_FALSE(unpublished.isPlottable());
 
-    // Saved again, it is a v1 file that reads back equal.
+    // Saved again, it is a file of the current version that reads back equal.
     const std::string text = writeDatasetJson(d);
-    EXPECT_NE(text.find("\"schema_version\": 1,"), std::string::npos);
+    EXPECT_NE(text.find("\"schema_version\": " + std::to_string(kSchemaVersion) + ","),
+              std::string::npos);
     EXPECT_TRUE(readBack(text) == d);
 }
 
@@ -320,13 +321,14 @@ TEST(JsonFormat, V1FileIsNotMigratedAgain)
 TEST(JsonFormat, NewerSchemaVersionIsRefusedWithAMessageToUpdate)
 {
     const Result<Dataset> read = readDatasetJson(
-        R"({"schema_version": 2, "app_version": "0.9.0", "runs": []})", "future.json");
+        R"({"schema_version": 99, "app_version": "0.9.0", "runs": []})", "future.json");
     ASSERT_FALSE(read.ok());
     ASSERT_EQ(read.errors().size(), 1u);
     EXPECT_EQ(read.errors()[0].where, "future.json: schema_version");
     EXPECT_EQ(read.errors()[0].message,
-              "this file uses format version 2, written by version 0.9.0 of Compute Explorer; "
-              "this version reads format versions up to 1. Please update Compute Explorer.");
+              "this file uses format version 99, written by version 0.9.0 of Compute Explorer; "
+              "this version reads format versions up to " +
+                  std::to_string(kSchemaVersion) + ". Please update Compute Explorer.");
 
     const Result<Dataset> anonymous =
         readDatasetJson(R"({"schema_version": 7, "runs": [{"whatever": true}]})", "f.json");

@@ -3,6 +3,7 @@
 // catalog. These tests pin OpenAI's published figures, not just our file format.
 #include "core/io/hardware_catalog_json.h"
 #include "core/io/json_format.h"
+#include "core/io/published_schemes.h"
 #include "core/model/compute_estimate.h"
 #include "core/model/dataset.h"
 #include "core/model/units.h"
@@ -521,4 +522,36 @@ TEST(OpenAiDataset, EraSchemesAreOpenAisTwoAndFourEras)
     for (const Era &e : four->eras)
         total += selectFitPoints(bundledDataset(), e, {}).x.size();
     EXPECT_EQ(total, 15u + 3u);
+}
+
+TEST(OpenAiDataset, TheFifteenChartSystemsSchemeGivesThePostsDoublingTime)
+{
+    const EraScheme scheme = openAi2018ChartScheme();
+    ASSERT_EQ(scheme.eras.size(), 1u);
+    const Era &chart = scheme.eras[0];
+    // Independently: the runs tagged as on the chart, fitted by plain least squares.
+    std::vector<double> x, y;
+    for (const TrainingRun &r : bundledDataset().runs)
+        if (r.hasTag(kTagOpenAi2018Chart) && r.date && r.flop() && !r.upperBound) {
+            x.push_back(r.date->yearsSinceEpoch());
+            y.push_back(std::log10(*r.flop()));
+        }
+    ASSERT_EQ(x.size(), 15u);
+    double mx = 0, my = 0;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        mx += x[i] / 15.0;
+        my += y[i] / 15.0;
+    }
+    double sxx = 0, sxy = 0;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        sxx += (x[i] - mx) * (x[i] - mx);
+        sxy += (x[i] - mx) * (y[i] - my);
+    }
+    const double months = std::log10(2.0) / (sxy / sxx) * 12.0;
+    const TrendFit fit = fitEra(bundledDataset(), chart);
+    EXPECT_EQ(fit.n, 15u);
+    EXPECT_NEAR(fit.doublingTimeMonths(), months, 1e-9);
+    ASSERT_TRUE(chart.published);
+    EXPECT_EQ(chart.published->n, 15u);
+    EXPECT_NEAR(fit.doublingTimeMonths(), chart.published->value, 0.05);
 }

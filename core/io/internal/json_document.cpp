@@ -73,11 +73,11 @@ std::string ParsePath::text() const
 // a streamable "runs" array are built one at a time in a reused JsonTree instead.
 class DocumentHandler final : public json::json_sax_t {
 public:
-    // Streams "runs" when `mayStream` and the file's schema_version is `streamedVersion`.
+    // Streams "runs" when `mayStream` and the file's schema_version is one of `streamed`.
     DocumentHandler(JsonDocument &document, const JsonRunCallback &onRun, bool mayStream,
-                    std::uint64_t streamedVersion, bool followPath)
-        : m_document(document), m_onRun(onRun), m_mayStream(mayStream),
-          m_streamedVersion(streamedVersion), m_followPath(followPath)
+                    StreamedVersions streamed, bool followPath)
+        : m_document(document), m_onRun(onRun), m_mayStream(mayStream), m_streamed(streamed),
+          m_followPath(followPath)
     {
     }
 
@@ -146,7 +146,7 @@ private:
     JsonDocument &m_document;
     const JsonRunCallback &m_onRun;
     const bool m_mayStream;
-    const std::uint64_t m_streamedVersion;
+    const StreamedVersions m_streamed;
     const bool m_followPath;
     ParsePath m_path;
     Mode m_mode = Mode::Start;
@@ -264,7 +264,7 @@ bool DocumentHandler::key(std::string &key)
         const auto version = m_document.root.find("schema_version");
         m_streamable = m_mayStream && key == "runs" && version != m_document.root.end() &&
                        version->is_number_unsigned() &&
-                       version->get<std::uint64_t>() == m_streamedVersion;
+                       m_streamed.contains(version->get<std::uint64_t>());
         m_member = &m_document.root[key];
         m_mode = Mode::Member;
         break;
@@ -349,14 +349,13 @@ Error parseFailure(std::string_view bytes, const std::string &sourceName, const 
 // Parses with nlohmann's SAX parser. The first pass does not follow the JSON path; a
 // refused document is parsed again following it, so that the error names its place.
 Result<JsonDocument> parse(std::string_view bytes, const std::string &sourceName,
-                           const JsonRunCallback &onRun, bool mayStream,
-                           std::uint64_t streamedVersion)
+                           const JsonRunCallback &onRun, bool mayStream, StreamedVersions streamed)
 {
     JsonDocument document;
     bool followPath = false;
     for (;;) {
         document = {};
-        DocumentHandler handler(document, onRun, mayStream, streamedVersion, followPath);
+        DocumentHandler handler(document, onRun, mayStream, streamed, followPath);
         // A UTF-8 byte order mark (Windows editors add one) is skipped by the parser.
         json::sax_parse(bytes.begin(), bytes.end(), &handler);
         if (handler.refusal()) {
@@ -373,15 +372,15 @@ Result<JsonDocument> parse(std::string_view bytes, const std::string &sourceName
 } // namespace
 
 Result<JsonDocument> parseJsonDocument(std::string_view bytes, const std::string &sourceName,
-                                       std::uint64_t streamedVersion, const JsonRunCallback &onRun)
+                                       StreamedVersions streamed, const JsonRunCallback &onRun)
 {
-    return parse(bytes, sourceName, onRun, true, streamedVersion);
+    return parse(bytes, sourceName, onRun, true, streamed);
 }
 
 Result<nlohmann::json> parseJson(std::string_view bytes, const std::string &sourceName)
 {
     const JsonRunCallback none;
-    Result<JsonDocument> parsed = parse(bytes, sourceName, none, false, 0);
+    Result<JsonDocument> parsed = parse(bytes, sourceName, none, false, {});
     if (!parsed) return parsed.errors();
     return std::move(parsed.value().root);
 }

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/stats/era_membership.h"
+
+#include "core/stats/subsets.h"
+#include "core/stats/z_scores.h"
+
+namespace compute {
+
+RulePopulation::RulePopulation(std::vector<double> x, std::vector<double> y)
+    : m_x(std::move(x)), m_y(std::move(y))
+{
+}
+
+const std::vector<double> &RulePopulation::zScores(double windowYears)
+{
+    for (const auto &[w, z] : m_zScores)
+        if (w == windowYears) return z;
+    m_zScores.emplace_back(windowYears, localZScores(m_x, m_y, windowYears));
+    return m_zScores.back().second;
+}
+
+const std::vector<bool> &RulePopulation::topAtPublication(std::size_t n)
+{
+    for (const auto &[count, in] : m_top)
+        if (count == n) return in;
+    m_top.emplace_back(n, frontierAtPublication(m_x, m_y, n));
+    return m_top.back().second;
+}
+
+const std::vector<bool> &RulePopulation::recordSetters()
+{
+    if (!m_records) m_records = compute::recordSetters(m_x, m_y);
+    return *m_records;
+}
+
+bool RulePopulation::accepts(const EraRule &rule, std::size_t p)
+{
+    if (rule.topN && !topAtPublication(*rule.topN)[p]) return false;
+    if (rule.recordSetters && !recordSetters()[p]) return false;
+    if (rule.usesZScores()) {
+        const double z = zScores(rule.zWindowYears)[p];
+        if (rule.zBand && !rule.zBand->contains(z)) return false;
+        if (rule.excludeLowOutliers && z < kLowOutlierZ) return false;
+    }
+    return true;
+}
+
+EraSelector::EraSelector(const Dataset &dataset, const RunFilter &filter)
+    : m_dataset(dataset), m_filter(filter)
+{
+}
+
+FitPoints EraSelector::points(const Era &era)
+{
+    if (era.rule.isAllRuns()) return selectFitPoints(m_dataset, era, m_filter);
+    if (!m_pool) {
+        m_pool = selectFitPoints(m_dataset, Era{}, m_filter);
+        m_population = RulePopulation(m_pool->x, m_pool->y);
+    }
+    const FitPoints &pool = *m_pool;
+    FitPoints points;
+    for (std::size_t p = 0; p < pool.runIndex.size(); ++p) {
+        const TrainingRun &run = m_dataset.runs[pool.runIndex[p]];
+        if (!era.contains(*run.date) || !era.rule.matchesRun(run)) continue;
+        if (era.rule.dependsOnOtherRuns() && !m_population.accepts(era.rule, p)) continue;
+        points.x.push_back(pool.x[p]);
+        points.y.push_back(pool.y[p]);
+        points.runIndex.push_back(pool.runIndex[p]);
+    }
+    return points;
+}
+
+std::vector<bool> EraSelector::members(const Era &era)
+{
+    std::vector<bool> in(m_dataset.runs.size(), false);
+    for (std::size_t i : points(era).runIndex)
+        in[i] = true;
+    return in;
+}
+
+} // namespace compute
