@@ -25,32 +25,13 @@ namespace {
 const QString kBandLayer = QStringLiteral("bands");
 const QString kLabelLayer = QStringLiteral("labels");
 
-QCPScatterStyle::ScatterShape shapeOf(compute::EstimateMethod method, bool upperBound)
-{
-    switch (markerShapeOf(method, upperBound)) {
-    case MarkerShape::Disc:
-        return QCPScatterStyle::ssDisc;
-    case MarkerShape::Square:
-        return QCPScatterStyle::ssSquare;
-    case MarkerShape::Diamond:
-        return QCPScatterStyle::ssDiamond;
-    case MarkerShape::Triangle:
-        return QCPScatterStyle::ssTriangle;
-    case MarkerShape::TriangleDown:
-        return QCPScatterStyle::ssTriangleInverted;
-    case MarkerShape::Ring:
-        return QCPScatterStyle::ssCircle;
-    }
-    return QCPScatterStyle::ssDisc;
-}
-
 QCPScatterStyle vectorStyleOf(const ScenePointGroup &g, double size, double edgeWidth)
 {
     const QColor edge = g.color.darker(130);
     QColor fill = g.color;
     fill.setAlpha(g.upperBound ? 0 : 210);
-    return QCPScatterStyle(shapeOf(g.method, g.upperBound), QPen(edge, edgeWidth), QBrush(fill),
-                           size);
+    return QCPScatterStyle(qcpShapeOf(markerShapeOf(g.method, g.upperBound)), QPen(edge, edgeWidth),
+                           QBrush(fill), size);
 }
 
 // A group's marker drawn once, for the screen, at the screen's device pixel ratio so

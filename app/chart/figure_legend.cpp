@@ -27,25 +27,6 @@ QString headingOf(LegendEntry::Group group)
     return {};
 }
 
-QCPScatterStyle::ScatterShape qcpShapeOf(MarkerShape shape)
-{
-    switch (shape) {
-    case MarkerShape::Disc:
-        return QCPScatterStyle::ssDisc;
-    case MarkerShape::Square:
-        return QCPScatterStyle::ssSquare;
-    case MarkerShape::Diamond:
-        return QCPScatterStyle::ssDiamond;
-    case MarkerShape::Triangle:
-        return QCPScatterStyle::ssTriangle;
-    case MarkerShape::TriangleDown:
-        return QCPScatterStyle::ssTriangleInverted;
-    case MarkerShape::Ring:
-        return QCPScatterStyle::ssCircle;
-    }
-    return QCPScatterStyle::ssDisc;
-}
-
 // Greedy word wrap to `width`; a word longer than a line is broken where it must be.
 QStringList wrapped(const QString &text, const QFontMetricsF &metrics, double width)
 {
@@ -72,6 +53,25 @@ QStringList wrapped(const QString &text, const QFontMetricsF &metrics, double wi
 }
 
 } // namespace
+
+QCPScatterStyle::ScatterShape qcpShapeOf(MarkerShape shape)
+{
+    switch (shape) {
+    case MarkerShape::Disc:
+        return QCPScatterStyle::ssDisc;
+    case MarkerShape::Square:
+        return QCPScatterStyle::ssSquare;
+    case MarkerShape::Diamond:
+        return QCPScatterStyle::ssDiamond;
+    case MarkerShape::Triangle:
+        return QCPScatterStyle::ssTriangle;
+    case MarkerShape::TriangleDown:
+        return QCPScatterStyle::ssTriangleInverted;
+    case MarkerShape::Ring:
+        return QCPScatterStyle::ssCircle;
+    }
+    return QCPScatterStyle::ssDisc;
+}
 
 FigureLegend::FigureLegend(QCustomPlot *plot) : QCPLayoutElement(plot)
 {

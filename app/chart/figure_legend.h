@@ -10,6 +10,9 @@
 
 namespace app {
 
+// QCustomPlot's scatter shape for a marker shape of the chart.
+QCPScatterStyle::ScatterShape qcpShapeOf(MarkerShape shape);
+
 // The chart's legend, below the plot and aligned with it, read like a figure's: each
 // group (domains, estimation methods, trends, analysis overlays) starts a row of its
 // own, its entries in as many equal columns as fit the width, each swatch right
