@@ -101,7 +101,13 @@ MainWindow::MainWindow(QWidget *parent)
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The children outlive this body: the document's undo stack, cleared as it goes, would call
+    // back into a window that is no longer a MainWindow.
+    m_document->undoStack()->disconnect(this);
+    m_document->disconnect(this);
+}
 
 void MainWindow::setUpApplication()
 {
