@@ -24,6 +24,8 @@ namespace {
 
 const QString kBandLayer = QStringLiteral("bands");
 const QString kLabelLayer = QStringLiteral("labels");
+// Up to this many points in view, those under another marker get labels too.
+constexpr std::size_t kMostNamedUnder = 200;
 
 QCPScatterStyle vectorStyleOf(const ScenePointGroup &g, double size, double edgeWidth)
 {
@@ -453,6 +455,13 @@ void ChartRenderer::spaceTicks()
     if (rect.width() > 0)
         m_plot->xAxis->ticker()->setTickCount(
             std::clamp(static_cast<int>(rect.width() / (2.8 * labelWidth)), 2, 8));
+    // A tick label at the plot's right end is centred on it: half of it must fit in the
+    // right margin, or the figure cuts it.
+    const QMargins least = m_plot->axisRect()->minimumMargins();
+    const int half = static_cast<int>(std::ceil(labelWidth / 2)) + 4;
+    if (least.right() != half)
+        m_plot->axisRect()->setMinimumMargins(
+            QMargins(least.left(), least.top(), half, least.bottom()));
 }
 
 void ChartRenderer::wrapCitation()
@@ -514,7 +523,15 @@ void ChartRenderer::relayoutLabels()
         m_pointLabels->setLabels({});
         return;
     }
-    placePointLabels(visible, obstacles, bounds, map);
+    // On a sparse plot a point under another's marker gets its name too (VGG under
+    // Seq2Seq on OpenAI's chart at 6.5 inches): beside the marker that covers it.
+    std::vector<const ScenePoint *> named;
+    if (!m_thinning.covered.empty() && count + m_thinning.covered.size() <= kMostNamedUnder) {
+        named.assign(visible.begin(), visible.end());
+        named.insert(named.end(), m_thinning.covered.begin(), m_thinning.covered.end());
+    }
+    placePointLabels(named.empty() ? visible : std::span<const ScenePoint *>(named), obstacles,
+                     bounds, map);
 }
 
 ChartRenderer::PixelMap ChartRenderer::pixelMap() const
@@ -540,6 +557,7 @@ std::size_t ChartRenderer::thinPoints(const PixelMap &map, const QRectF &bounds)
     const int cols = std::max(1, static_cast<int>(bounds.width() / kCell) + 1);
     const int rows = std::max(1, static_cast<int>(bounds.height() / kCell) + 1);
     std::vector<std::uint8_t> &taken = m_thinning.taken;
+    m_thinning.covered.clear();
     taken.assign(static_cast<std::size_t>(cols) * static_cast<std::size_t>(rows), 0);
     // At most one point per cell; the buffers stay allocated from frame to frame (this
     // loop sees every point, and a fresh 100,000-entry array costs as much as it).
@@ -569,7 +587,12 @@ std::size_t ChartRenderer::thinPoints(const PixelMap &map, const QRectF &bounds)
             std::uint8_t &cell =
                 taken[static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) +
                       static_cast<std::size_t>(c)];
-            if (cell || count == most) continue;
+            if (cell || count == most) {
+                // Under another marker: not drawn, but a sparse plot still names it.
+                if (cell && m_thinning.covered.size() < kMostNamedUnder)
+                    m_thinning.covered.push_back(&point);
+                continue;
+            }
             cell = 1;
             seen[count] = &point; // only drawn points get labels
             obstacle[count] = QPointF(px, py);
@@ -668,7 +691,7 @@ void ChartRenderer::placePointLabels(std::span<const ScenePoint *> visible,
     for (const PlacedLabel &l :
          layoutLabels(std::move(candidates), bounds, obstacles, m_options.maxLabels,
                       m_look.markerSize / 2 + 1, measure)) {
-        shown.append({l.id, l.rect, texts.value(l.id)});
+        shown.append({l.id, l.rect, texts.value(l.id), l.leader});
         m_labelRuns.append(l.id);
     }
     m_pointLabels->setLabels(std::move(shown));
@@ -702,6 +725,11 @@ QStringList ChartRenderer::labelTexts() const
         for (const PointLabels::Label &l : m_pointLabels->labels())
             texts << l.text;
     return texts;
+}
+
+const PointLabels *ChartRenderer::pointLabels() const
+{
+    return m_pointLabels;
 }
 
 QStringList ChartRenderer::annotationTexts() const

@@ -91,6 +91,8 @@ public:
     // The labels currently shown, by run index (for tests and export checks).
     QVector<int> labelledRuns() const;
     QStringList labelTexts() const;
+    // The point labels as drawn: text, box and leader line, in the plot's pixels.
+    const PointLabels *pointLabels() const;
     // The fit annotations the legend shows (its trend entries).
     QStringList annotationTexts() const;
     // The legend's entries as drawn (none when it collapsed), and the era names.
@@ -157,6 +159,7 @@ private:
         std::vector<std::uint8_t> taken;
         std::vector<QPointF> obstacles;
         std::vector<const ScenePoint *> visible;
+        std::vector<const ScenePoint *> covered; // in view under another marker (a few)
     } m_thinning;
     QVector<int> m_labelRuns;
     QPointer<EraNames> m_eraNames;

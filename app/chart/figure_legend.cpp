@@ -183,6 +183,17 @@ int FigureLegend::arrange(double right, double figureHeight)
     return m_height;
 }
 
+QVector<QRectF> FigureLegend::headingRects() const
+{
+    QVector<QRectF> rects;
+    const double lineHeight = std::ceil(QFontMetricsF(m_font).height());
+    const double rowHeight = std::max(lineHeight, m_look.markerSize) + 3;
+    for (const auto &[heading, top] : m_layout.headings)
+        rects << QRectF(0, top + (rowHeight - lineHeight) / 2,
+                        QFontMetricsF(m_headingFont).horizontalAdvance(heading) + 2, lineHeight);
+    return rects;
+}
+
 void FigureLegend::applyDefaultAntialiasingHint(QCPPainter *painter) const
 {
     applyAntialiasingHint(painter, true, QCP::aeLegendItems);
@@ -225,13 +236,10 @@ void FigureLegend::draw(QCPPainter *painter)
     const QPointF origin(mRect.left() + indent(), mRect.top());
     painter->setFont(m_headingFont);
     painter->setPen(m_look.citationColor);
-    const double lineHeight = std::ceil(QFontMetricsF(m_font).height());
-    const double rowHeight = std::max(lineHeight, m_look.markerSize) + 3;
-    for (const auto &[heading, top] : m_layout.headings)
-        painter->drawText(QRectF(origin.x(), origin.y() + top + (rowHeight - lineHeight) / 2,
-                                 QFontMetricsF(m_headingFont).horizontalAdvance(heading) + 2,
-                                 lineHeight),
-                          Qt::AlignLeft | Qt::AlignVCenter, heading);
+    const QVector<QRectF> headings = headingRects();
+    for (qsizetype i = 0; i < headings.size(); ++i)
+        painter->drawText(headings[i].translated(origin), Qt::AlignLeft | Qt::AlignVCenter,
+                          m_layout.headings[i].first);
     for (const Placed &p : m_layout.placed) {
         const LegendEntry &e = m_entries[p.entry];
         painter->save();

@@ -45,6 +45,8 @@ public:
     const QVector<Placed> &placed() const { return m_layout.placed; }
     // Where the legend starts: the plot's left edge.
     double indent() const;
+    // The group titles drawn ("Domain", "Trend"), like placed()'s texts.
+    QVector<QRectF> headingRects() const;
 
     QSize minimumOuterSizeHint() const override { return {0, m_height}; }
     QSize maximumOuterSizeHint() const override { return {QWIDGETSIZE_MAX, m_height}; }

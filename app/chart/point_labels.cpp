@@ -38,6 +38,12 @@ void PointLabels::draw(QCPPainter *painter)
     painter->save();
     painter->setClipRect(parentPlot()->axisRect()->rect());
     painter->setFont(m_font);
+    // Leader lines thin and lighter than the text, under it.
+    QColor leaderColor = m_color;
+    leaderColor.setAlphaF(0.55);
+    painter->setPen(QPen(leaderColor, 0.8));
+    for (const Label &l : m_labels)
+        if (l.leader) painter->drawLine(*l.leader);
     painter->setPen(m_color);
     const bool vector = painter->modes().testFlag(QCPPainter::pmVectorized) ||
                         painter->modes().testFlag(QCPPainter::pmNoCaching);

@@ -7,6 +7,8 @@
 #include <QStaticText>
 #include <QVector>
 
+#include <optional>
+
 namespace app {
 
 // All point labels of the chart as one layerable. On screen each label's layout is
@@ -20,6 +22,7 @@ public:
         int run = -1;
         QRectF rect; // pixels, where the text goes
         QString text;
+        std::optional<QLineF> leader; // from the point to a label set apart
     };
 
     PointLabels(QCustomPlot *plot, const QString &layer);

@@ -22,6 +22,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <numbers>
 
 namespace {
 
@@ -261,6 +262,70 @@ TEST(LabelLayout, PlacedLabelsNeverOverlapAndStayInBounds)
         for (int j = i + 1; j < placed.size(); ++j)
             EXPECT_FALSE(placed[i].rect.intersects(placed[j].rect)) << i << " " << j;
     }
+}
+
+// Overlap of two placed labels, their texts or a leader line through a text.
+bool clash(const app::PlacedLabel &a, const app::PlacedLabel &b)
+{
+    auto through = [](const std::optional<QLineF> &leader, const QRectF &r) {
+        if (!leader) return false;
+        for (int i = 0; i <= 20; ++i)
+            if (r.contains(leader->pointAt(i / 20.0))) return true;
+        return false;
+    };
+    return a.rect.intersects(b.rect) || through(a.leader, b.rect) || through(b.leader, a.rect);
+}
+
+// Pairs of points a few pixels apart (VGG and Seq2Seq on OpenAI's chart) in a plot with
+// room: every point gets a label, none on another or on a point.
+TEST(LabelLayout, PointsAFewPixelsApartAllGetALabel)
+{
+    QVector<app::LabelCandidate> candidates;
+    QVector<QPointF> points;
+    for (int i = 0; i < 8; ++i) {
+        const QPointF p(60 + 60 * i, 60 + 35 * i);
+        for (const QPointF &q : {p, p + QPointF(3, 2), p + QPointF(-2, 9)}) {
+            candidates.append({static_cast<int>(points.size()), q,
+                               QSizeF(70 + 10 * (points.size() % 3), 13),
+                               static_cast<double>(points.size() % 5)});
+            points << q;
+        }
+    }
+    const QRectF bounds(0, 0, 640, 400);
+    const auto placed = app::layoutLabels(
+        candidates, bounds, {points.constData(), static_cast<std::size_t>(points.size())}, 1000);
+    EXPECT_EQ(placed.size(), candidates.size());
+    for (qsizetype i = 0; i < placed.size(); ++i) {
+        EXPECT_TRUE(bounds.contains(placed[i].rect));
+        for (const QPointF &p : points)
+            EXPECT_FALSE(placed[i].rect.adjusted(3, 3, -3, -3).contains(p)) << placed[i].id;
+        for (qsizetype j = i + 1; j < placed.size(); ++j)
+            EXPECT_FALSE(clash(placed[i], placed[j])) << placed[i].id << " " << placed[j].id;
+    }
+}
+
+// A point ringed by others has no free place beside it: its label goes a little apart,
+// with a leader line from the point's edge to the label.
+TEST(LabelLayout, ALabelWithNoPlaceBesideItsPointGoesApartWithALeader)
+{
+    const QPointF centre(200, 150);
+    QVector<QPointF> points{centre};
+    for (int k = 0; k < 16; ++k)
+        points << centre + 11.0 * QPointF(std::cos(k * std::numbers::pi / 8),
+                                          std::sin(k * std::numbers::pi / 8));
+    const QVector<app::LabelCandidate> candidates{{7, centre, QSizeF(60, 12), 1.0}};
+    const auto placed =
+        app::layoutLabels(candidates, QRectF(0, 0, 400, 300),
+                          {points.constData(), static_cast<std::size_t>(points.size())}, 10);
+    ASSERT_EQ(placed.size(), 1);
+    ASSERT_TRUE(placed[0].leader.has_value());
+    for (const QPointF &p : points)
+        EXPECT_FALSE(placed[0].rect.adjusted(-3, -3, 3, 3).contains(p));
+    const QLineF leader = *placed[0].leader;
+    EXPECT_LT(QLineF(leader.p1(), centre).length(), 7.0); // starts at the point
+    EXPECT_GT(QLineF(leader.p1(), centre).length(), 3.0); // outside its marker
+    const QRectF end = placed[0].rect.adjusted(-0.01, -0.01, 0.01, 0.01);
+    EXPECT_TRUE(end.contains(leader.p2())); // ends at the label
 }
 
 // Measuring a label only where a label of its smallest size would fit gives the

@@ -8,6 +8,7 @@
 #include "app/chart/era_names.h"
 #include "app/chart/figure_legend.h"
 #include "app/chart/legend_builder.h"
+#include "app/chart/point_labels.h"
 #include "app/commands/run_commands.h"
 #include "app/data/dataset_file.h"
 #include "app/dialogs/export_dialog.h"
@@ -16,6 +17,7 @@
 #include "app/document/view_state.h"
 #include "app/export/dataset_figure.h"
 #include "app/export/figure_style.h"
+#include "tests/app/chart_texts.h"
 #include "tests/app/gui_test_util.h"
 
 #include <qcustomplot.h>
@@ -72,19 +74,54 @@ double whiteFraction(const QImage &image)
     return static_cast<double>(white) / (static_cast<double>(rgb.width()) * rgb.height());
 }
 
-// Every text the figure draws, in its pixels: era names, legend entries, point labels.
-QVector<QRectF> textRectsOf(const app::ChartRenderer &renderer, QCustomPlot *plot)
+// Every text the figure lays out, in its pixels: era names, legend entries and group
+// titles, point labels and the tick labels of both axes.
+QVector<TextBox> textBoxesOf(const app::ChartRenderer &renderer, QCustomPlot *plot)
 {
-    QVector<QRectF> rects;
+    QVector<TextBox> boxes;
     const app::EraNames *names = renderer.eraNames();
     for (const app::EraNames::Placed &p : names->placed())
-        rects << p.rect.translated(0, names->outerRect().top());
+        // Each name within the strip above the plot (its row is known on drawing only;
+        // the names' own rows keep them apart).
+        boxes.append(
+            {QStringLiteral("era name"), QRectF(p.rect.left(), names->outerRect().top(),
+                                                p.rect.width(), names->outerRect().height())});
     const app::FigureLegend *legend = renderer.legend();
     const QPointF origin(legend->outerRect().left() + legend->indent(), legend->outerRect().top());
     for (const app::FigureLegend::Placed &p : legend->placed())
-        rects << p.text.translated(origin);
-    Q_UNUSED(plot);
-    return rects;
+        boxes.append({p.wrapped, p.text.translated(origin)});
+    for (const QRectF &r : legend->headingRects())
+        boxes.append({QStringLiteral("legend heading"), r.translated(origin)});
+    for (const app::PointLabels::Label &l : renderer.pointLabels()->labels())
+        boxes.append({l.text, l.rect});
+    boxes += tickLabelBoxes(plot->xAxis);
+    boxes += tickLabelBoxes(plot->yAxis);
+    return boxes;
+}
+
+// Boxes outside `bounds` and pairs that overlap (beyond `slack` pixels), as messages.
+QStringList clippedOrOverlapping(const QVector<TextBox> &boxes, const QRectF &bounds, double slack)
+{
+    QStringList faults;
+    auto where = [](const TextBox &b) {
+        return QStringLiteral("'%1' at %2,%3 %4x%5")
+            .arg(b.text)
+            .arg(b.rect.x(), 0, 'f', 1)
+            .arg(b.rect.y(), 0, 'f', 1)
+            .arg(b.rect.width(), 0, 'f', 1)
+            .arg(b.rect.height(), 0, 'f', 1);
+    };
+    for (const TextBox &b : boxes)
+        if (!bounds.adjusted(-slack, -slack, slack, slack).contains(b.rect))
+            faults << QStringLiteral("outside: ") + where(b);
+    for (qsizetype i = 0; i < boxes.size(); ++i)
+        for (qsizetype j = i + 1; j < boxes.size(); ++j)
+            if (boxes[i].rect.adjusted(slack, slack, -slack, -slack).intersects(boxes[j].rect) &&
+                !(boxes[i].text == QStringLiteral("era name") &&
+                  boxes[j].text == QStringLiteral("era name")))
+                faults << QStringLiteral("overlap: ") + where(boxes[i]) + QStringLiteral(" and ") +
+                              where(boxes[j]);
+    return faults;
 }
 
 QString tool(const QString &name)
@@ -199,15 +236,43 @@ TEST(ReportFigure, NoTextLeavesTheFigureOrTouchesAnother)
     for (const QString &style : app::figureStyleKeys()) {
         auto figure = figureOf(style);
         QCustomPlot *plot = figure->plot();
-        const QRectF bounds = plot->viewport();
-        QVector<QRectF> rects = textRectsOf(figure->renderer(), plot);
-        ASSERT_FALSE(rects.isEmpty());
-        for (const QRectF &r : rects)
-            EXPECT_TRUE(bounds.contains(r)) << style.toStdString() << " " << r.x() << "," << r.y();
-        for (qsizetype i = 0; i < rects.size(); ++i)
-            for (qsizetype j = i + 1; j < rects.size(); ++j)
-                EXPECT_FALSE(rects[i].adjusted(0.5, 0.5, -0.5, -0.5).intersects(rects[j]))
-                    << style.toStdString() << " text " << i << " and " << j;
+        const QVector<TextBox> boxes = textBoxesOf(figure->renderer(), plot);
+        // Point labels and both axes' tick labels are among them.
+        EXPECT_GE(figure->renderer().pointLabels()->labels().size(), 5) << style.toStdString();
+        EXPECT_GE(tickLabelBoxes(plot->xAxis).size(), 3) << style.toStdString();
+        EXPECT_GE(tickLabelBoxes(plot->yAxis).size(), 3) << style.toStdString();
+        const QStringList faults = clippedOrOverlapping(boxes, plot->viewport(), 0.5);
+        EXPECT_TRUE(faults.isEmpty())
+            << style.toStdString() << ": " << faults.join(QStringLiteral("\n")).toStdString();
+    }
+}
+
+// The same read from the SVG file, as another program sees it: every <text> element
+// inside the figure and none on another.
+TEST(SvgFigure, EveryTextIsInsideTheFigureAndNoneOverlaps)
+{
+    QTemporaryDir dir;
+    for (const QString &style : app::figureStyleKeys()) {
+        auto figure = figureOf(style);
+        const QString path = dir.filePath(style + QStringLiteral(".svg"));
+        QFile out(path);
+        ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+        out.write(figure->toSvg());
+        out.close();
+        QRectF bounds;
+        const QVector<TextBox> boxes = svgTextBoxes(path, &bounds);
+        ASSERT_FALSE(bounds.isEmpty()) << style.toStdString();
+        // Title, citation, axis titles, ticks, legend and point labels: all there.
+        QStringList texts;
+        for (const TextBox &b : boxes)
+            texts << b.text;
+        for (const QString &name : figure->renderer().labelTexts())
+            EXPECT_TRUE(texts.contains(name)) << style.toStdString() << " " << name.toStdString();
+        EXPECT_TRUE(texts.contains(QStringLiteral("Publication date"))) << style.toStdString();
+        // A pixel of slack: boxes come from font metrics, not from the glyphs.
+        const QStringList faults = clippedOrOverlapping(boxes, bounds, 1.0);
+        EXPECT_TRUE(faults.isEmpty())
+            << style.toStdString() << ": " << faults.join(QStringLiteral("\n")).toStdString();
     }
 }
 
@@ -225,8 +290,15 @@ TEST(FigureStyles, OpenAi2018ShowsPfsDaysFrom2012ToTheEndOf2018WithOneTrend)
     // The fit of the 15 runs of the 2018 chart: a 3.4-month doubling.
     EXPECT_TRUE(trends[0].contains(QStringLiteral("3.4 months"))) << trends[0].toStdString();
     EXPECT_TRUE(trends[0].contains(QStringLiteral("n = 15"))) << trends[0].toStdString();
-    // Most of the 15 points carry their name.
-    EXPECT_GE(figure->renderer().labelledRuns().size(), 12);
+    // Every one of the 15 points carries its name, at 6.5 inches wide.
+    EXPECT_EQ(figure->renderer().labelledRuns().size(), 15);
+    int inRange = 0;
+    for (const app::ScenePoint &p : figure->renderer().scene().points)
+        if (p.key >= 2012.0 && p.key < 2019.0) {
+            ++inRange;
+            EXPECT_TRUE(figure->renderer().labelledRuns().contains(p.run)) << p.run;
+        }
+    EXPECT_EQ(inRange, 15);
 }
 
 TEST(FigureStyles, SlideTextIsLargerThanReportText)
