@@ -7,6 +7,7 @@
 #include "app/document/view_state.h"
 #include "app/export/dataset_figure.h"
 #include "app/main_window.h"
+#include "core/io/published_schemes.h"
 #include "tests/support/synthetic_dataset.h"
 
 #include <QApplication>
@@ -70,6 +71,40 @@ void BM_RefitReplot(benchmark::State &state)
 }
 BENCHMARK(BM_RefitReplot)
     ->Arg(0)
+    ->Arg(3000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// The same with Sevilla et al.'s rules ticked: low outliers excluded before 2010, the
+// regular-scale (-2 <= Z < 0.76) and large-scale (Z >= 0.76) eras, so that every edit
+// changes the Z-scores of the runs near it before the eras refit.
+void BM_RefitReplotZScoreEra(benchmark::State &state)
+{
+    compute::Dataset dataset = datasetFor(state.range(0));
+    compute::EraScheme scheme = compute::sevilla2022Eras();
+    for (compute::Era &era : scheme.eras) // over the synthetic data's years
+        if (era.to && *era.to == compute::Date(2022, 3, 1)) era.to.reset();
+    dataset.eraSchemes.insert(dataset.eraSchemes.begin(), scheme);
+    app::Document document;
+    document.reset(std::move(dataset), QString());
+    app::ViewState view;
+    view.setSchemeIndex(0);
+    view.setTickedEras({0, 1, 2});
+    app::TrendModel trends(&document, &view);
+    app::ChartView chart(&document, &view, &trends);
+    chart.resize(1200, 800);
+    chart.show();
+    QApplication::processEvents();
+    chart.rebuildNow();
+    OneRunEdits edits(document);
+    for (auto _ : state) {
+        edits.next();
+        chart.rebuildNow();
+    }
+    state.counters["n_large_scale"] = static_cast<double>(trends.fit(2).n);
+}
+BENCHMARK(BM_RefitReplotZScoreEra)
     ->Arg(3000)
     ->Arg(100000)
     ->Unit(benchmark::kMillisecond)
