@@ -55,8 +55,11 @@ QString writeDataset(const QTemporaryDir &dir)
 
 std::vector<std::string> eraNames(const CliOutcome &r, const char *list = "fits")
 {
+    EXPECT_EQ(r.exitCode, app::kExitOk) << r.err.toStdString();
     std::vector<std::string> names;
-    for (const json &fit : json::parse(r.out.toStdString())[list])
+    const json root = json::parse(r.out.toStdString());
+    EXPECT_TRUE(root.contains(list)) << r.out.toStdString();
+    for (const json &fit : root[list])
         names.push_back(fit["era"].get<std::string>());
     return names;
 }
