@@ -37,7 +37,7 @@ void BM_Fit(benchmark::State &state)
 BENCHMARK(BM_Fit)->Arg(1000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 
 // --rolling: 3,000 runs on whole days over 1940-2025 (1,020 months), windows of 1 year
-// sliding a month at a time (Arg 0: 1,009 windows) or growing from 1940 (Arg 1).
+// sliding a month at a time (Arg 0: 1,020 windows) or growing from 1940 (Arg 1).
 void BM_Rolling(benchmark::State &state)
 {
     std::mt19937 rng(3);
