@@ -429,6 +429,32 @@ void MainWindow::openInitial(const CommandLine &command)
     if (m_firstView && command.file.isEmpty() &&
         (command.bundled.isEmpty() || command.bundled == QLatin1String("openai")))
         showOpenAi2018View();
+    if (!command.eraScheme.isEmpty()) showSchemeNamed(command.eraScheme);
+}
+
+void MainWindow::showSchemeNamed(const QString &text)
+{
+    const auto &schemes = m_document->dataset().eraSchemes;
+    const compute::SchemeLookup lookup = compute::lookupScheme(schemes, text.toStdString());
+    if (lookup.scheme) {
+        m_eras->selectScheme(static_cast<int>(lookup.scheme - schemes.data()));
+        return;
+    }
+    // As on the command line (app/cli/cli_commands.cpp), said in the status bar.
+    QStringList names;
+    for (const std::string &name : lookup.matches)
+        names << QString::fromStdString(name);
+    if (names.isEmpty()) {
+        for (const compute::EraScheme &scheme : schemes)
+            names << QString::fromStdString(scheme.name);
+        statusBar()->showMessage(tr("No era scheme named '%1' (the dataset has: %2)")
+                                     .arg(text, names.join(QStringLiteral(", "))));
+    } else {
+        statusBar()->showMessage(tr("--era-scheme '%1' matches %2 era schemes: %3")
+                                     .arg(text)
+                                     .arg(names.size())
+                                     .arg(names.join(QStringLiteral(", "))));
+    }
 }
 
 bool MainWindow::openFile(const QString &path)

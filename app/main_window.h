@@ -62,6 +62,9 @@ public:
     // OpenAI's published chart: 2012 to 2018 in petaflop/s-days, the modern era's
     // 3.4-month trend (the scheme of the 15 chart systems when the dataset has one).
     void showOpenAi2018View();
+    // --era-scheme NAME in the window: the scheme it names (exact, then a unique prefix in
+    // any case), or a status-bar message saying why none was chosen.
+    void showSchemeNamed(const QString &text);
 
     // Opens a file into the window; on failure shows the error and keeps the document.
     bool openFile(const QString &path);

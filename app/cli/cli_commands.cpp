@@ -6,6 +6,8 @@
 #include "app/export/dataset_figure.h"
 #include "core/report/fit_report.h"
 #include "core/report/projection_report.h"
+#include "core/stats/era_membership.h"
+#include "core/stats/rolling.h"
 #include "core/stats/run_selection.h"
 
 #include <QFileInfo>
@@ -39,39 +41,68 @@ std::optional<LoadedDataset> loadFor(const CommandLine &command, QTextStream &er
     return std::move(loaded).value();
 }
 
+compute::Era allRunsEra()
+{
+    compute::Era all;
+    all.name = "All runs";
+    return all;
+}
+
+// --from/--to as one era.
+compute::Era rangeEra(const CommandLine &command)
+{
+    compute::Era era;
+    era.name = command.from->toIso() + " to " + command.to->toIso();
+    era.from = command.from;
+    era.to = command.to;
+    return era;
+}
+
 } // namespace
+
+const compute::EraScheme *schemeFor(const QString &text, const compute::Dataset &dataset,
+                                    QTextStream &err)
+{
+    const compute::SchemeLookup lookup =
+        compute::lookupScheme(dataset.eraSchemes, text.toStdString());
+    if (lookup.scheme) return lookup.scheme;
+    auto quoted = [](const std::vector<std::string> &names) {
+        QStringList list;
+        for (const std::string &name : names)
+            list << QStringLiteral("'%1'").arg(QString::fromStdString(name));
+        return list.join(QStringLiteral(", "));
+    };
+    if (!lookup.matches.empty()) {
+        err << "compute-explorer: --era-scheme '" << text << "' matches " << lookup.matches.size()
+            << " era schemes: " << quoted(lookup.matches) << " (give more of the name)\n";
+        return nullptr;
+    }
+    std::vector<std::string> names;
+    for (const compute::EraScheme &s : dataset.eraSchemes)
+        names.push_back(s.name);
+    err << "compute-explorer: no era scheme named '" << text
+        << "' (the dataset has: " << (names.empty() ? QStringLiteral("none") : quoted(names))
+        << ")\n";
+    return nullptr;
+}
 
 std::optional<std::vector<compute::Era>> erasFor(const CommandLine &command,
                                                  const compute::Dataset &dataset, QTextStream &err)
 {
-    if (command.from) {
-        compute::Era era;
-        era.name = command.from->toIso() + " to " + command.to->toIso();
-        era.from = command.from;
-        era.to = command.to;
-        return std::vector<compute::Era>{era};
-    }
+    if (command.from) return std::vector<compute::Era>{rangeEra(command)};
     if (command.eraScheme.isEmpty()) {
-        if (dataset.eraSchemes.empty()) {
-            compute::Era all;
-            all.name = "All runs";
-            return std::vector<compute::Era>{all};
-        }
+        if (dataset.eraSchemes.empty()) return std::vector<compute::Era>{allRunsEra()};
         return dataset.eraSchemes.front().eras;
     }
-    if (const compute::EraScheme *scheme = dataset.findScheme(command.eraScheme.toStdString()))
+    if (const compute::EraScheme *scheme = schemeFor(command.eraScheme, dataset, err))
         return scheme->eras;
-    QStringList names;
-    for (const compute::EraScheme &s : dataset.eraSchemes)
-        names << QString::fromStdString(s.name);
-    err << "compute-explorer: no era scheme named '" << command.eraScheme << "' (the dataset has: "
-        << (names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))) << ")\n";
     return std::nullopt;
 }
 
 namespace {
 
-// Loads the data, fits the eras of erasFor() and prints report(fits).
+// Loads the data, fits the eras of erasFor() and prints report(fits, members), members
+// the names of each era's runs by date.
 template <typename Report>
 int printFitReport(const CommandLine &command, QTextStream &out, QTextStream &err, Report report)
 {
@@ -81,10 +112,15 @@ int printFitReport(const CommandLine &command, QTextStream &out, QTextStream &er
     if (!eras) return kExitUsage;
     compute::RunFilter filter;
     filter.includeHidden = command.includeHidden;
+    compute::EraSelector selector(loaded->dataset, filter); // one population for every era
     std::vector<compute::EraFit> fits;
-    for (const compute::Era &era : *eras)
-        fits.push_back({era, compute::fitEra(loaded->dataset, era, filter)});
-    out << QString::fromStdString(report(fits));
+    std::vector<std::vector<std::string>> members;
+    for (const compute::Era &era : *eras) {
+        const compute::FitPoints points = selector.points(era);
+        fits.push_back({era, compute::fitTrend(points.x, points.y)});
+        members.push_back(compute::memberNamesByDate(loaded->dataset, points));
+    }
+    out << QString::fromStdString(report(fits, members));
     return kExitOk;
 }
 
@@ -92,7 +128,33 @@ int printFitReport(const CommandLine &command, QTextStream &out, QTextStream &er
 
 int runFit(const CommandLine &command, QTextStream &out, QTextStream &err)
 {
-    return printFitReport(command, out, err, compute::fitReportJson);
+    return printFitReport(command, out, err,
+                          [&](const std::vector<compute::EraFit> &fits,
+                              const std::vector<std::vector<std::string>> &members) {
+                              return command.members ? compute::fitReportJson(fits, members)
+                                                     : compute::fitReportJson(fits);
+                          });
+}
+
+int runRolling(const CommandLine &command, QTextStream &out, QTextStream &err)
+{
+    const auto loaded = loadFor(command, err);
+    if (!loaded) return kExitBadData;
+    // Without a scheme, every run: the windows fit what --fit --from --to would.
+    std::vector<compute::Era> eras{command.from ? rangeEra(command) : allRunsEra()};
+    if (!command.eraScheme.isEmpty()) {
+        const auto schemeEras = erasFor(command, loaded->dataset, err);
+        if (!schemeEras) return kExitUsage;
+        eras = *schemeEras;
+    }
+    compute::RunFilter filter;
+    filter.includeHidden = command.includeHidden;
+    compute::RollingOptions options;
+    options.windowMonths = command.rollingMonths;
+    options.expanding = command.expanding;
+    const auto series = compute::rollingFits(loaded->dataset, eras, filter, options);
+    out << QString::fromStdString(compute::rollingReportJson(series, options));
+    return kExitOk;
 }
 
 int runProject(const CommandLine &command, QTextStream &out, QTextStream &err)
@@ -100,9 +162,12 @@ int runProject(const CommandLine &command, QTextStream &out, QTextStream &err)
     std::vector<double> targets;
     for (double value : command.projectTo)
         targets.push_back(compute::fromUnit(value, command.units));
-    return printFitReport(command, out, err, [&](const std::vector<compute::EraFit> &fits) {
-        return compute::projectionReportJson(fits, targets, command.projectAt);
-    });
+    return printFitReport(command, out, err,
+                          [&](const std::vector<compute::EraFit> &fits,
+                              const std::vector<std::vector<std::string>> &) {
+                              return compute::projectionReportJson(fits, targets,
+                                                                   command.projectAt);
+                          });
 }
 
 int runSave(const CommandLine &command, QTextStream &out, QTextStream &err)
@@ -135,12 +200,13 @@ int runExport(const CommandLine &command, QTextStream &out, QTextStream &err)
     const auto loaded = loadFor(command, err);
     if (!loaded) return kExitBadData;
     DatasetFigureSettings settings;
-    settings.eraScheme = command.eraScheme;
+    if (!command.eraScheme.isEmpty()) {
+        const compute::EraScheme *scheme = schemeFor(command.eraScheme, loaded->dataset, err);
+        if (!scheme) return kExitUsage;
+        settings.eraScheme = QString::fromStdString(scheme->name);
+    }
     if (command.from) {
-        compute::Era era;
-        era.name = command.from->toIso() + " to " + command.to->toIso();
-        era.from = command.from;
-        era.to = command.to;
+        compute::Era era = rangeEra(command);
         era.color = "#d62728";
         settings.range = era;
     }
@@ -153,11 +219,6 @@ int runExport(const CommandLine &command, QTextStream &out, QTextStream &err)
     if (const FigureStyle *style = figureStyleNamed(command.style))
         applyFigureStyle(settings, *style, command.unitsGiven,
                          command.from || !command.eraScheme.isEmpty());
-    if (!command.eraScheme.isEmpty() &&
-        !loaded->dataset.findScheme(command.eraScheme.toStdString())) {
-        erasFor(command, loaded->dataset, err); // prints the schemes there are
-        return kExitUsage;
-    }
     if (const auto error = writeDatasetFigure(loaded->dataset, settings, command.output)) {
         err << "compute-explorer: " << *error << "\n";
         return kExitBadData;

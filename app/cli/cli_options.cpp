@@ -4,6 +4,8 @@
 #include "app/export/figure_style.h"
 #include "core/util/number_parse.h"
 
+#include <cmath>
+
 namespace app {
 namespace {
 
@@ -73,6 +75,18 @@ QString units(CommandLine &command, const QString &, const QString &value)
     return {};
 }
 
+QString rolling(CommandLine &command, const QString &, const QString &value)
+{
+    const auto years = compute::parseNumber(value.toStdString());
+    const double months = years ? *years * 12.0 : 0.0;
+    if (!years || !(months >= 1) || months > 1200 || std::abs(months - std::round(months)) > 1e-9)
+        return QStringLiteral("--rolling '%1' is not a window in years (expected whole months "
+                              "up to 100 years: 3, 1.5, 0.25)")
+            .arg(value);
+    command.rollingMonths = static_cast<int>(std::lround(months));
+    return {};
+}
+
 std::vector<CliOption> makeOptions()
 {
     return {
@@ -95,6 +109,16 @@ std::vector<CliOption> makeOptions()
          .help = QStringLiteral("how much compute does each era's trend give at DATE?\n"
                                 "(both may be given, and repeated)"),
          .apply = projectAt},
+        {.names = {QStringLiteral("rolling")},
+         .valueName = QStringLiteral("W"),
+         .mode = Mode::Rolling,
+         .section = Section::Modes,
+         .help = QStringLiteral("fit windows of W years, [from, from + W), from on the first\n"
+                                "of each month; {\"windows\":[...]} on stdout, each window\n"
+                                "with \"from\", \"to\", \"n\" and the fit fields of --fit.\n"
+                                "Without --era-scheme: every run (as --fit --from --to);\n"
+                                "with it: each era's runs, over the era's dates"),
+         .apply = rolling},
         {.names = {QStringLiteral("export")},
          .valueName = QStringLiteral("OUT"),
          .mode = Mode::Export,
@@ -138,9 +162,25 @@ std::vector<CliOption> makeOptions()
         // Options
         {.names = {QStringLiteral("era-scheme")},
          .valueName = QStringLiteral("NAME"),
-         .help = QStringLiteral("era scheme to fit or draw (default: the dataset's first)"),
+         .help = QStringLiteral("era scheme to fit or draw (default: the dataset's first):\n"
+                                "its exact name, or a unique beginning of it in any case"),
          .apply = [](CommandLine &c, const QString &, const QString &v) -> QString {
              c.eraScheme = v;
+             return {};
+         }},
+        {.names = {QStringLiteral("members")},
+         .onlyIn = Mode::Fit,
+         .help = QStringLiteral("with --fit: list each era's runs, by date (\"members\")"),
+         .apply = [](CommandLine &c, const QString &, const QString &) -> QString {
+             c.members = true;
+             return {};
+         }},
+        {.names = {QStringLiteral("expanding")},
+         .onlyIn = Mode::Rolling,
+         .help = QStringLiteral("with --rolling: keep each window's start at the start of\n"
+                                "the range, so that the windows grow instead of sliding"),
+         .apply = [](CommandLine &c, const QString &, const QString &) -> QString {
+             c.expanding = true;
              return {};
          }},
         {.names = {QStringLiteral("from")},
@@ -162,7 +202,9 @@ std::vector<CliOption> makeOptions()
          }},
         {.names = {QStringLiteral("bundled")},
          .valueName = QStringLiteral("KEY"),
-         .help = QStringLiteral("use a bundled dataset instead of FILE: openai, epoch"),
+         .help = QStringLiteral("use a bundled dataset instead of FILE: openai, epoch\n"
+                                "(Notable AI Models, 2025-02-24) or epoch-2022 (the\n"
+                                "2022-05-03 data of Sevilla et al. 2022)"),
          .apply = [](CommandLine &c, const QString &, const QString &v) -> QString {
              c.bundled = v;
              return {};

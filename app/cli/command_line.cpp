@@ -131,6 +131,13 @@ QString helpText()
         "\"flop_prediction_ci95\" (a new run), \"pfs_days\", \"pfs_days_ci95\",\n"
         "\"pfs_days_prediction_ci95\". Numbers that do not exist are null.\n"
         "\n"
+        "An era that follows a paper gets \"published\" in --fit: \"quantity\"\n"
+        "(doubling_time_months or growth_factor_per_year), \"value\", \"ci\" [lo, hi],\n"
+        "\"ci_level\", \"n\", \"data_vintage\", \"source\", \"table\" (null where the paper\n"
+        "gives nothing) and \"inside_ci95\": whether the value lies in the recomputed\n"
+        "95% interval. An era's rule may narrow its runs (a tag, the running top N, a\n"
+        "Z-score band of log-compute against the runs within 1.5 years, ...).\n"
+        "\n"
         "Exit status: 0 success, 1 bad data or a failed download (one line per problem\n"
         "on stderr), 2 bad usage. On failure no output file is created or changed.\n");
     return text;
@@ -225,6 +232,8 @@ int runCommand(const CommandLine &command, QTextStream &out, QTextStream &err)
         return runFit(command, out, err);
     case CommandLine::Mode::Project:
         return runProject(command, out, err);
+    case CommandLine::Mode::Rolling:
+        return runRolling(command, out, err);
     case CommandLine::Mode::Save:
         return runSave(command, out, err);
     case CommandLine::Mode::Export:

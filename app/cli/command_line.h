@@ -16,7 +16,7 @@ namespace app {
 
 // What the user asked the binary to do. Everything but Gui runs without a window.
 struct CommandLine {
-    enum class Mode { Gui, Fit, Project, Export, Save, Fetch, Version, Help };
+    enum class Mode { Gui, Fit, Project, Rolling, Export, Save, Fetch, Version, Help };
     Mode mode = Mode::Gui;
     QString file;        // dataset to open (.json or .csv); empty: the bundled default
     QString bundled;     // --bundled KEY
@@ -35,6 +35,9 @@ struct CommandLine {
     std::vector<compute::Date> projectAt;     // --project-at DATE
     bool sidecar = false;                     // --sidecar: --export also writes OUT.json
     QString style = QStringLiteral("report"); // --style: app/export/figure_style
+    bool members = false;                     // --members: --fit lists each era's runs
+    int rollingMonths = 0;                    // --rolling W: W years in months
+    bool expanding = false;                   // --expanding: rolling windows grow
 };
 
 struct ParsedCommandLine {

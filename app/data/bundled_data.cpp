@@ -14,6 +14,9 @@ const QList<BundledDataset> &bundledDatasets()
          QStringLiteral(":/datasets/openai-ai-and-compute.json")},
         {QStringLiteral("epoch"), QStringLiteral("Epoch AI: Notable AI Models (2025-02-24)"),
          QStringLiteral(":/datasets/epoch-notable-ai-models.json")},
+        {QStringLiteral("epoch-2022"),
+         QStringLiteral("Epoch AI: Parameter, Compute and Data Trends (2022-05-03)"),
+         QStringLiteral(":/datasets/epoch-pcd-trends-2022-05-03.json")},
     };
     return datasets;
 }

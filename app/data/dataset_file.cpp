@@ -130,9 +130,14 @@ compute::Result<LoadedDataset> loadDataset(const QString &path,
 compute::Result<LoadedDataset> loadBundledDataset(const QString &key)
 {
     const BundledDataset *bundled = findBundledDataset(key);
-    if (!bundled)
-        return compute::Error{key.toStdString(),
-                              "is not a bundled dataset (expected openai or epoch)"};
+    if (!bundled) {
+        QStringList keys;
+        for (const BundledDataset &d : bundledDatasets())
+            keys << d.key;
+        return compute::Error{key.toStdString(), "is not a bundled dataset (expected " +
+                                                     keys.join(QStringLiteral(", ")).toStdString() +
+                                                     ")"};
+    }
     return loadDataset(bundled->resourcePath);
 }
 

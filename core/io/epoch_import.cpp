@@ -248,11 +248,14 @@ std::optional<Error> mapColumns(const std::vector<std::string> &header,
                      (found.empty() ? std::string("no columns") : found) + ")"};
 }
 
-// Name (a placeholder when empty), id, organization and domains: the first domain is
-// the run's, the others become "domain:" tags.
+// Name (the Reference when the name is empty, a placeholder when both are), id, organization and
+// domains: the first domain is the run's, the others become "domain:" tags.
 void readIdentity(RowReader &row, std::size_t rowNumber, RunIdAllocator &ids, TrainingRun &run)
 {
     run.name = std::string(row.text(kName));
+    // Epoch's 2022 exports leave System empty for many papers that name no system; their
+    // Reference (the paper's title) is what names them there.
+    if (run.name.empty()) run.name = std::string(row.text(kReference));
     if (run.name.empty()) {
         run.name = "(unnamed, row " + std::to_string(rowNumber) + ")";
         row.warn(kName, "empty; the run is kept as '" + run.name + "'");

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/report/fit_json.h"
 
+#include "core/stats/published_check.h"
+
 #include <cmath>
 
 namespace compute::fit_json {
@@ -44,6 +46,27 @@ ordered_json eraFit(const EraFit &ef)
     j["doubling_time_months_ci95"] = interval(f.ok() ? f.doublingTimeMonthsCi95() : Interval{});
     j["growth_factor_per_year"] = value(f.growthFactorPerYear());
     j["r_squared"] = value(f.rSquared);
+    if (ef.era.published) j["published"] = published(*ef.era.published, f);
+    return j;
+}
+
+ordered_json published(const PublishedFigure &figure, const TrendFit &fit)
+{
+    auto textOrNull = [](const std::string &text) {
+        return text.empty() ? ordered_json(nullptr) : ordered_json(text);
+    };
+    ordered_json j;
+    j["quantity"] = std::string(publishedQuantityKey(figure.quantity));
+    j["value"] = optionalNumber(figure.value);
+    j["ci"] = figure.ciLow || figure.ciHigh ? interval({figure.ciLow, figure.ciHigh})
+                                            : ordered_json(nullptr);
+    j["ci_level"] = optionalNumber(figure.ciLevel);
+    j["n"] = figure.n ? ordered_json(*figure.n) : ordered_json(nullptr);
+    j["data_vintage"] = textOrNull(figure.dataVintage);
+    j["source"] = textOrNull(figure.source);
+    j["table"] = textOrNull(figure.table);
+    const std::optional<bool> inside = publishedInsideCi95(figure, fit);
+    j["inside_ci95"] = inside ? ordered_json(*inside) : ordered_json(nullptr);
     return j;
 }
 

@@ -28,8 +28,13 @@ ordered_json optionalDate(const std::optional<Date> &date);
 // "era", "from", "to": the era's name and bounds (null when open).
 void putEra(ordered_json &j, const Era &era);
 // The object `--fit` prints for one era: era, from, to, n, status, slope, intercept,
-// doubling time and its interval, growth factor, R².
+// doubling time and its interval, growth factor, R², and "published" when the era
+// carries a paper's figure.
 ordered_json eraFit(const EraFit &fit);
+// The paper's figure beside the recomputed fit: quantity, value, ci, ci_level, n,
+// data_vintage, source, table (null where the paper gives nothing) and inside_ci95,
+// whether the published value lies in the fit's 95% interval (null without a fit).
+ordered_json published(const PublishedFigure &figure, const TrendFit &fit);
 
 // Pretty-printed with two spaces and a final newline; invalid UTF-8 is replaced.
 std::string dump(const ordered_json &root);

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace compute {
 namespace {
@@ -72,6 +73,18 @@ double studentTQuantile(double p, double degreesOfFreedom)
     // (p, dof) over and over, so the last answer is kept (per thread).
     thread_local double lastP = -1, lastDof = -1, lastQuantile = 0;
     if (p == lastP && degreesOfFreedom == lastDof) return lastQuantile;
+    // Rolling windows and subsets ask for the 95% quantile at many n in turn: that one is
+    // kept for every whole number of degrees of freedom up to 4,095 (per thread).
+    constexpr double kTableSize = 4096.0;
+    if (p == 0.975 && degreesOfFreedom >= 1 && degreesOfFreedom < kTableSize &&
+        degreesOfFreedom == std::floor(degreesOfFreedom)) {
+        thread_local std::vector<double> table;
+        const auto k = static_cast<std::size_t>(degreesOfFreedom);
+        if (table.size() <= k) table.resize(k + 1, 0.0);
+        if (table[k] == 0.0)
+            table[k] = boost::math::quantile(boost::math::students_t(degreesOfFreedom), p);
+        return table[k];
+    }
     const boost::math::students_t distribution(degreesOfFreedom);
     lastQuantile = boost::math::quantile(distribution, p);
     lastP = p;

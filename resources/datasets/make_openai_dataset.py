@@ -303,13 +303,27 @@ def build_runs(rows):
     return runs
 
 
+OPENAI_2018 = "Amodei & Hernandez 2018, 'AI and Compute', OpenAI"
+OPENAI_2019 = ("Sastry, Clark, Brockman & Sutskever 2019, 'Addendum: Compute used in older "
+               "headline results', OpenAI")
+
+# core/io/published_schemes.cpp, openAiSchemes(), key for key (a core test compares them):
+# the published figures are the posts', with the runs each fitted.
 ERA_SCHEMES = [
     {"name": "OpenAI 2019: two eras",
      "description": "OpenAI's 2019 addendum: a first era (1959 to 2012) whose results roughly "
                     "track Moore's law (~2-year doubling), and the modern era from 2012 "
                     "(3.4-month doubling).",
-     "eras": [{"name": "First era", "to": "2012-01-01", "color": "#1f77b4"},
-              {"name": "Modern era", "from": "2012-01-01", "color": "#d62728"}]},
+     "eras": [{"name": "First era", "to": "2012-01-01", "color": "#1f77b4",
+               "published": {"quantity": "doubling_time_months", "value": 24.0,
+                             "data_vintage": "2019-11", "source": OPENAI_2019,
+                             "table": "text: '~2-year doubling time'",
+                             "note": "'roughly track Moore's law': about 2 years, stored as "
+                                     "24 months"}},
+              {"name": "Modern era", "from": "2012-01-01", "color": "#d62728",
+               "published": {"quantity": "doubling_time_months", "value": 3.4,
+                             "data_vintage": "2019-11", "source": OPENAI_2019,
+                             "table": "chart: '3.4-month doubling'"}}]},
     {"name": "OpenAI 2018: four eras",
      "description": "The four rough eras of OpenAI's 2018 text: before 2012 (GPUs uncommon for "
                     "ML); 2012 to 2014 (1-8 GPUs rated 1-2 TFLOPS, 0.001-0.1 pfs-days); 2014 to "
@@ -321,6 +335,17 @@ ERA_SCHEMES = [
               {"name": "2014 to 2016", "from": "2014-01-01", "to": "2016-01-01",
                "color": "#ff7f0e"},
               {"name": "From 2016", "from": "2016-01-01", "color": "#9467bd"}]},
+    {"name": "OpenAI 2018: the 15 chart systems",
+     "description": "The line of best fit of OpenAI's 2018 chart (AlexNet to AlphaZero): the 15 "
+                    "systems on the chart, tagged openai-2018-chart.",
+     "eras": [{"name": "The 15 chart systems", "from": "2012-01-01", "to": "2018-01-01",
+               "color": "#d62728",
+               "rule": {"label": "chart systems", "tag": "openai-2018-chart"},
+               "published": {"quantity": "doubling_time_months", "value": 3.43, "n": 15,
+                             "data_vintage": "2018-05", "source": OPENAI_2018,
+                             "table": "chart footnote: 'Doubling time for line of best fit "
+                                      "shown is 3.43 months'",
+                             "note": "the May 2018 post; the current page says 3.4 months"}}]},
 ]
 
 METADATA = {

@@ -2,6 +2,7 @@
 #include "app/cli/command_line.h"
 
 #include "core/io/json_format.h"
+#include "tests/app/cli_test_util.h"
 #include "tests/app/gui_test_util.h"
 
 #include <QDir>
@@ -17,37 +18,10 @@
 
 namespace {
 
-struct CliOutcome {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliOutcome run(const QStringList &arguments)
-{
-    CliOutcome outcome;
-    const app::ParsedCommandLine parsed = app::parseCommandLine(arguments);
-    if (!parsed.command) {
-        outcome.exitCode = app::kExitUsage;
-        outcome.err = parsed.error;
-        return outcome;
-    }
-    QTextStream out(&outcome.out);
-    QTextStream err(&outcome.err);
-    outcome.exitCode = app::runCommand(*parsed.command, out, err);
-    out.flush();
-    err.flush();
-    return outcome;
-}
-
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
-{
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-    return path;
-}
+using cli_test::args;
+using cli_test::CliOutcome;
+using cli_test::run;
+using cli_test::writeFile;
 
 TEST(CommandLine, FitOverOpenAiChartYearsPrintsThreePointFourThreeMonths)
 {
@@ -235,14 +209,6 @@ TEST(CommandLine, VersionAndHelp)
 }
 
 // --- Projections and figure sidecars -------------------------------------------------
-
-QStringList args(std::initializer_list<const char *> items)
-{
-    QStringList list;
-    for (const char *item : items)
-        list << QString::fromUtf8(item);
-    return list;
-}
 
 TEST(CommandLine, ProjectToPrintsWhenTheOpenAiTrendReaches1e27FlopWithItsInterval)
 {

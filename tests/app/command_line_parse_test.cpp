@@ -171,7 +171,7 @@ TEST(CommandLineParse, HelpListsModesThenOptionsWithTheirDescriptionsInOneColumn
     EXPECT_TRUE(app::helpText().contains(
         QStringLiteral("  --from DATE --to DATE one range [from, to) instead of a scheme")));
     EXPECT_TRUE(app::helpText().contains(
-        QStringLiteral("(both may be given, and repeated)\n  --export OUT")));
+        QStringLiteral("(both may be given, and repeated)\n  --rolling W")));
 }
 
 } // namespace

@@ -131,7 +131,7 @@ protected:
 TEST_F(EraDockTest, ShowsTheFirstSchemeWithEveryEraTickedAfterAReset)
 {
     EXPECT_EQ(dock.objectName(), QStringLiteral("eraDock"));
-    EXPECT_EQ(dock.schemeBox()->count(), 2);
+    EXPECT_EQ(dock.schemeBox()->count(), 3); // two eras, four eras, the 15 chart systems
     EXPECT_EQ(dock.schemeBox()->currentText(), QStringLiteral("OpenAI 2019: two eras"));
     EXPECT_EQ(view.schemeIndex(), 0);
     EXPECT_EQ(view.tickedEras(), (QSet<int>{0, 1}));
@@ -288,7 +288,7 @@ TEST_F(EraDockTest, AddingASchemeIsOneUndoableCommandAndShowsIt)
         [&] {
             const bool added = controller.addScheme();
             // The new scheme is shown, with its one era ticked.
-            EXPECT_EQ(view.schemeIndex(), 2);
+            EXPECT_EQ(view.schemeIndex(), 3);
             EXPECT_EQ(dock.schemeBox()->currentText(), QStringLiteral("New scheme"));
             EXPECT_EQ(view.tickedEras(), QSet<int>{0});
             return added;
@@ -329,6 +329,11 @@ TEST_F(EraDockTest, DeletingTheCurrentSchemeKeepsTheSchemeIndexValid)
     dock.selectScheme(1);
     expectOneUndoableEdit([&] { return controller.removeScheme(1); },
                           QStringLiteral("Delete era scheme 'OpenAI 2018: four eras'"));
+    // The scheme after it takes its place: the 15 chart systems, one era.
+    EXPECT_EQ(view.schemeIndex(), 1);
+    EXPECT_EQ(view.tickedEras(), (QSet<int>{0}));
+    // The last one deleted: the one before it is shown.
+    ASSERT_TRUE(controller.removeScheme(1));
     EXPECT_EQ(view.schemeIndex(), 0);
     EXPECT_EQ(view.tickedEras(), (QSet<int>{0, 1}));
 

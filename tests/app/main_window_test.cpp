@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QMenuBar>
+#include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
 
@@ -169,6 +170,27 @@ TEST(MainWindowAnalysis, TheAnalysisTabBehindTheRunTableWaitsUntilItIsChosen)
     EXPECT_FALSE(analysis->isStale());
     EXPECT_EQ(analysis->analysedEra().points.runIndex, analysedNow());
     EXPECT_LT(analysedNow().size(), before.size());
+}
+
+} // namespace
+
+namespace {
+
+TEST(MainWindow, EraSchemeOnTheCommandLineShowsTheSchemeItsPrefixNames)
+{
+    app::MainWindow window;
+    ASSERT_TRUE(window.openBundled(QStringLiteral("openai")));
+    const auto &schemes = window.document()->dataset().eraSchemes;
+    window.showSchemeNamed(QStringLiteral("openai 2018: f"));
+    EXPECT_EQ(schemes.at(static_cast<std::size_t>(window.viewState()->schemeIndex())).name,
+              "OpenAI 2018: four eras");
+    // Ambiguous: the scheme stays, and the status bar lists the candidates.
+    window.showSchemeNamed(QStringLiteral("OpenAI 2018"));
+    EXPECT_EQ(schemes.at(static_cast<std::size_t>(window.viewState()->schemeIndex())).name,
+              "OpenAI 2018: four eras");
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(
+        QStringLiteral("OpenAI 2018: four eras, OpenAI 2018: the 15 chart systems")))
+        << window.statusBar()->currentMessage().toStdString();
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "app/document/view_state.h"
 #include "app/export/dataset_figure.h"
 #include "app/main_window.h"
+#include "core/io/published_schemes.h"
 #include "tests/support/synthetic_dataset.h"
 
 #include <QApplication>
@@ -45,12 +46,12 @@ private:
     double m_factor = 2.0;
 };
 
-// One run edited (its compute changes), then every ticked era refitted and the chart
-// redrawn, as after a form edit or an undo. Offscreen, 1200 x 800.
-void BM_RefitReplot(benchmark::State &state)
+// One run edited (its compute changes), then every ticked era of the first scheme
+// refitted and the chart redrawn, as after a form edit or an undo. Offscreen, 1200 x 800.
+void refitReplot(benchmark::State &state, compute::Dataset dataset)
 {
     app::Document document;
-    document.reset(datasetFor(state.range(0)), QString());
+    document.reset(std::move(dataset), QString());
     app::ViewState view;
     view.setSchemeIndex(0);
     view.setTickedEras({0, 1, 2});
@@ -67,9 +68,33 @@ void BM_RefitReplot(benchmark::State &state)
     }
     state.counters["plotted"] = chart.renderer().scene().plotted;
     state.counters["drawn"] = chart.renderer().drawnPointCount();
+    state.counters["n_third_era"] = static_cast<double>(trends.fit(2).n);
+}
+
+void BM_RefitReplot(benchmark::State &state)
+{
+    refitReplot(state, datasetFor(state.range(0)));
 }
 BENCHMARK(BM_RefitReplot)
     ->Arg(0)
+    ->Arg(3000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// The same with Sevilla et al.'s rules ticked: low outliers excluded before 2010, the
+// regular-scale (-2 <= Z < 0.76) and large-scale (Z >= 0.76) eras, so that every edit
+// changes the Z-scores of the runs near it before the eras refit.
+void BM_RefitReplotZScoreEra(benchmark::State &state)
+{
+    compute::Dataset dataset = datasetFor(state.range(0));
+    compute::EraScheme scheme = compute::sevilla2022Eras();
+    for (compute::Era &era : scheme.eras) // over the synthetic data's years, to 2025
+        if (era.to && *era.to == compute::Date(2022, 3, 1)) era.to.reset();
+    dataset.eraSchemes.insert(dataset.eraSchemes.begin(), scheme);
+    refitReplot(state, std::move(dataset));
+}
+BENCHMARK(BM_RefitReplotZScoreEra)
     ->Arg(3000)
     ->Arg(100000)
     ->Unit(benchmark::kMillisecond)

@@ -3,6 +3,7 @@
 #include "core/io/epoch_import.h"
 #include "core/io/json_format.h"
 #include "core/stats/fit_cache.h"
+#include "core/stats/rolling.h"
 #include "core/stats/trend_fit.h"
 #include "tests/support/synthetic_dataset.h"
 #include "tests/support/test_catalog.h"
@@ -34,6 +35,34 @@ void BM_Fit(benchmark::State &state)
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
 }
 BENCHMARK(BM_Fit)->Arg(1000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
+
+// --rolling: 3,000 runs on whole days over 1940-2025 (1,020 months), windows of 1 year
+// sliding a month at a time (Arg 0: 1,020 windows) or growing from 1940 (Arg 1).
+void BM_Rolling(benchmark::State &state)
+{
+    std::mt19937 rng(3);
+    std::uniform_int_distribution<std::int64_t> day(compute::Date(1940, 1, 1).daysSinceEpoch(),
+                                                    compute::Date(2025, 12, 31).daysSinceEpoch());
+    std::normal_distribution<double> noise(0, 0.7);
+    compute::FitPoints points;
+    for (std::size_t i = 0; i < 3000; ++i) {
+        const double x = compute::Date::fromDaysSinceEpoch(day(rng)).yearsSinceEpoch();
+        points.x.push_back(x);
+        points.y.push_back(18 + 0.5 * x + noise(rng));
+        points.runIndex.push_back(i);
+    }
+    compute::RollingOptions options;
+    options.windowMonths = 12;
+    options.expanding = state.range(0) == 1;
+    std::size_t windows = 0;
+    for (auto _ : state) {
+        const auto result = compute::rollingWindows(points, std::nullopt, std::nullopt, options);
+        windows = result.size();
+        benchmark::DoNotOptimize(result.data());
+    }
+    state.counters["windows"] = static_cast<double>(windows);
+}
+BENCHMARK(BM_Rolling)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 // The window's refit of one era: a pass over the FitCache (no log10, no strings).
 void BM_FitCacheEra(benchmark::State &state)
