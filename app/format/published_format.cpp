@@ -57,6 +57,21 @@ QString formatPublishedFigure(const compute::PublishedFigure &figure)
     return text;
 }
 
+QString fitSummaryWithPublished(const compute::TrendFit &fit,
+                                const compute::PublishedFigure &figure)
+{
+    const QString paper = figure.quantity == compute::PublishedQuantity::DoublingTimeMonths
+                              ? number(figure.value)
+                              : formatQuantity(figure.quantity, figure.value);
+    QString ours = QObject::tr("no fit");
+    if (fit.ok()) {
+        const double months = fit.doublingTimeMonths();
+        ours = (months >= 0 ? QString() : QObject::tr("halving ")) + fixed(std::fabs(months), 1) +
+               QStringLiteral(" mo");
+    }
+    return QObject::tr("n = %1 · %2 (paper %3)").arg(fit.n).arg(ours, paper);
+}
+
 QString publishedSource(const compute::PublishedFigure &figure)
 {
     QStringList parts;

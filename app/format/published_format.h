@@ -26,6 +26,10 @@ QString publishedSource(const compute::PublishedFigure &figure);
 // The data of a dataset, for comparing with a paper's: the vintage of its download, else
 // "runs to 2025-02" (its latest dated run); empty when nothing is dated.
 QString datasetVintage(const compute::Dataset &dataset);
+// The short fit of an era that follows a paper, for a list: "n = 49 · 8.1 mo (paper 9.9)"
+// (a doubling time), "n = 300 · 6.9 mo (paper 4.5×/yr)"; n and why there is no fit.
+QString fitSummaryWithPublished(const compute::TrendFit &fit,
+                                const compute::PublishedFigure &figure);
 // One line on why our data differ from the paper's: "paper: data of 2022-02, n = 16;
 // here: runs to 2025-02, n = 30 · <the figure's note>".
 QString dataDifference(const compute::PublishedFigure &figure, std::size_t ourN,

@@ -99,9 +99,7 @@ QVariant EraListModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole) {
             if (!era.published) return fitSummary(m_fits[row]);
             // The paper's number next to ours.
-            return tr("%1 · paper %2")
-                .arg(fitSummary(m_fits[row]),
-                     formatQuantity(era.published->quantity, era.published->value));
+            return fitSummaryWithPublished(m_fits[row], *era.published);
         }
         if (role == Qt::ToolTipRole) return fitToolTip(era, m_fits[row]);
         break;

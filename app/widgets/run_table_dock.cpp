@@ -85,7 +85,10 @@ RunTableDock::RunTableDock(Document *document, ViewState *view, QWidget *parent)
     auto *layout = new QVBoxLayout(content);
     layout->addWidget(m_filterBar);
     layout->addWidget(m_table, 1);
-    layout->addWidget(m_count);
+    // The count, and the era filter once there is one, on one line under the table.
+    m_bottomRow = new QHBoxLayout;
+    m_bottomRow->addWidget(m_count, 1);
+    layout->addLayout(m_bottomRow);
     setWidget(content);
     setFocusProxy(m_table);
     updateCount();
@@ -169,14 +172,10 @@ void RunTableDock::setTrendModel(TrendModel *trends)
     // Eras, runs, the filter or the scheme changed: so may the members (coalesced).
     connect(trends, &TrendModel::changed, m_eraTimer, qOverload<>(&QTimer::start));
     connect(m_eraBox, &QComboBox::currentIndexChanged, this, &RunTableDock::refreshEraFilter);
-    auto *row = new QHBoxLayout;
     auto *label = new QLabel(tr("In the &fit of:"), this);
     label->setBuddy(m_eraBox);
-    row->addWidget(label);
-    row->addWidget(m_eraBox);
-    row->addStretch();
-    if (auto *layout = qobject_cast<QVBoxLayout *>(widget()->layout()))
-        layout->insertLayout(1, row);
+    m_bottomRow->addWidget(label);
+    m_bottomRow->addWidget(m_eraBox);
     refreshEraFilter();
 }
 

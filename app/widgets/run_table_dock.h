@@ -5,6 +5,7 @@
 
 class QAction;
 class QComboBox;
+class QHBoxLayout;
 class QItemSelection;
 class QLabel;
 class QTableView;
@@ -68,6 +69,7 @@ private:
     QAction *m_findAction;
     TrendModel *m_trends = nullptr;
     QComboBox *m_eraBox = nullptr;
+    QHBoxLayout *m_bottomRow = nullptr;
     QTimer *m_eraTimer = nullptr;
     bool m_syncing = false;      // copying a selection one way: ignore the echo
     bool m_rowsChanging = false; // the proxy adds or drops rows: not the user's selection

@@ -79,9 +79,10 @@ PublishedPanel::PublishedPanel(const AnalysisContext &context, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_table);
     layout->addWidget(m_detail);
     layout->addWidget(m_method);
+    layout->addStretch(1);
 
     m_timer->setSingleShot(true);
     m_timer->setInterval(kDebounceMs);
@@ -138,6 +139,11 @@ void PublishedPanel::refreshFits()
     }
     const int current = m_table->currentIndex().isValid() ? m_table->currentIndex().row() : -1;
     m_model->setRows(std::move(rows));
+    // As tall as its rows, so the line on the chosen era and the method stay in sight.
+    int height = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth() + 2;
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        height += m_table->verticalHeader()->sectionSize(r);
+    m_table->setMaximumHeight(height);
     m_pending = anyPublished;
     ++m_generation; // a bootstrap still running is for the old rows
 
