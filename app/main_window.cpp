@@ -122,6 +122,7 @@ void MainWindow::createDocks()
 {
     setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
     m_table = new RunTableDock(m_document, m_view, this);
+    m_table->setTrendModel(m_trends);
     addDockWidget(Qt::BottomDockWidgetArea, m_table);
     // Right column: eras above the run details; the runs table below the chart.
     m_eras = new EraDock(m_document, m_view, m_trends, m_eraEdits, this);

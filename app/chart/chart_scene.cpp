@@ -331,7 +331,8 @@ void buildDecorations(ChartScene &scene, const compute::Dataset &dataset, const 
         // The slope's 95% interval includes 0: the trend may be flat or falling, and
         // the band of the line is no information worth a wedge over the plot.
         f.unbounded = fit.ok() && !(fit.slopeCiLow > 0 || fit.slopeCiHigh < 0);
-        f.annotation = f.eraName + QStringLiteral(": ") + describeFit(fit);
+        f.annotation = f.eraName + QStringLiteral(": ") +
+                       describeEraFit(eras[static_cast<std::size_t>(e)], fit);
         if (f.unbounded) f.annotation += QStringLiteral(" · 95% interval unbounded");
         if (scene.filtered) f.annotation += QStringLiteral(" · filtered runs");
         if (fit.ok()) {

@@ -281,7 +281,18 @@ QString ChartView::tooltipAt(const QPointF &pixel) const
 {
     const auto run = runAt(pixel);
     if (!run) return {};
-    return runTooltip(m_document->dataset().runs.at(static_cast<std::size_t>(*run)));
+    QString tip = runTooltip(m_document->dataset().runs.at(static_cast<std::size_t>(*run)));
+    // Which fits take it: eras over different subsets may share their dates.
+    const std::vector<compute::Era> eras = m_trends->eras();
+    if (eras.empty()) return tip;
+    QStringList names;
+    for (int e : m_trends->erasOfRun(static_cast<std::size_t>(*run)))
+        names << QString::fromStdString(eras[static_cast<std::size_t>(e)].name).toHtmlEscaped();
+    tip +=
+        QStringLiteral("<br><i>%1</i>")
+            .arg(names.isEmpty() ? tr("In no era's fit")
+                                 : tr("In the fit of: %1").arg(names.join(QStringLiteral(", "))));
+    return tip;
 }
 
 void ChartView::clickAt(const QPointF &pixel, bool addToSelection)
@@ -323,12 +334,15 @@ QHash<int, compute::Era> ChartView::movedEras(int era, bool isStart, double key,
     compute::Date date = dateOfKey(key);
     if (!date.isValid()) return {};
 
-    // The eras that move: the dragged one, and those whose opposite end is its edge.
+    // The eras that move: the dragged one, and those over the same runs whose opposite
+    // end is its edge. Eras over different subsets (Sevilla's regular- and large-scale
+    // eras) only share dates by chance, so each moves alone.
     QHash<int, bool> moving{{era, isStart}};
     if (!alone && edge)
         for (int i = 0; i < static_cast<int>(eras.size()); ++i) {
             const compute::Era &other = eras[static_cast<std::size_t>(i)];
-            if (i != era && (isStart ? other.to : other.from) == edge) moving.insert(i, !isStart);
+            if (i != era && (isStart ? other.to : other.from) == edge && other.rule == dragged.rule)
+                moving.insert(i, !isStart);
         }
     // Each era keeps from < to: the edge stops a day short of every other end.
     for (auto it = moving.cbegin(); it != moving.cend(); ++it) {

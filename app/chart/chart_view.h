@@ -79,8 +79,9 @@ private:
     void onDoubleClick(QMouseEvent *event);
     std::optional<ChartRenderer::BandEdge> edgeNear(const QPointF &pixel) const;
     // The eras a drag of era `era`'s start or end to `key` moves: that era, and unless
-    // `alone`, each era whose opposite end is the same date (adjacent: they move together
-    // so no gap or overlap appears). The new date stays inside every era moved.
+    // `alone`, each era with the same rule whose opposite end is the same date (adjacent:
+    // they move together so no gap or overlap appears); eras over different subsets of
+    // runs move alone. The new date stays inside every era moved.
     QHash<int, compute::Era> movedEras(int era, bool isStart, double key, bool alone) const;
     // Widens the view to take in the runs added since the last rebuild.
     void followAddedRuns(const ChartScene &scene);

@@ -127,6 +127,22 @@ std::unique_ptr<QUndoCommand> makeRecolorEraCommand(Document *document, std::siz
     return makeEditEraCommand(document, scheme, era, std::move(value), text);
 }
 
+QString eraRuleProblem(const compute::EraRule &rule)
+{
+    const compute::Errors errors = compute::validateRule(rule, "rule");
+    return errors.empty() ? QString() : qs(errors.front().toString());
+}
+
+std::unique_ptr<QUndoCommand> makeSetEraRuleCommand(Document *document, std::size_t scheme,
+                                                    std::size_t era, compute::EraRule rule)
+{
+    compute::Era value = document->dataset().eraSchemes.at(scheme).eras.at(era);
+    if (!eraRuleProblem(rule).isEmpty() || value.rule == rule) return nullptr;
+    value.rule = std::move(rule);
+    const QString text = tr("Change runs of era '%1'").arg(qs(value.name));
+    return makeEditEraCommand(document, scheme, era, std::move(value), text);
+}
+
 std::unique_ptr<QUndoCommand> makeSetEraRangeCommand(Document *document, std::size_t scheme,
                                                      std::size_t era,
                                                      std::optional<compute::Date> from,

@@ -31,6 +31,11 @@ std::unique_ptr<QUndoCommand> makeRenameEraCommand(Document *document, std::size
                                                    std::size_t era, const QString &name);
 std::unique_ptr<QUndoCommand> makeRecolorEraCommand(Document *document, std::size_t scheme,
                                                     std::size_t era, const QColor &color);
+// Why an era's membership rule is refused (core's validateRule); empty when valid.
+QString eraRuleProblem(const compute::EraRule &rule);
+// Which runs of its dates the era fits (core/model/era_rule.h).
+std::unique_ptr<QUndoCommand> makeSetEraRuleCommand(Document *document, std::size_t scheme,
+                                                    std::size_t era, compute::EraRule rule);
 std::unique_ptr<QUndoCommand> makeSetEraRangeCommand(Document *document, std::size_t scheme,
                                                      std::size_t era,
                                                      std::optional<compute::Date> from,

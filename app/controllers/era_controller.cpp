@@ -5,12 +5,14 @@
 #include "app/commands/era_commands.h"
 #include "app/dialogs/breakpoint_dialog.h"
 #include "app/dialogs/era_range_dialog.h"
+#include "app/dialogs/era_rule_dialog.h"
 #include "app/document/document.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
 
 #include <QColorDialog>
 #include <QInputDialog>
+#include <QSet>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -119,6 +121,14 @@ bool EraController::setEraRange(int era, const std::optional<compute::Date> &fro
     if (const QString why = eraRangeProblem(from, to); !why.isEmpty()) return refuse(why);
     return push(makeSetEraRangeCommand(m_document, currentScheme(), static_cast<std::size_t>(era),
                                        from, to));
+}
+
+bool EraController::setEraRule(int era, const compute::EraRule &rule)
+{
+    if (!isEra(era)) return false;
+    if (const QString why = eraRuleProblem(rule); !why.isEmpty()) return refuse(why);
+    return push(
+        makeSetEraRuleCommand(m_document, currentScheme(), static_cast<std::size_t>(era), rule));
 }
 
 bool EraController::addEra(int selected)
@@ -260,6 +270,38 @@ void EraController::editEraRangeWithDialog(int era, QWidget *parent)
                                       parentFor(parent));
     connect(dialog, &QDialog::accepted, this,
             [this, era, dialog] { setEraRange(era, dialog->from(), dialog->to()); });
+    openOwned(dialog);
+}
+
+void EraController::editEraRuleWithDialog(int era, QWidget *parent)
+{
+    const auto value = m_trends->era(era);
+    if (!value) return;
+    // What the runs carry, offered in the editor.
+    QSet<QString> tags, domains, organizations;
+    for (const compute::TrainingRun &run : m_document->dataset().runs) {
+        for (const std::string &tag : run.tags)
+            tags.insert(QString::fromStdString(tag));
+        if (!run.domain.empty()) domains.insert(QString::fromStdString(run.domain));
+        for (const QString &org : QString::fromStdString(run.organization).split(QLatin1Char(',')))
+            if (!org.trimmed().isEmpty()) organizations.insert(org.trimmed());
+    }
+    const auto sorted = [](const QSet<QString> &set) {
+        QStringList list(set.begin(), set.end());
+        list.sort(Qt::CaseInsensitive);
+        return list;
+    };
+    EraRuleDialog::Choices choices{sorted(tags), sorted(domains), sorted(organizations)};
+    const compute::Era base = *value;
+    auto preview = [trends = m_trends, base](const compute::EraRule &rule) {
+        compute::Era edited = base;
+        edited.rule = rule;
+        return trends->cache().fit(edited);
+    };
+    auto *dialog = new EraRuleDialog(QString::fromStdString(value->name), value->rule, choices,
+                                     preview, parentFor(parent));
+    connect(dialog, &QDialog::accepted, this,
+            [this, era, dialog] { setEraRule(era, dialog->rule()); });
     openOwned(dialog);
 }
 

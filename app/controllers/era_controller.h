@@ -44,6 +44,8 @@ public:
     bool recolorEra(int era, const QColor &color);
     bool setEraRange(int era, const std::optional<compute::Date> &from,
                      const std::optional<compute::Date> &to);
+    // Which runs of its dates the era fits.
+    bool setEraRule(int era, const compute::EraRule &rule);
     // After era `selected` (when it is not an era, after the last one), halving its
     // range; see makeAddEraCommand. The new era is then the one to select.
     bool addEra(int selected = -1);
@@ -66,6 +68,9 @@ public:
     // the window); the edit happens when the dialog is accepted.
     void recolorEraWithDialog(int era, QWidget *parent = nullptr);
     void editEraRangeWithDialog(int era, QWidget *parent = nullptr);
+    // The rule editor, with the tags, domains and organizations of the runs offered and
+    // what the era would fit shown as it is edited.
+    void editEraRuleWithDialog(int era, QWidget *parent = nullptr);
     void splitEraWithDialog(int era, QWidget *parent = nullptr); // at the proposed breakpoint
     void addSchemeWithDialog(QWidget *parent = nullptr);
     void renameSchemeWithDialog(int scheme, QWidget *parent = nullptr);

@@ -45,6 +45,7 @@ void TrendModel::rebuild()
 void TrendModel::invalidateFits()
 {
     m_fitsValid = false;
+    m_members.clear();
     emit changed();
 }
 
@@ -98,6 +99,27 @@ std::optional<std::pair<double, double>> TrendModel::tickedRange(int eraIndex) c
     const auto &fits = eraFits();
     if (!m_fits.contains(eraIndex)) return std::nullopt;
     return fits[static_cast<std::size_t>(eraIndex)].xRange;
+}
+
+const std::vector<bool> &TrendModel::members(int eraIndex) const
+{
+    auto it = m_members.find(eraIndex);
+    if (it == m_members.end()) {
+        const std::optional<compute::Era> e = era(eraIndex);
+        it = m_members.insert(eraIndex, e ? m_cache.members(*e) : std::vector<bool>{});
+    }
+    return it.value();
+}
+
+QList<int> TrendModel::erasOfRun(std::size_t run) const
+{
+    QList<int> found;
+    const int count = static_cast<int>(eras().size());
+    for (int e = 0; e < count; ++e) {
+        const std::vector<bool> &in = members(e);
+        if (run < in.size() && in[run]) found.append(e);
+    }
+    return found;
 }
 
 void TrendModel::setPreview(int eraIndex, const compute::Era &era)

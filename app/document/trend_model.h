@@ -5,6 +5,7 @@
 #include "core/stats/trend_fit.h"
 
 #include <QHash>
+#include <QList>
 #include <QObject>
 
 #include <optional>
@@ -36,6 +37,13 @@ public:
     // Dates (x) of the first and last run a ticked era's fit uses; nullopt when none.
     std::optional<std::pair<double, double>> tickedRange(int eraIndex) const;
 
+    // For each run of the dataset, whether it enters the fit of era `eraIndex` of the
+    // current scheme (FitCache::members, kept until the next change); empty for no era.
+    const std::vector<bool> &members(int eraIndex) const;
+    // The eras of the current scheme whose fits take run `run` (a dataset index): a run
+    // may be in several when their rules overlap.
+    QList<int> erasOfRun(std::size_t run) const;
+
     void setPreview(int eraIndex, const compute::Era &era);
     // Several eras at once (a boundary two adjacent eras share, dragged).
     void setPreviews(const QHash<int, compute::Era> &eras);
@@ -59,6 +67,7 @@ private:
     mutable std::vector<compute::FitCache::RangedFit> m_eraFits;
     mutable QHash<int, compute::TrendFit> m_fits; // ticked
     mutable bool m_fitsValid = false;
+    mutable QHash<int, std::vector<bool>> m_members; // by era, until the next change
 };
 
 } // namespace app

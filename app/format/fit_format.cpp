@@ -9,15 +9,36 @@
 
 namespace app {
 
-QString describeFit(const compute::TrendFit &fit)
+namespace {
+
+// `runs` names the runs fitted ("large-scale runs, Z ≥ 0.76"), or is empty.
+QString describeFitOf(const compute::TrendFit &fit, const QString &runs)
 {
     if (!fit.ok()) return QString::fromStdString(fit.statusMessage());
     const double months = fit.doublingTimeMonths();
     const QString verb = months >= 0 ? QStringLiteral("doubling") : QStringLiteral("halving");
     const int digits = std::fabs(months) < 10 ? 2 : 3;
-    return QStringLiteral("%1 every %2 months (×%3/yr, R² %4, n = %5)")
+    return QStringLiteral("%1 every %2 months (×%3/yr, R² %4, %5n = %6)")
         .arg(verb, significant(std::fabs(months), digits),
-             significant(fit.growthFactorPerYear(), 3), fixed(fit.rSquared, 2))
+             significant(fit.growthFactorPerYear(), 3), fixed(fit.rSquared, 2),
+             runs.isEmpty() ? QString() : runs + QStringLiteral(", "))
+        .arg(fit.n);
+}
+
+} // namespace
+
+QString describeFit(const compute::TrendFit &fit)
+{
+    return describeFitOf(fit, {});
+}
+
+QString describeEraFit(const compute::Era &era, const compute::TrendFit &fit)
+{
+    if (era.rule.isAllRuns()) return describeFit(fit);
+    const QString runs = QString::fromStdString(compute::describeRule(era.rule));
+    if (fit.ok()) return describeFitOf(fit, runs);
+    return QStringLiteral("%1 (%2, n = %3)")
+        .arg(QString::fromStdString(fit.statusMessage()), runs)
         .arg(fit.n);
 }
 

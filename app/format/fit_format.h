@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/model/era.h"
 #include "core/stats/breakpoint.h"
 #include "core/stats/trend_fit.h"
 
@@ -12,6 +13,9 @@ namespace app {
 
 // "doubling every 3.4 months (×11.2/yr, R² 0.77, n = 15)", or why there is no fit.
 QString describeFit(const compute::TrendFit &fit);
+// describeFit() naming the runs the era's rule takes, when it does not take them all:
+// "doubling every 4.8 months (×5.6/yr, R² 0.77, large-scale runs, Z ≥ 0.76, n = 16)".
+QString describeEraFit(const compute::Era &era, const compute::TrendFit &fit);
 // The short form for a list: "n = 15 · doubling 3.4 mo", or n and why there is no fit.
 QString fitSummary(const compute::TrendFit &fit);
 // "F = 23.4: two lines remove 62% of the squared residuals of one line"; empty without

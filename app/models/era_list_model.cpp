@@ -4,6 +4,7 @@
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
 #include "app/format/fit_format.h"
+#include "app/format/published_format.h"
 
 #include <QColor>
 
@@ -13,6 +14,22 @@ namespace {
 QString dateText(const std::optional<compute::Date> &date)
 {
     return date ? QString::fromStdString(date->toIso()) : QString(QChar(0x2026)); // "…"
+}
+
+// Our fit, the runs it takes, and the paper's figure with its note when there is one.
+QString fitToolTip(const compute::Era &era, const compute::TrendFit &fit)
+{
+    QString tip = describeFit(fit);
+    tip +=
+        EraListModel::tr("\nRuns: %1").arg(QString::fromStdString(compute::describeRule(era.rule)));
+    if (!era.published) return tip;
+    const compute::PublishedFigure &p = *era.published;
+    tip += EraListModel::tr("\nPublished: %1").arg(formatPublishedFigure(p));
+    if (p.n) tip += EraListModel::tr(", n = %1").arg(*p.n);
+    if (const QString source = publishedSource(p); !source.isEmpty())
+        tip += QStringLiteral(" (%1)").arg(source);
+    if (!p.note.empty()) tip += QStringLiteral("\n") + QString::fromStdString(p.note);
+    return tip;
 }
 
 } // namespace
@@ -79,8 +96,12 @@ QVariant EraListModel::data(const QModelIndex &index, int role) const
         break;
     }
     case FitColumn:
-        if (role == Qt::DisplayRole) return fitSummary(m_fits[row]);
-        if (role == Qt::ToolTipRole) return describeFit(m_fits[row]);
+        if (role == Qt::DisplayRole) {
+            if (!era.published) return fitSummary(m_fits[row]);
+            // The paper's number next to ours.
+            return fitSummaryWithPublished(m_fits[row], *era.published);
+        }
+        if (role == Qt::ToolTipRole) return fitToolTip(era, m_fits[row]);
         break;
     default:
         break;

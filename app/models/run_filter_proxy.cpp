@@ -23,6 +23,13 @@ void RunFilterProxy::setShowUnplottable(bool show)
     invalidateFilter();
 }
 
+void RunFilterProxy::setEraMembers(std::optional<std::vector<bool>> members)
+{
+    if (members == m_eraMembers) return;
+    m_eraMembers = std::move(members);
+    invalidateFilter();
+}
+
 QModelIndex RunFilterProxy::indexOfRun(const QString &id) const
 {
     const std::ptrdiff_t row = m_source->document()->dataset().indexOfRun(id.toStdString());
@@ -36,6 +43,10 @@ bool RunFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
     const compute::TrainingRun *run = m_source->runAt(sourceRow);
     if (!run) return false;
     if (!m_showUnplottable && !run->isPlottable()) return false;
+    if (m_eraMembers) {
+        const auto row = static_cast<std::size_t>(sourceRow);
+        if (row >= m_eraMembers->size() || !(*m_eraMembers)[row]) return false;
+    }
     return m_view->filter().accepts(m_source->document()->dataset(), *run);
 }
 

@@ -3,6 +3,9 @@
 
 #include <QSortFilterProxyModel>
 
+#include <optional>
+#include <vector>
+
 namespace app {
 
 class RunTableModel;
@@ -27,6 +30,12 @@ public:
     bool showUnplottable() const { return m_showUnplottable; }
     void setShowUnplottable(bool show);
 
+    // Keeps only the runs marked in `members` (by dataset index: the runs of one era's
+    // fit, TrendModel::members); nullopt keeps every run the filter accepts. The table
+    // only: the chart and the fits ignore it.
+    void setEraMembers(std::optional<std::vector<bool>> members);
+    bool filtersByEra() const { return m_eraMembers.has_value(); }
+
     // The proxy index (column 0) of the run with this id; invalid when filtered out.
     QModelIndex indexOfRun(const QString &id) const;
 
@@ -38,6 +47,7 @@ private:
     RunTableModel *m_source;
     ViewState *m_view;
     bool m_showUnplottable = true;
+    std::optional<std::vector<bool>> m_eraMembers;
 };
 
 } // namespace app

@@ -7,6 +7,7 @@
 #include "app/widgets/analysis/bootstrap_panel.h"
 #include "app/widgets/analysis/influence_panel.h"
 #include "app/widgets/analysis/projection_panel.h"
+#include "app/widgets/analysis/published_panel.h"
 #include "app/widgets/analysis/reference_lines_panel.h"
 #include "app/widgets/analysis/residuals_panel.h"
 #include "app/widgets/analysis/subsets_panel.h"
@@ -57,13 +58,18 @@ AnalysisDock::AnalysisDock(Document *document, ViewState *view, TrendModel *tren
     m_bootstrap = new BootstrapPanel(m_context, m_tabs);
     m_referenceLines = new ReferenceLinesPanel(m_context, m_tabs);
     m_residuals = new ResidualsPanel(m_context, m_tabs);
+    m_published = new PublishedPanel(m_context, m_tabs);
     m_tabs->addTab(m_projection, tr("Projection"));
     m_tabs->addTab(m_influence, tr("Influence"));
     m_tabs->addTab(m_subsets, tr("Subsets"));
     m_tabs->addTab(m_bootstrap, tr("Bootstrap"));
     m_tabs->addTab(m_referenceLines, tr("Reference lines"));
     m_tabs->addTab(m_residuals, tr("Residuals"));
-    m_panels = {m_projection, m_influence, m_subsets, m_bootstrap, m_referenceLines, m_residuals};
+    m_tabs->addTab(m_published, tr("Published"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_published),
+                          tr("Each era of the scheme beside the figure its paper published"));
+    m_panels = {m_projection,     m_influence, m_subsets,  m_bootstrap,
+                m_referenceLines, m_residuals, m_published};
     layout->addWidget(m_tabs, 1);
     // Scrolls rather than pushing the chart up when the dock is short.
     auto *scroll = new QScrollArea(this);
@@ -160,7 +166,7 @@ void AnalysisDock::refreshNow()
     if (analysed.era) {
         analysed.points = m_context.trends->cache().points(*analysed.era);
         analysed.fit = m_context.trends->fit(analysed.index);
-        m_fitLabel->setText(describeFit(analysed.fit));
+        m_fitLabel->setText(describeEraFit(*analysed.era, analysed.fit));
     } else {
         analysed.index = -1;
         m_fitLabel->setText(tr("No era to analyse: choose an era scheme with eras."));

@@ -17,6 +17,7 @@ class BootstrapPanel;
 class Document;
 class InfluencePanel;
 class ProjectionPanel;
+class PublishedPanel;
 class ReferenceLinesPanel;
 class ResidualsPanel;
 class SubsetsPanel;
@@ -24,7 +25,8 @@ class TrendModel;
 class ViewState;
 
 // Analysis of one era of the current scheme, a tab per question: projection, leave-one-
-// out influence, subset sensitivity, bootstrap, reference lines and residuals. The
+// out influence, subset sensitivity, bootstrap, reference lines, residuals, and the
+// scheme's eras against the figures their papers published. The
 // panels only ask core and show its answers (some also draw on the chart through
 // ViewState overlays). They follow the document, the filter, the eras (a dragged
 // boundary too) and the selection, refreshed once per event loop pass.
@@ -43,6 +45,7 @@ public:
     BootstrapPanel *bootstrapPanel() const { return m_bootstrap; }
     ReferenceLinesPanel *referenceLinesPanel() const { return m_referenceLines; }
     ResidualsPanel *residualsPanel() const { return m_residuals; }
+    PublishedPanel *publishedPanel() const { return m_published; }
 
     // The era analysed (index into the current scheme's eras); -1 when none.
     int currentEra() const;
@@ -78,6 +81,7 @@ private:
     BootstrapPanel *m_bootstrap;
     ReferenceLinesPanel *m_referenceLines;
     ResidualsPanel *m_residuals;
+    PublishedPanel *m_published;
     QList<AnalysisPanel *> m_panels;
     QTimer *m_refreshTimer;
     AnalysisEra m_analysed;

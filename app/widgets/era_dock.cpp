@@ -3,6 +3,7 @@
 
 #include "app/controllers/era_controller.h"
 #include "app/document/document.h"
+#include "app/document/trend_model.h"
 #include "app/document/view_state.h"
 #include "app/models/era_list_model.h"
 
@@ -48,7 +49,7 @@ QAction *makeAction(const QString &text, const QString &iconText, const QString 
 EraDock::EraDock(Document *document, ViewState *view, TrendModel *trends, EraController *eras,
                  QWidget *parent)
     : QDockWidget(tr("Eras"), parent), m_document(document), m_view(view), m_eras(eras),
-      m_model(new EraListModel(trends, view, this))
+      m_trends(trends), m_model(new EraListModel(trends, view, this))
 {
     setObjectName(QStringLiteral("eraDock"));
     createActions();
@@ -96,6 +97,12 @@ void EraDock::createActions()
     m_editDates->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(m_editDates, &QAction::triggered, this,
             [this] { m_eras->editEraRangeWithDialog(currentEra(), this); });
+
+    m_editRule = makeAction(tr("Edit Runs..."), tr("Runs"), QStringLiteral("view-filter"), this);
+    m_editRule->setToolTip(tr("Choose which runs of the era's dates enter its fit: a tag, "
+                              "domains, organizations, the running top N, a Z-score band..."));
+    connect(m_editRule, &QAction::triggered, this,
+            [this] { m_eras->editEraRuleWithDialog(currentEra(), this); });
 
     m_removeEra = makeAction(tr("Delete Era"), tr("Delete"), QStringLiteral("list-remove"), this);
     m_removeEra->setShortcut(QKeySequence::Delete);
@@ -165,7 +172,8 @@ void EraDock::createLayout()
     auto *toolRow = new QHBoxLayout;
     auto *toolbar = new QToolBar(content);
     toolbar->setIconSize(QSize(16, 16));
-    toolbar->addActions({m_addEra, m_removeEra, m_renameEra, m_recolorEra, m_editDates});
+    toolbar->addActions(
+        {m_addEra, m_removeEra, m_renameEra, m_recolorEra, m_editDates, m_editRule});
     toolRow->addWidget(toolbar, 1);
     auto *detectButton = new QToolButton(content);
     detectButton->setObjectName(QStringLiteral("detectBreakpointButton"));
@@ -195,6 +203,7 @@ void EraDock::createLayout()
     });
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         updateActions();
+        markMembers();
         emit currentEraChanged(currentEra());
     });
     layout->addWidget(m_list, 1);
@@ -233,6 +242,31 @@ void EraDock::detectBreakpoint()
     m_eras->splitEraWithDialog(era, this);
 }
 
+void EraDock::markMembers()
+{
+    ChartOverlays overlays = m_view->overlays();
+    const bool ours = !m_markLabel.isEmpty() && overlays.markedLabel == m_markLabel;
+    const int era = currentEra();
+    const std::optional<compute::Era> value = m_trends->era(era);
+    if (!value || value->rule.isAllRuns()) {
+        m_markLabel.clear();
+        if (!ours) return;
+        overlays.markedRuns.clear();
+        overlays.markedLabel.clear();
+        m_view->setOverlays(overlays);
+        return;
+    }
+    QSet<QString> ids;
+    const std::vector<bool> &in = m_trends->members(era);
+    const auto &runs = m_document->dataset().runs;
+    for (std::size_t i = 0; i < in.size() && i < runs.size(); ++i)
+        if (in[i]) ids.insert(QString::fromStdString(runs[i].id));
+    m_markLabel = tr("Runs of %1").arg(QString::fromStdString(value->name));
+    overlays.markedRuns = ids;
+    overlays.markedLabel = m_markLabel;
+    m_view->setOverlays(overlays);
+}
+
 void EraDock::updateDescription()
 {
     const QString text = hasScheme()
@@ -248,7 +282,7 @@ void EraDock::updateDescription()
 
 QList<QAction *> EraDock::eraActions() const
 {
-    return {m_addEra, m_renameEra, m_recolorEra, m_editDates, m_removeEra, m_detect};
+    return {m_addEra, m_renameEra, m_recolorEra, m_editDates, m_editRule, m_removeEra, m_detect};
 }
 
 QList<QAction *> EraDock::schemeActions() const
@@ -378,6 +412,8 @@ void EraDock::onEraChanged(std::size_t scheme, std::size_t era)
 {
     if (static_cast<int>(scheme) != m_view->schemeIndex() || era >= m_eraNames.size()) return;
     m_eraNames[era] = m_document->dataset().eraSchemes.at(scheme).eras.at(era).name;
+    // Its rule or dates may have changed: so have its runs.
+    if (static_cast<int>(era) == currentEra()) markMembers();
 }
 
 void EraDock::onSchemeChanged(int index)
@@ -385,6 +421,7 @@ void EraDock::onSchemeChanged(int index)
     setSchemeBoxIndex(index);
     remember();
     updateActions();
+    markMembers();
 }
 
 void EraDock::fillSchemeBox(int current)
@@ -424,7 +461,7 @@ void EraDock::updateActions()
     const bool scheme = hasScheme();
     const bool era = isEra(currentEra());
     m_addEra->setEnabled(scheme);
-    for (QAction *a : {m_renameEra, m_recolorEra, m_editDates, m_removeEra})
+    for (QAction *a : {m_renameEra, m_recolorEra, m_editDates, m_editRule, m_removeEra})
         a->setEnabled(era);
     // With no era selected it uses the selected run's, or says what to select.
     m_detect->setEnabled(scheme);

@@ -33,17 +33,22 @@ public:
 
     QTreeView *eraView() const { return m_list; }
     QComboBox *schemeBox() const { return m_schemeBox; }
-    // For the main window's menus: add, rename, recolour, dates, delete, detect breakpoint;
+    // For the main window's menus: add, rename, recolour, dates, runs (the membership rule),
+    // delete, detect breakpoint;
     // and add, rename, duplicate, delete scheme. Their shortcuts work inside the dock.
     QList<QAction *> eraActions() const;
     QList<QAction *> schemeActions() const;
     QAction *detectBreakpointAction() const { return m_detect; }
+    QAction *editRuleAction() const { return m_editRule; }
 
     // Detect Breakpoint: on the selected era; with none selected, on the era of the
     // selected run; otherwise it says what to select.
     void detectBreakpoint();
     QLabel *descriptionLabel() const { return m_description; }
     QLabel *messageLabel() const { return m_messageLabel; }
+    // What the chart's marks are called while they show the selected era's runs; empty
+    // when the dock marks nothing.
+    QString markLabel() const { return m_markLabel; }
 
     // The selected era of the current scheme; -1 when none.
     int currentEra() const;
@@ -73,6 +78,9 @@ private:
     void remember();
     void updateActions();
     void updateDescription();
+    // Marks on the chart the runs of the selected era when its rule narrows them (a
+    // tag, a Z-score band...); clears the marks it set otherwise.
+    void markMembers();
 
     bool hasScheme() const;
     bool isEra(int era) const;
@@ -81,6 +89,7 @@ private:
     Document *m_document;
     ViewState *m_view;
     EraController *m_eras;
+    TrendModel *m_trends;
     EraListModel *m_model;
     QComboBox *m_schemeBox = nullptr;
     QTreeView *m_list = nullptr;
@@ -91,6 +100,7 @@ private:
     QAction *m_renameEra = nullptr;
     QAction *m_recolorEra = nullptr;
     QAction *m_editDates = nullptr;
+    QAction *m_editRule = nullptr;
     QAction *m_removeEra = nullptr;
     QAction *m_detect = nullptr;
     QAction *m_addScheme = nullptr;
@@ -104,6 +114,7 @@ private:
     std::vector<std::string> m_eraNames;
     int m_restoreRow = -1;
     QString m_preferredScheme;
+    QString m_markLabel; // the chart's marks while they are this dock's
 };
 
 } // namespace app

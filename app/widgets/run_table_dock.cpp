@@ -2,17 +2,21 @@
 #include "app/widgets/run_table_dock.h"
 
 #include "app/document/document.h"
+#include "app/document/trend_model.h"
 #include "app/document/view_state.h"
 #include "app/models/run_filter_proxy.h"
 #include "app/models/run_table_model.h"
 #include "app/widgets/run_filter_bar.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace app {
@@ -81,7 +85,10 @@ RunTableDock::RunTableDock(Document *document, ViewState *view, QWidget *parent)
     auto *layout = new QVBoxLayout(content);
     layout->addWidget(m_filterBar);
     layout->addWidget(m_table, 1);
-    layout->addWidget(m_count);
+    // The count, and the era filter once there is one, on one line under the table.
+    m_bottomRow = new QHBoxLayout;
+    m_bottomRow->addWidget(m_count, 1);
+    layout->addLayout(m_bottomRow);
     setWidget(content);
     setFocusProxy(m_table);
     updateCount();
@@ -143,7 +150,64 @@ void RunTableDock::readSelection(bool scroll)
 
 void RunTableDock::updateCount()
 {
-    m_count->setText(tr("%1 of %n runs", nullptr, m_model->rowCount()).arg(m_proxy->rowCount()));
+    QString text = tr("%1 of %n runs", nullptr, m_model->rowCount()).arg(m_proxy->rowCount());
+    if (m_eraBox && m_eraBox->currentIndex() > 0)
+        text += tr(" (in the fit of %1)").arg(m_eraBox->currentText());
+    m_count->setText(text);
+}
+
+void RunTableDock::setTrendModel(TrendModel *trends)
+{
+    if (m_trends || !trends) return;
+    m_trends = trends;
+    m_eraBox = new QComboBox(this);
+    m_eraBox->setObjectName(QStringLiteral("runEraFilter"));
+    m_eraBox->setToolTip(tr("Show only the runs that enter one era's fit; eras over different "
+                            "subsets of runs may share a run"));
+    m_eraBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_eraTimer = new QTimer(this);
+    m_eraTimer->setSingleShot(true);
+    m_eraTimer->setInterval(0);
+    connect(m_eraTimer, &QTimer::timeout, this, &RunTableDock::refreshEraFilter);
+    // Eras, runs, the filter or the scheme changed: so may the members (coalesced).
+    connect(trends, &TrendModel::changed, m_eraTimer, qOverload<>(&QTimer::start));
+    connect(m_eraBox, &QComboBox::currentIndexChanged, this, &RunTableDock::refreshEraFilter);
+    auto *label = new QLabel(tr("In the &fit of:"), this);
+    label->setBuddy(m_eraBox);
+    m_bottomRow->addWidget(label);
+    m_bottomRow->addWidget(m_eraBox);
+    refreshEraFilter();
+}
+
+void RunTableDock::setEraFilter(int era)
+{
+    if (m_eraBox) m_eraBox->setCurrentIndex(era + 1);
+}
+
+void RunTableDock::refreshEraFilter()
+{
+    if (!m_trends) return;
+    m_eraTimer->stop();
+    // The era names of the current scheme; the choice stays by position.
+    QStringList names{tr("any era")};
+    for (const compute::Era &era : m_trends->eras())
+        names << QString::fromStdString(era.name);
+    QStringList shown;
+    for (int i = 0; i < m_eraBox->count(); ++i)
+        shown << m_eraBox->itemText(i);
+    if (names != shown) {
+        const QSignalBlocker block(m_eraBox);
+        const int old = m_eraBox->currentIndex();
+        m_eraBox->clear();
+        m_eraBox->addItems(names);
+        m_eraBox->setCurrentIndex(old >= 0 && old < names.size() ? old : 0);
+    }
+    const int era = m_eraBox->currentIndex() - 1;
+    if (era < 0)
+        m_proxy->setEraMembers(std::nullopt);
+    else
+        m_proxy->setEraMembers(m_trends->members(era));
+    updateCount();
 }
 
 } // namespace app

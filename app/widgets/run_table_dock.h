@@ -4,9 +4,12 @@
 #include <QDockWidget>
 
 class QAction;
+class QComboBox;
+class QHBoxLayout;
 class QItemSelection;
 class QLabel;
 class QTableView;
+class QTimer;
 
 namespace app {
 
@@ -14,6 +17,7 @@ class Document;
 class RunFilterBar;
 class RunFilterProxy;
 class RunTableModel;
+class TrendModel;
 class ViewState;
 
 // The runs as a sortable table under a filter bar. The table lists every run
@@ -33,6 +37,12 @@ public:
     // Find (Ctrl+F): shows the dock and focuses the search field. It is added to the
     // dock with window scope; a window may also list it in a menu.
     QAction *findAction() const { return m_findAction; }
+    // Offers "In the fit of: <era>" over the table, from the eras of the current scheme
+    // (a run may be in several). Without it the table has no era filter.
+    void setTrendModel(TrendModel *trends);
+    QComboBox *eraFilterBox() const { return m_eraBox; }
+    // Shows only the runs of era `era`'s fit; -1 shows all.
+    void setEraFilter(int era);
 
 public slots:
     void focusSearch();
@@ -48,6 +58,7 @@ private:
     void writeSelection();
     void readSelection(bool scroll);
     void updateCount();
+    void refreshEraFilter();
 
     ViewState *m_view;
     RunTableModel *m_model;
@@ -56,6 +67,10 @@ private:
     QTableView *m_table;
     QLabel *m_count;
     QAction *m_findAction;
+    TrendModel *m_trends = nullptr;
+    QComboBox *m_eraBox = nullptr;
+    QHBoxLayout *m_bottomRow = nullptr;
+    QTimer *m_eraTimer = nullptr;
     bool m_syncing = false;      // copying a selection one way: ignore the echo
     bool m_rowsChanging = false; // the proxy adds or drops rows: not the user's selection
 };

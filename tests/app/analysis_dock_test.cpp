@@ -99,7 +99,7 @@ TEST_F(AnalysisDockTest, AnalysesTheChosenEraOfTheCurrentScheme)
     EXPECT_EQ(dock.eraBox()->itemText(kModern), QStringLiteral("Modern era"));
     EXPECT_EQ(dock.currentEra(), kModern);
     EXPECT_EQ(dock.analysedEra().points.runIndex, points().runIndex);
-    EXPECT_EQ(dock.tabs()->count(), 6);
+    EXPECT_EQ(dock.tabs()->count(), 7);
 
     // The eras dock (or anyone) picks another era; a new scheme starts at its last era.
     int changed = 0;
