@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/report/fit_json.h"
 
-#include "core/stats/published_check.h"
+#include "core/stats/published_comparison.h"
 
 #include <cmath>
 

@@ -7,6 +7,25 @@
 
 namespace compute {
 
+std::optional<double> publishedSlope(const PublishedFigure &figure)
+{
+    if (!std::isfinite(figure.value) || !(figure.value > 0)) return std::nullopt;
+    switch (figure.quantity) {
+    case PublishedQuantity::DoublingTimeMonths:
+        return kLog10Of2 * 12.0 / figure.value;
+    case PublishedQuantity::GrowthFactorPerYear:
+        return std::log10(figure.value);
+    }
+    return std::nullopt;
+}
+
+std::optional<bool> publishedInsideCi95(const PublishedFigure &figure, const TrendFit &fit)
+{
+    const std::optional<double> slope = publishedSlope(figure);
+    if (!fit.ok() || !slope) return std::nullopt;
+    return fit.slopeCiLow <= *slope && *slope <= fit.slopeCiHigh;
+}
+
 std::optional<double> slopeAs(PublishedQuantity quantity, double slope)
 {
     switch (quantity) {
@@ -59,7 +78,7 @@ PublishedComparison comparePublished(const PublishedFigure &published, const Tre
     if (fit.ok()) {
         c.fitValue = slopeAs(published.quantity, fit.slope);
         c.fitCi95 = slopeIntervalAs(published.quantity, fit.slopeCiLow, fit.slopeCiHigh);
-        c.insideFitCi95 = liesInside(published.value, c.fitCi95);
+        c.insideFitCi95 = publishedInsideCi95(published, fit);
     }
     return c;
 }

@@ -15,6 +15,16 @@
 
 namespace compute {
 
+// The slope (log10 FLOP per year) a published figure stands for: log10(2) x 12 / months
+// for a doubling time (a month is a twelfth of a Julian year, as in every fit), log10(g)
+// for a growth factor g per year. Null when the value is not positive and finite.
+std::optional<double> publishedSlope(const PublishedFigure &figure);
+// Whether the published value lies inside the fit's 95% interval (the ends included),
+// compared as slopes, so that an interval of the doubling time that is unbounded (the
+// slope's interval includes 0) is handled like any other. Null when the fit is not ok or
+// the value is not a trend.
+std::optional<bool> publishedInsideCi95(const PublishedFigure &figure, const TrendFit &fit);
+
 // A slope (log10 FLOP per year) as `quantity`: the doubling time in months, log10(2) /
 // slope * 12, or the growth factor per year, 10^slope. Nullopt for a doubling time of a
 // zero slope.
@@ -31,7 +41,7 @@ struct PublishedComparison {
     TrendFit fit;                          // least squares on our runs
     std::optional<double> fitValue;        // the fit in the published quantity
     Interval fitCi95;                      // its t interval, in the published quantity
-    std::optional<bool> insideFitCi95;     // published value inside fitCi95; nullopt: no fit
+    std::optional<bool> insideFitCi95;     // publishedInsideCi95(); nullopt: no fit
     BootstrapResult bootstrap;             // the paper's method on our runs
     std::optional<double> bootstrapMedian; // in the published quantity
     Interval bootstrapCi95;                // percentile interval, in the published quantity

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/stats/published_check.h"
+#include "core/stats/published_comparison.h"
 
 #include "core/report/fit_report.h"
 
