@@ -52,8 +52,8 @@ struct Refused {
 // followed by a non-empty one, which is taken whatever it looks like ("-5"). The
 // parser then gets the arguments before the first refused one, so the first problem
 // on the command line is the one reported. (Every option takes at most one value and
-// is repeated for more, like --project-to; an option with several values, such as
-// --diff OLD NEW, would be counted here and given to QCommandLineParser as repeats.)
+// is repeated for more, like --project-to. --diff OLD NEW takes OLD as its value and NEW
+// as the FILE.)
 std::optional<Refused> firstRefusedArgument(const QStringList &arguments)
 {
     for (qsizetype i = 0; i < arguments.size(); ++i) {
@@ -130,6 +130,18 @@ QString helpText()
         "\"date\", \"year\", \"log10_flop\", \"flop\", \"flop_ci95\" (the trend line),\n"
         "\"flop_prediction_ci95\" (a new run), \"pfs_days\", \"pfs_days_ci95\",\n"
         "\"pfs_days_prediction_ci95\". Numbers that do not exist are null.\n"
+        "\n"
+        "--diff prints {\"summary\", \"added\", \"removed\", \"changed\", \"duplicates\",\n"
+        "\"other_field_counts\", \"fits\"}. Runs are matched by name and date; failing\n"
+        "that by name with a date moved up to two years, then as a rename (same\n"
+        "organization, dates within 31 days, names 80% alike); such matches say\n"
+        "\"uncertain\": true. Runs whose name and date occur twice in one file are listed\n"
+        "in \"duplicates\" and not matched. \"changed\" lists runs whose date, compute,\n"
+        "estimates, upper bound, domain, organization, tags, confidence or name changed,\n"
+        "each with \"fields\" ({\"compute\": {\"old\", \"new\"}, ...}) and \"compute_ratio\"\n"
+        "(NEW / OLD). \"fits\" gives per era the fit \"before\" and \"after\" (as --fit\n"
+        "prints them) and \"moved_by\": each change whose reverting alone changes the\n"
+        "after fit, with the fit without it and how far it moved the doubling time.\n"
         "\n"
         "Exit status: 0 success, 1 bad data or a failed download (one line per problem\n"
         "on stderr), 2 bad usage. On failure no output file is created or changed.\n");
@@ -209,6 +221,9 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
             return {std::nullopt, QStringLiteral("--fetch reads no dataset: give no FILE or "
                                                  "--bundled")};
     }
+    if (cmd.mode == CommandLine::Mode::Diff && cmd.file.isEmpty() && cmd.bundled.isEmpty())
+        return {std::nullopt, QStringLiteral("--diff OLD NEW: give the NEW dataset after OLD (a "
+                                             "FILE, or --bundled KEY)")};
     return {cmd, {}};
 }
 
@@ -231,6 +246,8 @@ int runCommand(const CommandLine &command, QTextStream &out, QTextStream &err)
         return runExport(command, out, err);
     case CommandLine::Mode::Fetch:
         return runFetch(command, out, err);
+    case CommandLine::Mode::Diff:
+        return runDiff(command, out, err);
     case CommandLine::Mode::Gui:
         break;
     }

@@ -16,12 +16,13 @@ namespace app {
 
 // What the user asked the binary to do. Everything but Gui runs without a window.
 struct CommandLine {
-    enum class Mode { Gui, Fit, Project, Export, Save, Fetch, Version, Help };
+    enum class Mode { Gui, Fit, Project, Export, Save, Fetch, Diff, Version, Help };
     Mode mode = Mode::Gui;
     QString file;        // dataset to open (.json or .csv); empty: the bundled default
     QString bundled;     // --bundled KEY
     QString output;      // --export OUT / --save OUT / --fetch ... --out FILE
     QString fetchSource; // --fetch KEY|URL
+    QString diffOld;     // --diff OLD NEW: OLD (NEW is `file` or `bundled`)
     QString eraScheme;
     std::optional<compute::Date> from;
     std::optional<compute::Date> to;
@@ -35,6 +36,7 @@ struct CommandLine {
     std::vector<compute::Date> projectAt;     // --project-at DATE
     bool sidecar = false;                     // --sidecar: --export also writes OUT.json
     QString style = QStringLiteral("report"); // --style: app/export/figure_style
+    bool allFields = false;                   // --all-fields: --diff lists every field
 };
 
 struct ParsedCommandLine {

@@ -2,6 +2,7 @@
 #include "app/cli/command_line.h"
 
 #include "core/io/json_format.h"
+#include "tests/app/cli_outcome.h"
 #include "tests/app/gui_test_util.h"
 
 #include <QDir>
@@ -17,28 +18,8 @@
 
 namespace {
 
-struct CliOutcome {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliOutcome run(const QStringList &arguments)
-{
-    CliOutcome outcome;
-    const app::ParsedCommandLine parsed = app::parseCommandLine(arguments);
-    if (!parsed.command) {
-        outcome.exitCode = app::kExitUsage;
-        outcome.err = parsed.error;
-        return outcome;
-    }
-    QTextStream out(&outcome.out);
-    QTextStream err(&outcome.err);
-    outcome.exitCode = app::runCommand(*parsed.command, out, err);
-    out.flush();
-    err.flush();
-    return outcome;
-}
+using cli_testing::CliOutcome;
+using cli_testing::run;
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
 {
