@@ -171,8 +171,8 @@ TEST(DatasetDiff, ARenameNeedsTheSameOrganizationCloseDatesAndSimilarNames)
     };
     EXPECT_EQ(renamedTo("Switch-C Transformer", day(2021, 1, 20), "GOOGLE "), 0u); // case, space
     EXPECT_EQ(renamedTo("Switch-C Transformer", day(2021, 1, 20), "Google Brain"), 1u);
-    EXPECT_EQ(renamedTo("Switch-C Transformer", day(2021, 2, 12), "Google"), 1u); // 32 days
-    EXPECT_EQ(renamedTo("Switch-XXL Transformer", day(2021, 1, 11), "Google"), 0u); // 3 in 20
+    EXPECT_EQ(renamedTo("Switch-C Transformer", day(2021, 2, 12), "Google"), 1u);      // 32 days
+    EXPECT_EQ(renamedTo("Switch-XXL Transformer", day(2021, 1, 11), "Google"), 0u);    // 3 in 20
     EXPECT_EQ(renamedTo("Switch-Base 8 Transformer", day(2021, 1, 11), "Google"), 1u); // 5 in 22
 }
 
