@@ -4,10 +4,13 @@
 #include "app/cli/command_line.h"
 #include "app/data/dataset_file.h"
 #include "app/export/dataset_figure.h"
+#include "core/model/dataset_diff.h"
+#include "core/report/diff_report.h"
 #include "core/report/fit_report.h"
 #include "core/report/projection_report.h"
 #include "core/stats/era_membership.h"
 #include "core/stats/rolling.h"
+#include "core/stats/diff_fits.h"
 #include "core/stats/run_selection.h"
 
 #include <QFileInfo>
@@ -225,6 +228,25 @@ int runExport(const CommandLine &command, QTextStream &out, QTextStream &err)
     }
     out << "Wrote " << command.output << "\n";
     if (command.sidecar) out << "Wrote " << sidecarPathOf(command.output) << "\n";
+    return kExitOk;
+}
+
+int runDiff(const CommandLine &command, QTextStream &out, QTextStream &err)
+{
+    CommandLine oldCommand;
+    oldCommand.file = command.diffOld;
+    const auto before = loadFor(oldCommand, err);
+    if (!before) return kExitBadData;
+    const auto after = loadFor(command, err);
+    if (!after) return kExitBadData;
+    const auto eras = erasFor(command, after->dataset, err);
+    if (!eras) return kExitUsage;
+    compute::RunFilter filter;
+    filter.includeHidden = command.includeHidden;
+    const compute::DatasetDiff diff = compute::diffDatasets(before->dataset, after->dataset);
+    const auto fits = compute::diffFits(before->dataset, after->dataset, diff, *eras, filter);
+    out << QString::fromStdString(
+        compute::diffReportJson(before->dataset, after->dataset, diff, fits, command.allFields));
     return kExitOk;
 }
 

@@ -35,5 +35,8 @@ int runProject(const CommandLine &command, QTextStream &out, QTextStream &err);
 int runRolling(const CommandLine &command, QTextStream &out, QTextStream &err);
 int runSave(const CommandLine &command, QTextStream &out, QTextStream &err);
 int runExport(const CommandLine &command, QTextStream &out, QTextStream &err);
+// --diff OLD NEW: compares the two datasets and prints diffReportJson over the eras of
+// erasFor() (NEW's schemes).
+int runDiff(const CommandLine &command, QTextStream &out, QTextStream &err);
 
 } // namespace app

@@ -150,6 +150,18 @@ std::vector<CliOption> makeOptions()
              c.fetchSource = v;
              return {};
          }},
+        {.names = {QStringLiteral("diff")},
+         .valueName = QStringLiteral("OLD"),
+         .mode = Mode::Diff,
+         .section = Section::Modes,
+         .synopsis = QStringLiteral("--diff OLD NEW"),
+         .help = QStringLiteral("compare two datasets (.json or .csv; NEW may be --bundled\n"
+                                "KEY): runs added, removed and changed, and each era's fit\n"
+                                "before and after, as JSON on stdout (see below)"),
+         .apply = [](CommandLine &c, const QString &, const QString &v) -> QString {
+             c.diffOld = v;
+             return {};
+         }},
         {.names = {QStringLiteral("version"), QStringLiteral("v")},
          .mode = Mode::Version,
          .section = Section::Modes,
@@ -162,8 +174,11 @@ std::vector<CliOption> makeOptions()
         // Options
         {.names = {QStringLiteral("era-scheme")},
          .valueName = QStringLiteral("NAME"),
-         .help = QStringLiteral("era scheme to fit or draw (default: the dataset's first):\n"
-                                "its exact name, or a unique beginning of it in any case"),
+         .help = QStringLiteral("era scheme to fit or draw (default: the dataset's first;
+"
+                                "with --diff, NEW's first): its exact name, or a unique
+"
+                                "beginning of it in any case"),
          .apply = [](CommandLine &c, const QString &, const QString &v) -> QString {
              c.eraScheme = v;
              return {};
@@ -247,6 +262,14 @@ std::vector<CliOption> makeOptions()
          .help = QStringLiteral("with --fetch: the file to write (FILE.json beside it)"),
          .apply = [](CommandLine &c, const QString &, const QString &v) -> QString {
              c.output = v;
+             return {};
+         }},
+        {.names = {QStringLiteral("all-fields")},
+         .onlyIn = Mode::Diff,
+         .help = QStringLiteral("with --diff: also list changes to fields no chart or fit\n"
+                                "uses (citations, notes, parameters, ...), counted otherwise"),
+         .apply = [](CommandLine &c, const QString &, const QString &) -> QString {
+             c.allFields = true;
              return {};
          }},
         {.names = {QStringLiteral("sidecar")},

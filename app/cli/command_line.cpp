@@ -52,8 +52,8 @@ struct Refused {
 // followed by a non-empty one, which is taken whatever it looks like ("-5"). The
 // parser then gets the arguments before the first refused one, so the first problem
 // on the command line is the one reported. (Every option takes at most one value and
-// is repeated for more, like --project-to; an option with several values, such as
-// --diff OLD NEW, would be counted here and given to QCommandLineParser as repeats.)
+// is repeated for more, like --project-to. --diff OLD NEW takes OLD as its value and NEW
+// as the FILE.)
 std::optional<Refused> firstRefusedArgument(const QStringList &arguments)
 {
     for (qsizetype i = 0; i < arguments.size(); ++i) {
@@ -137,6 +137,17 @@ QString helpText()
         "gives nothing) and \"inside_ci95\": whether the value lies in the recomputed\n"
         "95% interval. An era's rule may narrow its runs (a tag, the running top N, a\n"
         "Z-score band of log-compute against the runs within 1.5 years, ...).\n"
+        "--diff prints {\"summary\", \"added\", \"removed\", \"changed\", \"duplicates\",\n"
+        "\"other_field_counts\", \"fits\"}. Runs are matched by name and date; failing\n"
+        "that by name with a date moved up to two years, then as a rename (same\n"
+        "organization, dates within 31 days, names 80% alike); such matches say\n"
+        "\"uncertain\": true. Runs whose name and date occur twice in one file are listed\n"
+        "in \"duplicates\" and not matched. \"changed\" lists runs whose date, compute,\n"
+        "estimates, upper bound, domain, organization, tags, confidence or name changed,\n"
+        "each with \"fields\" ({\"compute\": {\"old\", \"new\"}, ...}) and \"compute_ratio\"\n"
+        "(NEW / OLD). \"fits\" gives per era the fit \"before\" and \"after\" (as --fit\n"
+        "prints them) and \"moved_by\": each change whose reverting alone changes the\n"
+        "after fit, with the fit without it and how far it moved the doubling time.\n"
         "\n"
         "Exit status: 0 success, 1 bad data or a failed download (one line per problem\n"
         "on stderr), 2 bad usage. On failure no output file is created or changed.\n");
@@ -216,6 +227,9 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
             return {std::nullopt, QStringLiteral("--fetch reads no dataset: give no FILE or "
                                                  "--bundled")};
     }
+    if (cmd.mode == CommandLine::Mode::Diff && cmd.file.isEmpty() && cmd.bundled.isEmpty())
+        return {std::nullopt, QStringLiteral("--diff OLD NEW: give the NEW dataset after OLD (a "
+                                             "FILE, or --bundled KEY)")};
     return {cmd, {}};
 }
 
@@ -240,6 +254,8 @@ int runCommand(const CommandLine &command, QTextStream &out, QTextStream &err)
         return runExport(command, out, err);
     case CommandLine::Mode::Fetch:
         return runFetch(command, out, err);
+    case CommandLine::Mode::Diff:
+        return runDiff(command, out, err);
     case CommandLine::Mode::Gui:
         break;
     }

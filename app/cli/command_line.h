@@ -16,12 +16,13 @@ namespace app {
 
 // What the user asked the binary to do. Everything but Gui runs without a window.
 struct CommandLine {
-    enum class Mode { Gui, Fit, Project, Rolling, Export, Save, Fetch, Version, Help };
+    enum class Mode { Gui, Fit, Project, Rolling, Export, Save, Fetch, Diff, Version, Help };
     Mode mode = Mode::Gui;
     QString file;        // dataset to open (.json or .csv); empty: the bundled default
     QString bundled;     // --bundled KEY
     QString output;      // --export OUT / --save OUT / --fetch ... --out FILE
     QString fetchSource; // --fetch KEY|URL
+    QString diffOld;     // --diff OLD NEW: OLD (NEW is `file` or `bundled`)
     QString eraScheme;
     std::optional<compute::Date> from;
     std::optional<compute::Date> to;
@@ -38,6 +39,7 @@ struct CommandLine {
     bool members = false;                     // --members: --fit lists each era's runs
     int rollingMonths = 0;                    // --rolling W: W years in months
     bool expanding = false;                   // --expanding: rolling windows grow
+    bool allFields = false;                   // --all-fields: --diff lists every field
 };
 
 struct ParsedCommandLine {
