@@ -8,9 +8,9 @@
 #include "core/report/diff_report.h"
 #include "core/report/fit_report.h"
 #include "core/report/projection_report.h"
+#include "core/stats/diff_fits.h"
 #include "core/stats/era_membership.h"
 #include "core/stats/rolling.h"
-#include "core/stats/diff_fits.h"
 #include "core/stats/run_selection.h"
 
 #include <QFileInfo>

@@ -175,8 +175,8 @@ std::vector<CliOption> makeOptions()
         {.names = {QStringLiteral("era-scheme")},
          .valueName = QStringLiteral("NAME"),
          .help = QStringLiteral("era scheme to fit or draw (default: the dataset's first;\n"
-                                "with --diff, NEW's first): its exact name, or a unique\n"
-                                "beginning of it in any case"),
+                                "with --diff, NEW's first): its exact name, or\n"
+                                "a unique beginning of it in any case"),
          .apply = [](CommandLine &c, const QString &, const QString &v) -> QString {
              c.eraScheme = v;
              return {};

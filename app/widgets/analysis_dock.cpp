@@ -10,6 +10,7 @@
 #include "app/widgets/analysis/published_panel.h"
 #include "app/widgets/analysis/reference_lines_panel.h"
 #include "app/widgets/analysis/residuals_panel.h"
+#include "app/widgets/analysis/rolling_panel.h"
 #include "app/widgets/analysis/subsets_panel.h"
 
 #include <QComboBox>
@@ -59,6 +60,7 @@ AnalysisDock::AnalysisDock(Document *document, ViewState *view, TrendModel *tren
     m_referenceLines = new ReferenceLinesPanel(m_context, m_tabs);
     m_residuals = new ResidualsPanel(m_context, m_tabs);
     m_published = new PublishedPanel(m_context, m_tabs);
+    m_rolling = new RollingPanel(m_context, m_tabs);
     m_tabs->addTab(m_projection, tr("Projection"));
     m_tabs->addTab(m_influence, tr("Influence"));
     m_tabs->addTab(m_subsets, tr("Subsets"));
@@ -68,8 +70,12 @@ AnalysisDock::AnalysisDock(Document *document, ViewState *view, TrendModel *tren
     m_tabs->addTab(m_published, tr("Published"));
     m_tabs->setTabToolTip(m_tabs->indexOf(m_published),
                           tr("Each era of the scheme beside the figure its paper published"));
-    m_panels = {m_projection,     m_influence, m_subsets,  m_bootstrap,
-                m_referenceLines, m_residuals, m_published};
+    m_tabs->addTab(m_rolling, tr("Rolling"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_rolling),
+                          tr("How the trend moves: the era's fit in a window sliding a month at "
+                             "a time"));
+    m_panels = {m_projection,     m_influence, m_subsets,   m_bootstrap,
+                m_referenceLines, m_residuals, m_published, m_rolling};
     layout->addWidget(m_tabs, 1);
     // Scrolls rather than pushing the chart up when the dock is short.
     auto *scroll = new QScrollArea(this);

@@ -20,13 +20,15 @@ class ProjectionPanel;
 class PublishedPanel;
 class ReferenceLinesPanel;
 class ResidualsPanel;
+class RollingPanel;
 class SubsetsPanel;
 class TrendModel;
 class ViewState;
 
 // Analysis of one era of the current scheme, a tab per question: projection, leave-one-
-// out influence, subset sensitivity, bootstrap, reference lines, residuals, and the
-// scheme's eras against the figures their papers published. The
+// out influence, subset sensitivity, bootstrap, reference lines, residuals, the
+// scheme's eras against the figures their papers published, and the trend in rolling
+// windows. The
 // panels only ask core and show its answers (some also draw on the chart through
 // ViewState overlays). They follow the document, the filter, the eras (a dragged
 // boundary too) and the selection, refreshed once per event loop pass.
@@ -46,6 +48,7 @@ public:
     ReferenceLinesPanel *referenceLinesPanel() const { return m_referenceLines; }
     ResidualsPanel *residualsPanel() const { return m_residuals; }
     PublishedPanel *publishedPanel() const { return m_published; }
+    RollingPanel *rollingPanel() const { return m_rolling; }
 
     // The era analysed (index into the current scheme's eras); -1 when none.
     int currentEra() const;
@@ -82,6 +85,7 @@ private:
     ReferenceLinesPanel *m_referenceLines;
     ResidualsPanel *m_residuals;
     PublishedPanel *m_published;
+    RollingPanel *m_rolling;
     QList<AnalysisPanel *> m_panels;
     QTimer *m_refreshTimer;
     AnalysisEra m_analysed;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <deque>
 #include <numeric>
+#include <utility>
 
 namespace compute {
 namespace {
@@ -73,9 +74,16 @@ std::vector<double> localZScores(std::span<const double> x, std::span<const doub
     // Points in date order (x ties keep their order), their y centred on the mean of all.
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), std::size_t{0});
-    if (!std::is_sorted(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(n)))
-        std::stable_sort(order.begin(), order.end(),
-                         [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
+    if (!std::is_sorted(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(n))) {
+        // (x, position) pairs sorted side by side: the order of a stable sort by x, without
+        // its scattered reads of x.
+        std::vector<std::pair<double, std::size_t>> keyed(n);
+        for (std::size_t k = 0; k < n; ++k)
+            keyed[k] = {x[k], k};
+        std::sort(keyed.begin(), keyed.end());
+        for (std::size_t k = 0; k < n; ++k)
+            order[k] = keyed[k].second;
+    }
     const double mean =
         std::accumulate(y.begin(), y.begin() + static_cast<std::ptrdiff_t>(n), 0.0) /
         static_cast<double>(n);

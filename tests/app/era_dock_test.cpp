@@ -7,6 +7,7 @@
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
 #include "app/format/fit_format.h"
+#include "app/format/published_format.h"
 #include "app/models/era_list_model.h"
 #include "app/widgets/era_dock.h"
 #include "core/stats/run_selection.h"
@@ -145,9 +146,13 @@ TEST_F(EraDockTest, ShowsTheFirstSchemeWithEveryEraTickedAfterAReset)
               QColor(0xd6, 0x27, 0x28));
     const compute::TrendFit modern = trends.fit(1);
     ASSERT_TRUE(modern.ok());
-    EXPECT_EQ(cell(1, app::EraListModel::FitColumn), app::fitSummary(modern));
+    // The modern era follows OpenAI's 2019 addendum: its fit beside the paper's 3.4 months.
+    ASSERT_TRUE(currentScheme().eras[1].published);
+    EXPECT_EQ(cell(1, app::EraListModel::FitColumn),
+              app::fitSummaryWithPublished(modern, *currentScheme().eras[1].published));
     EXPECT_TRUE(cell(1, app::EraListModel::FitColumn)
-                    .startsWith(QStringLiteral("n = %1 · doubling ").arg(modern.n)));
+                    .startsWith(QStringLiteral("n = %1 · 3.4 mo").arg(modern.n)));
+    EXPECT_TRUE(cell(1, app::EraListModel::FitColumn).endsWith(QStringLiteral("(paper 3.4)")));
 }
 
 TEST_F(EraDockTest, TickingAnEraShowsItsFitWithTheDoublingTimeOfCore)
@@ -179,7 +184,8 @@ TEST_F(EraDockTest, FitSummaryFollowsTheFilter)
     view.setFilter(filter);
     const compute::TrendFit narrowed = trends.fit(1);
     EXPECT_NE(cell(1, app::EraListModel::FitColumn), all);
-    EXPECT_EQ(cell(1, app::EraListModel::FitColumn), app::fitSummary(narrowed));
+    EXPECT_EQ(cell(1, app::EraListModel::FitColumn),
+              app::fitSummaryWithPublished(narrowed, *currentScheme().eras[1].published));
 }
 
 TEST_F(EraDockTest, RenamingInlineIsOneUndoableCommand)

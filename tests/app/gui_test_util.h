@@ -1,12 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QString>
 #include <QStringList>
 #include <QXmlStreamReader>
 
 #include <ostream>
+
+// Lets queued work (a dock's 0 ms refresh, debounce timers) run for at least
+// `milliseconds`.
+inline void settle(int milliseconds = 0)
+{
+    QElapsedTimer clock;
+    clock.start();
+    do {
+        QApplication::processEvents(QEventLoop::AllEvents, 5);
+    } while (clock.elapsed() < milliseconds);
+    QApplication::processEvents();
+}
 
 // Readable gtest output for QString (otherwise printed as raw bytes).
 QT_BEGIN_NAMESPACE

@@ -283,8 +283,11 @@ TEST_P(AtTheMinimumSize, NoFitAnnotationOrOtherTextCoversAPoint)
         texts << p.rect; // placed on drawing
     for (const app::PointLabels::Label &l : chart->renderer().pointLabels()->labels())
         texts << l.rect;
-    // The trends' annotations are among the texts when the legend shows anything.
-    EXPECT_FALSE(chart->renderer().annotationTexts().isEmpty());
+    // The trends' annotations are among the texts when the legend shows anything (three
+    // eras named with their rules may hide it at this size: it gives way before the plot).
+    if (legend->collapse() != app::FigureLegend::Collapse::Hidden) {
+        EXPECT_FALSE(chart->renderer().annotationTexts().isEmpty());
+    }
     const double radius = chart->renderer().look().markerSize / 2;
     for (const QRectF &t : texts)
         for (const QPointF &p : points)
