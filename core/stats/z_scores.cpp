@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <numeric>
 #include <utility>
 
@@ -28,38 +27,6 @@ struct CompensatedSum {
     {
         return (sum - earlier.sum) + (error - earlier.error);
     }
-};
-
-// Smallest and largest y in a window that slides forward: monotonic deques of positions.
-class WindowExtremes {
-public:
-    explicit WindowExtremes(const std::vector<double> &values) : m_values(values) {}
-
-    void push(std::size_t k)
-    {
-        while (!m_min.empty() && m_values[m_min.back()] >= m_values[k])
-            m_min.pop_back();
-        m_min.push_back(k);
-        while (!m_max.empty() && m_values[m_max.back()] <= m_values[k])
-            m_max.pop_back();
-        m_max.push_back(k);
-    }
-    void dropBefore(std::size_t k)
-    {
-        while (!m_min.empty() && m_min.front() < k)
-            m_min.pop_front();
-        while (!m_max.empty() && m_max.front() < k)
-            m_max.pop_front();
-    }
-    // All values in the window are the same (an empty window counts as such).
-    bool allEqual() const
-    {
-        return m_min.empty() || m_values[m_min.front()] == m_values[m_max.front()];
-    }
-
-private:
-    const std::vector<double> &m_values;
-    std::deque<std::size_t> m_min, m_max;
 };
 
 } // namespace
@@ -100,17 +67,20 @@ std::vector<double> localZScores(std::span<const double> x, std::span<const doub
 
     // The window of point k is [lo, hi): both ends only move forward as k does, because
     // a rounded difference x_j - x_k falls as x_k grows and rises as x_j grows.
+    // The values of [lo, hi) are all equal when the first position after lo holding
+    // another value is hi or later.
+    std::vector<std::size_t> nextDifferent(n, n);
+    for (std::size_t k = n - 1; k-- > 0;)
+        nextDifferent[k] = c[k + 1] != c[k] ? k + 1 : nextDifferent[k + 1];
     const double reach = windowYears + kZWindowEdgeTolerance;
-    WindowExtremes extremes(c);
     std::size_t lo = 0, hi = 0;
     for (std::size_t k = 0; k < n; ++k) {
         while (hi < n && xs[hi] - xs[k] <= reach)
-            extremes.push(hi++);
+            ++hi;
         while (xs[k] - xs[lo] > reach)
             ++lo;
-        extremes.dropBefore(lo);
         const std::size_t m = hi - lo;
-        if (m < 3 || extremes.allEqual()) continue; // Z stays 0
+        if (m < 3 || nextDifferent[lo] >= hi) continue; // Z stays 0
         const double count = static_cast<double>(m);
         const double windowMean = s1[hi].since(s1[lo]) / count;
         const double variance = s2[hi].since(s2[lo]) / count - windowMean * windowMean;
