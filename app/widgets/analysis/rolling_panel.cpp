@@ -90,6 +90,12 @@ RollingPanel::RollingPanel(const AnalysisContext &context, QWidget *parent)
     QCPGraph *whole = m_plot->addGraph();
     whole->setPen(QPen(kWholeEraColor, 1.5, Qt::DashLine));
     whole->setName(tr("Whole era"));
+    m_plot->graph(0)->removeFromLegend();
+    m_plot->legend->setVisible(true);
+    m_plot->legend->setFont(font());
+    m_plot->legend->setBrush(QColor(255, 255, 255, 210));
+    m_plot->legend->setBorderPen(QPen(QColor(200, 200, 200)));
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("rollingSummary"));
