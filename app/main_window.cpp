@@ -576,7 +576,8 @@ void MainWindow::readSettings()
         resize(1360, 880);
     if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
         // First start: the chart gets most of the window.
-        // The right column wide enough for the eras' dates and fits; eight table rows.
+        // The right column wide enough for the eras' dates and fits ("n = 195 · 5.8 mo
+        // (paper 5.7)"; long names wrap); eight table rows.
         resizeDocks({m_eras, m_details}, {430, 430}, Qt::Horizontal);
         resizeDocks({m_eras, m_details}, {330, 260}, Qt::Vertical);
         resizeDocks({m_table}, {330}, Qt::Vertical);

@@ -83,7 +83,10 @@ QVariant EraListModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DecorationRole) return QColor(QString::fromStdString(era.color));
         if (role == Qt::CheckStateRole)
             return m_view->isTicked(index.row()) ? Qt::Checked : Qt::Unchecked;
-        if (role == Qt::ToolTipRole) return tr("Ticked: the era's fit is drawn on the chart");
+        // The whole name (the column elides it when the panel is narrow).
+        if (role == Qt::ToolTipRole)
+            return tr("%1\nTicked: the era's fit is drawn on the chart")
+                .arg(QString::fromStdString(era.name));
         break;
     case FromColumn:
     case ToColumn: {

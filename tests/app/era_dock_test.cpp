@@ -138,6 +138,12 @@ TEST_F(EraDockTest, ShowsTheFirstSchemeWithEveryEraTickedAfterAReset)
     EXPECT_EQ(view.tickedEras(), (QSet<int>{0, 1}));
     ASSERT_EQ(model()->rowCount(), 2);
     EXPECT_EQ(cell(0, app::EraListModel::NameColumn), QStringLiteral("First era"));
+    // The whole name on hover, where a narrow panel elides it.
+    EXPECT_TRUE(model()
+                    ->index(0, app::EraListModel::NameColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(QStringLiteral("First era\n")));
     EXPECT_EQ(cell(0, app::EraListModel::FromColumn), QStringLiteral("…"));
     EXPECT_EQ(cell(0, app::EraListModel::ToColumn), QStringLiteral("2012-01-01"));
     EXPECT_EQ(cell(1, app::EraListModel::FromColumn), QStringLiteral("2012-01-01"));
