@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/label_layout.h"
 
+#include "app/chart/segment_clip.h"
+
 #include <QVarLengthArray>
 
 #include <algorithm>
@@ -103,27 +105,11 @@ private:
     std::vector<std::uint8_t> m_bits;
 };
 
-// Does the segment cross the rectangle? (Liang-Barsky clipping.)
+// Does the segment cross the rectangle?
 bool crosses(const QLineF &s, const QRectF &r)
 {
-    double t0 = 0, t1 = 1;
-    const double dx = s.dx(), dy = s.dy();
-    const double p[] = {-dx, dx, -dy, dy};
-    const double q[] = {s.x1() - r.left(), r.right() - s.x1(), s.y1() - r.top(),
-                        r.bottom() - s.y1()};
-    for (int i = 0; i < 4; ++i) {
-        if (p[i] == 0) {
-            if (q[i] < 0) return false;
-            continue;
-        }
-        const double t = q[i] / p[i];
-        if (p[i] < 0)
-            t0 = std::max(t0, t);
-        else
-            t1 = std::min(t1, t);
-        if (t0 > t1) return false;
-    }
-    return true;
+    double x0 = s.x1(), y0 = s.y1(), x1 = s.x2(), y1 = s.y2();
+    return clipSegment(x0, y0, x1, y1, r.left(), r.right(), r.top(), r.bottom());
 }
 
 // Where a label of `size` may go around the point `a`, best first. Beside it: right,

@@ -15,6 +15,7 @@
 #include "app/models/run_filter_proxy.h"
 #include "app/widgets/era_dock.h"
 #include "app/widgets/run_table_dock.h"
+#include "core/model/era.h"
 #include "core/stats/era_membership.h"
 #include "core/stats/run_selection.h"
 #include "tests/app/gui_test_util.h"
@@ -43,10 +44,10 @@ protected:
         ASSERT_TRUE(loaded) << loaded.errorText();
         document.reset(std::move(loaded->dataset), QString());
         const auto &schemes = document.dataset().eraSchemes;
-        for (std::size_t i = 0; i < schemes.size(); ++i)
-            if (schemes[i].name == "Sevilla et al. 2022: three eras")
-                controller.showScheme(static_cast<int>(i));
-        ASSERT_GE(view.schemeIndex(), 0);
+        const compute::SchemeLookup sevilla =
+            compute::lookupScheme(schemes, "Sevilla et al. 2022: three eras");
+        ASSERT_TRUE(sevilla.scheme);
+        controller.showScheme(static_cast<int>(sevilla.scheme - schemes.data()));
     }
     const compute::Era &era(int i) const
     {

@@ -7,6 +7,7 @@
 #include "app/document/view_state.h"
 #include "app/widgets/analysis/rolling_panel.h"
 #include "app/widgets/analysis_dock.h"
+#include "core/model/era.h"
 #include "core/model/published_figure.h"
 #include "core/stats/run_selection.h"
 #include "tests/app/gui_test_util.h"
@@ -60,11 +61,9 @@ protected:
         ASSERT_TRUE(loaded) << loaded.errorText();
         document.reset(std::move(loaded->dataset), QString());
         const auto &schemes = document.dataset().eraSchemes;
-        int index = -1;
-        for (std::size_t i = 0; i < schemes.size(); ++i)
-            if (schemes[i].name.starts_with("Epoch 2024")) index = static_cast<int>(i);
-        ASSERT_GE(index, 0);
-        view.setSchemeIndex(index);
+        const compute::SchemeLookup epoch2024 = compute::lookupScheme(schemes, "Epoch 2024");
+        ASSERT_TRUE(epoch2024.scheme);
+        view.setSchemeIndex(static_cast<int>(epoch2024.scheme - schemes.data()));
         view.setTickedEras({0, 1});
         dock.resize(640, 640);
         dock.show();
