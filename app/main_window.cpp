@@ -3,6 +3,7 @@
 
 #include "app/chart/chart_view.h"
 #include "app/cli/command_line.h"
+#include "app/controllers/compare_controller.h"
 #include "app/controllers/edit_controller.h"
 #include "app/controllers/era_controller.h"
 #include "app/controllers/fetch_controller.h"
@@ -11,12 +12,14 @@
 #include "app/data/bundled_data.h"
 #include "app/dialogs/export_dialog.h"
 #include "app/dialogs/unplottable_dialog.h"
+#include "app/document/comparison.h"
 #include "app/document/document.h"
 #include "app/document/recovery.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
 #include "app/export/chart_figure.h"
 #include "app/widgets/analysis_dock.h"
+#include "app/widgets/compare_dock.h"
 #include "app/widgets/era_dock.h"
 #include "app/widgets/run_details_dock.h"
 #include "app/widgets/run_table_dock.h"
@@ -51,6 +54,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_chart(new ChartView(m_document, m_view, m_trends, this)),
       m_files(new FileController(m_document, m_view, this)),
       m_fetches(new FetchController(m_files, this)),
+      m_comparison(new Comparison(m_document, m_view, this)),
+      m_compares(new CompareController(m_comparison, m_files)),
       m_edits(new EditController(m_document, m_view, this)),
       m_eraEdits(new EraController(m_document, m_view, m_trends, this)),
       m_recovery(new RecoveryStore(m_document, QString(), this)),
@@ -91,6 +96,8 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &summary) { statusBar()->showMessage(summary, 15000); });
     connect(m_fetches, &FetchController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    connect(m_compares, &CompareController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_edits, &EditController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     // Double click on a point, a table row or a run not plotted: edit it.
@@ -145,6 +152,15 @@ void MainWindow::createDocks()
     m_analysis = new AnalysisDock(m_document, m_view, m_trends, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_analysis);
     tabifyDockWidget(m_table, m_analysis);
+    // A comparison with an older vintage, beside them; shown when one is made.
+    m_compare = new CompareDock(m_comparison, m_compares, m_document, m_view, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_compare);
+    tabifyDockWidget(m_analysis, m_compare);
+    m_compare->hide();
+    connect(m_compares, &CompareController::compared, this, [this] {
+        m_compare->show();
+        m_compare->raise();
+    });
     m_table->raise();
     // The era analysed is the era selected in the era dock, both ways.
     connect(m_eras, &EraDock::currentEraChanged, m_analysis, &AnalysisDock::setCurrentEra);
@@ -180,6 +196,10 @@ void MainWindow::createFileMenu()
     import->setShortcut(QKeySequence(tr("Ctrl+I")));
     file->addAction(tr("Get &Latest Epoch Data..."), m_fetches, &FetchController::fetchWithDialog)
         ->setObjectName(QStringLiteral("fetchAction"));
+    file->addSeparator();
+    file->addAction(m_compare->compareAction());
+    file->addAction(m_compare->clearAction());
+    file->addSeparator();
     file->addAction(tr("Export Runs as &CSV..."), m_files, &FileController::exportCsvWithDialog);
     m_exportFigureAction = file->addAction(QIcon::fromTheme(QStringLiteral("document-export")),
                                            tr("Export &Figure..."), this, [this] {
@@ -347,6 +367,8 @@ void MainWindow::createViewMenu()
     m_undoDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+3")));
     panels->addAction(m_analysis->toggleViewAction());
     m_analysis->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+5")));
+    panels->addAction(m_compare->toggleViewAction());
+    m_compare->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+6")));
 }
 
 void MainWindow::createErasMenu()

@@ -15,6 +15,9 @@ namespace app {
 struct CommandLine;
 class AnalysisDock;
 class ChartView;
+class CompareController;
+class CompareDock;
+class Comparison;
 class EraDock;
 class Document;
 class EditController;
@@ -51,6 +54,9 @@ public:
     TrendModel *trendModel() const { return m_trends; }
     FileController *files() const { return m_files; }
     FetchController *fetches() const { return m_fetches; }
+    Comparison *comparison() const { return m_comparison; }
+    CompareController *compares() const { return m_compares; }
+    CompareDock *compareDock() const { return m_compare; }
     EditController *edits() const { return m_edits; }
     EraController *eraEdits() const { return m_eraEdits; }
     RecoveryStore *recovery() const { return m_recovery; }
@@ -101,6 +107,8 @@ private:
     ChartView *m_chart;
     FileController *m_files;
     FetchController *m_fetches;
+    Comparison *m_comparison;
+    CompareController *m_compares;
     EditController *m_edits;
     EraController *m_eraEdits;
     RecoveryStore *m_recovery;
@@ -110,6 +118,7 @@ private:
     RunDetailsDock *m_details = nullptr;
     QDockWidget *m_undoDock = nullptr;
     AnalysisDock *m_analysis = nullptr;
+    CompareDock *m_compare = nullptr;
     UnplottableDialog *m_unplottable = nullptr;
     QLabel *m_status = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/chart_renderer.h"
 
+#include "app/chart/comparison_marks.h"
 #include "app/chart/era_bands.h"
 #include "app/chart/era_names.h"
 #include "app/chart/figure_legend.h"
@@ -376,6 +377,7 @@ void ChartRenderer::drawOverlays()
         marks->removeFromLegend();
         m_overlayGraphs.append(marks);
     }
+    drawComparisonMarks(m_plot, m_scene, m_look, m_overlayGraphs);
 }
 
 void ChartRenderer::drawTexts()

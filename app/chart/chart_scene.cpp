@@ -35,6 +35,36 @@ std::vector<bool> selectedRuns(const compute::Dataset &dataset, const ViewState 
     return mask;
 }
 
+// A comparison's marks: the runs added (plotted ones), the runs removed where they stood
+// and arrows from a moved run's old place to its point.
+void addComparison(ChartScene &scene, const compute::Dataset &dataset, const ComparisonMarks &marks,
+                   double unitShift)
+{
+    if (marks.isEmpty()) return;
+    auto place = [unitShift](const ComparedPoint &p) {
+        return ScenePoint{-1, keyOfX(p.x), std::pow(10.0, p.log10Flop + unitShift), p.log10Flop};
+    };
+    for (const ComparedPoint &p : marks.removed)
+        scene.removed.append(place(p));
+    if (marks.added.isEmpty() && marks.moved.isEmpty()) return;
+    std::unordered_map<std::string, int> pointOfId;
+    for (qsizetype i = 0; i < scene.points.size(); ++i) {
+        const ScenePoint &p = scene.points.at(i);
+        const std::string &id = dataset.runs[static_cast<std::size_t>(p.run)].id;
+        if (marks.added.contains(QString::fromStdString(id)))
+            scene.added.append(p);
+        else if (!marks.moved.isEmpty())
+            pointOfId.emplace(id, static_cast<int>(i));
+    }
+    for (const ComparisonMarks::Move &move : marks.moved) {
+        const auto it = pointOfId.find(move.runId.toStdString());
+        if (it == pointOfId.end()) continue; // not plotted now (filtered out)
+        const ScenePoint &to = scene.points[it->second];
+        const ScenePoint from = place(move.from);
+        scene.moved.append({to.run, from.key, from.value, to.key, to.value});
+    }
+}
+
 // Projection fan, reference lines and marked runs (ViewState::overlays()).
 void addOverlays(ChartScene &scene, const compute::Dataset &dataset, const TrendModel &trends,
                  const ViewState &view, double unitShift)
@@ -89,6 +119,7 @@ void addOverlays(ChartScene &scene, const compute::Dataset &dataset, const Trend
                     QString::fromStdString(dataset.runs[static_cast<std::size_t>(p.run)].id)))
                 scene.marked.append(p);
     }
+    addComparison(scene, dataset, overlays.comparison, unitShift);
 }
 
 double unitShiftOf(compute::ComputeUnit units)
@@ -303,6 +334,9 @@ void buildDecorations(ChartScene &scene, const compute::Dataset &dataset, const 
     scene.referenceLines.clear();
     scene.marked.clear();
     scene.markedLabel.clear();
+    scene.added.clear();
+    scene.removed.clear();
+    scene.moved.clear();
     const double unitShift = scene.log10Offset;
     const std::vector<compute::Era> eras = trends.eras();
     for (std::size_t e = 0; e < eras.size(); ++e) {

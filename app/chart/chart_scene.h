@@ -48,6 +48,14 @@ struct ScenePoint {
     double log10Flop = 0;
 };
 
+// A run whose date or compute changed between two vintages: from where it stood in the
+// older one to its point now, in plot coordinates.
+struct SceneArrow {
+    int run = -1; // dataset index of its point now
+    double fromKey = 0, fromValue = 0;
+    double toKey = 0, toValue = 0;
+};
+
 // Points drawn alike (same domain colour, method marker, upper-bound or not): one graph.
 // Its points are ChartScene::points[begin, end), sorted by key.
 struct ScenePointGroup {
@@ -102,6 +110,11 @@ struct ChartScene {
     QVector<SceneLine> referenceLines;
     QVector<ScenePoint> marked; // runs an analysis points out
     QString markedLabel;
+    // A comparison with an older vintage (ViewState overlays' comparison): the runs it
+    // lacks, its runs the dataset lacks where they stood (run -1), and the runs that moved.
+    QVector<ScenePoint> added;
+    QVector<ScenePoint> removed;
+    QVector<SceneArrow> moved;
     int plotted = 0;
     bool filtered = false;
     // Extent of the plotted points (keys, values); empty scene: 0.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/legend_builder.h"
 
+#include "app/chart/comparison_marks.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -28,6 +30,41 @@ bool lineInView(const QVector<double> &keys, const QVector<double> &values,
     for (qsizetype i = 0; i < keys.size() && i < values.size(); ++i)
         if (range.contains(keys[i], values[i])) return true;
     return false;
+}
+
+bool anyInView(const QVector<ScenePoint> &points, const VisibleRange &range)
+{
+    return std::any_of(points.begin(), points.end(),
+                       [&](const ScenePoint &p) { return range.contains(p.key, p.value); });
+}
+
+// A comparison's marks, each kind once when any of it is in view (an arrow by either end).
+void appendComparisonEntries(QVector<LegendEntry> &entries, const ChartScene &scene,
+                             const VisibleRange &range)
+{
+    auto marker = [&](const QString &text, const QColor &color) {
+        LegendEntry e;
+        e.group = LegendEntry::Group::Overlay;
+        e.text = text;
+        e.color = color;
+        e.shape = MarkerShape::Ring;
+        e.hollow = true;
+        entries.append(e);
+    };
+    if (anyInView(scene.added, range)) marker(addedMarkText(), kAddedColor);
+    if (anyInView(scene.removed, range)) marker(removedMarkText(), kRemovedColor);
+    const bool moved =
+        std::any_of(scene.moved.begin(), scene.moved.end(), [&](const SceneArrow &a) {
+            return range.contains(a.fromKey, a.fromValue) || range.contains(a.toKey, a.toValue);
+        });
+    if (moved) {
+        LegendEntry e;
+        e.group = LegendEntry::Group::Overlay;
+        e.swatch = LegendEntry::Swatch::Line;
+        e.text = movedMarkText();
+        e.color = kMovedColor;
+        entries.append(e);
+    }
 }
 
 } // namespace
@@ -162,6 +199,7 @@ QVector<LegendEntry> legendEntriesFor(const ChartScene &scene, const VisibleRang
         e.hollow = true;
         entries.append(e);
     }
+    appendComparisonEntries(entries, scene, range);
     return entries;
 }
 

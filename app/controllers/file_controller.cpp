@@ -146,12 +146,16 @@ QString FileController::dialogFolder() const
     return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
 }
 
+QString FileController::askForDataset(const QString &title)
+{
+    return QFileDialog::getOpenFileName(m_window, title, dialogFolder(),
+                                        tr("Datasets (*.json *.csv)") + QStringLiteral(";;") +
+                                            kDatasetFilter + QStringLiteral(";;") + kCsvFilter);
+}
+
 bool FileController::openWithDialog()
 {
-    const QString path =
-        QFileDialog::getOpenFileName(m_window, tr("Open Dataset"), dialogFolder(),
-                                     tr("Datasets (*.json *.csv)") + QStringLiteral(";;") +
-                                         kDatasetFilter + QStringLiteral(";;") + kCsvFilter);
+    const QString path = askForDataset(tr("Open Dataset"));
     return !path.isEmpty() && open(path);
 }
 

@@ -53,6 +53,13 @@ public:
 
     // Shows a located error message (file, row or path, field) in a dialog.
     void showErrors(const QString &title, const compute::Errors &errors);
+    // Loads on a worker thread with progress; shows the errors (failureTitle gets the
+    // file name as %1). nullopt when it failed or the user cancelled. The document is
+    // not touched.
+    std::optional<LoadedDataset> load(const QString &path, const QString &failureTitle);
+    // Asks for a dataset file to read (native JSON or Epoch CSV) in a file dialog titled
+    // `title`, starting in the last folder used; empty when cancelled.
+    QString askForDataset(const QString &title);
 
     // How the controller talks to the user; message boxes by default. Tests (and any
     // non-interactive use) replace them.
@@ -69,9 +76,6 @@ signals:
     void importFinished(const QString &summary);
 
 private:
-    // Loads on a worker thread with progress; shows the errors (failureTitle gets the
-    // file name as %1). nullopt when it failed or the user cancelled.
-    std::optional<LoadedDataset> load(const QString &path, const QString &failureTitle);
     void mergeImport(LoadedDataset loaded, const QString &name, bool replaceDuplicates);
     void addRecent(const QString &path);
     QString dialogFolder() const;

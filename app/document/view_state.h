@@ -18,13 +18,39 @@ struct ReferenceLineSpec {
     bool operator==(const ReferenceLineSpec &) const = default;
 };
 
-// What the analysis panels add to the chart.
+// Where a run of an older vintage stood on the chart: x in years since 1970 (core's x),
+// compute as log10 FLOP (so the mark follows the chart's unit).
+struct ComparedPoint {
+    double x = 0;
+    double log10Flop = 0;
+    QString name;
+    bool operator==(const ComparedPoint &) const = default;
+};
+
+// What File > Compare With... draws (app/document/comparison.h): the open document's runs
+// that the older vintage lacks, the older vintage's runs the document lacks, at their old
+// place, and runs whose date or compute changed, from their old place to their run.
+struct ComparisonMarks {
+    struct Move {
+        QString runId; // of the open document
+        ComparedPoint from;
+        bool operator==(const Move &) const = default;
+    };
+    QSet<QString> added;            // run ids of the open document
+    QVector<ComparedPoint> removed; // the older vintage's runs, where they stood
+    QVector<Move> moved;
+    bool isEmpty() const { return added.isEmpty() && removed.isEmpty() && moved.isEmpty(); }
+    bool operator==(const ComparisonMarks &) const = default;
+};
+
+// What the analysis panels and a comparison add to the chart.
 struct ChartOverlays {
     int projectionEra = -1;   // era of the current scheme whose fit is extended
     double projectToYear = 0; // decimal year the projection fan reaches
     QVector<ReferenceLineSpec> referenceLines;
     QSet<QString> markedRuns; // runs to mark (most influential, outliers)
     QString markedLabel;      // what the marks mean, for the legend
+    ComparisonMarks comparison;
     bool operator==(const ChartOverlays &) const = default;
 };
 

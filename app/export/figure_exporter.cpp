@@ -169,8 +169,12 @@ ChartScene clipScene(const ChartScene &scene, double kl, double kh, double vl, d
         fan = kept;
     }
     auto outside = [&](const ScenePoint &p) { return !inside(p.key, p.value); };
-    out.marked.erase(std::remove_if(out.marked.begin(), out.marked.end(), outside),
-                     out.marked.end());
+    for (QVector<ScenePoint> *marks : {&out.marked, &out.added, &out.removed})
+        marks->erase(std::remove_if(marks->begin(), marks->end(), outside), marks->end());
+    // An arrow is kept whole or not at all (its head is where it ends).
+    out.moved.removeIf([&](const SceneArrow &a) {
+        return !inside(a.fromKey, a.fromValue) || !inside(a.toKey, a.toValue);
+    });
     return out;
 }
 
