@@ -64,8 +64,9 @@ void drawComparisonMarks(QCustomPlot *plot, const ChartScene &scene, const Chart
         auto *line = new QCPItemLine(plot);
         line->setClipToAxisRect(true);
         line->setSelectable(false);
-        line->setPen(QPen(kMovedColor, look.overlayLineWidth * 0.9));
-        line->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 8, 10));
+        line->setPen(QPen(kMovedColor, look.overlayLineWidth * 0.8));
+        // A small head: most corrections are short, and many stand close together.
+        line->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 6, 7));
         line->start->setCoords(arrow.fromKey, arrow.fromValue);
         line->end->setCoords(arrow.toKey, arrow.toValue);
         line->setObjectName(QStringLiteral("comparisonArrow"));

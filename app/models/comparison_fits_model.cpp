@@ -76,18 +76,34 @@ QVariant ComparisonFitsModel::data(const QModelIndex &index, int role) const
 
 QVariant ComparisonFitsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    if (orientation != Qt::Horizontal) return {};
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case BeforeColumn:
+            return tr("Doubling time in the older vintage, months, with its 95% interval");
+        case BeforeNColumn:
+            return tr("Runs the older vintage's fit takes");
+        case AfterColumn:
+            return tr("Doubling time in the open dataset, months, with its 95% interval");
+        case AfterNColumn:
+            return tr("Runs the open dataset's fit takes");
+        case MovedColumn:
+            return tr("Doubling time after minus before");
+        }
+        return {};
+    }
+    if (role != Qt::DisplayRole) return {};
     switch (section) {
     case EraColumn:
         return tr("Era");
     case BeforeColumn:
-        return tr("Doubling before [95%]");
+        return tr("Before [95%]");
     case BeforeNColumn:
-        return tr("n before");
+        return tr("n");
     case AfterColumn:
-        return tr("Doubling after [95%]");
+        return tr("After [95%]");
     case AfterNColumn:
-        return tr("n after");
+        return tr("n");
     case MovedColumn:
         return tr("Moved");
     }

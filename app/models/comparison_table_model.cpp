@@ -141,8 +141,8 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
         return row.runId;
     case KindRole:
         return kindName(row.kind) + (row.uncertain ? QStringLiteral(" uncertain") : QString());
-    case Qt::ToolTipRole:
-        return row.detail;
+    case Qt::ToolTipRole: // the changes in full (the column may cut them), then the match
+        return row.changes.isEmpty() ? row.detail : row.changes + QLatin1Char('\n') + row.detail;
     case Qt::TextAlignmentRole:
         if (index.column() == RatioColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

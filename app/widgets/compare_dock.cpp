@@ -21,6 +21,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <utility>
+
 namespace app {
 namespace {
 
@@ -34,8 +37,21 @@ QTableView *newTable(const QString &name, QWidget *parent)
     table->setAlternatingRowColors(true);
     table->setWordWrap(false);
     table->verticalHeader()->hide();
+    // Rows as dense as the runs table's.
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+    // Columns fit their contents, measured on the first rows only (there may be thousands).
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setResizeContentsPrecision(100);
     return table;
+}
+
+// The fits table as tall as its eras (up to eight), so the movers get the rest.
+void fitHeightToRows(QTableView *table)
+{
+    const int rows = std::clamp(table->model()->rowCount(), 1, 8);
+    const int row = table->verticalHeader()->defaultSectionSize();
+    table->setFixedHeight(table->horizontalHeader()->sizeHint().height() + rows * row +
+                          2 * table->frameWidth() + 2);
 }
 
 QToolButton *buttonFor(QAction *action, QWidget *parent)
@@ -102,12 +118,24 @@ CompareDock::CompareDock(Comparison *comparison, CompareController *controller, 
     m_changes->setModel(m_changesProxy);
     m_changes->setSortingEnabled(true);
     m_changes->sortByColumn(ComparisonTableModel::KindColumn, Qt::AscendingOrder);
+    // A long name would push the changes out of sight, and the kinds come and go with the
+    // filter: these two have set widths.
+    const QFontMetrics metrics = m_changes->fontMetrics();
+    for (auto [column, width] :
+         {std::pair{ComparisonTableModel::NameColumn, 24 * metrics.averageCharWidth()},
+          std::pair{ComparisonTableModel::KindColumn,
+                    metrics.horizontalAdvance(QStringLiteral("duplicate")) + 28}}) {
+        m_changes->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Interactive);
+        m_changes->setColumnWidth(column, width);
+    }
     m_changes->horizontalHeader()->setSectionResizeMode(ComparisonTableModel::ChangesColumn,
                                                         QHeaderView::Stretch);
     m_changes->setToolTip(tr("Select a run to select it on the chart"));
 
     m_fits = newTable(QStringLiteral("compareFits"), content);
     m_fits->setModel(m_fitsModel);
+    m_fits->horizontalHeader()->setSectionResizeMode(ComparisonFitsModel::EraColumn,
+                                                     QHeaderView::Stretch);
     m_movedTitle = new QLabel(content);
     m_movedTitle->setObjectName(QStringLiteral("compareMovedTitle"));
     m_movedTitle->setWordWrap(true);
@@ -118,9 +146,9 @@ CompareDock::CompareDock(Comparison *comparison, CompareController *controller, 
     auto *fitsBox = new QWidget(content);
     auto *fitsLayout = new QVBoxLayout(fitsBox);
     fitsLayout->setContentsMargins(0, 0, 0, 0);
-    fitsLayout->addWidget(m_fits, 2);
+    fitsLayout->addWidget(m_fits);
     fitsLayout->addWidget(m_movedTitle);
-    fitsLayout->addWidget(m_movedBy, 3);
+    fitsLayout->addWidget(m_movedBy, 1);
 
     auto *split = new QSplitter(Qt::Horizontal, content);
     split->setChildrenCollapsible(false);
@@ -167,6 +195,7 @@ void CompareDock::showResult()
     m_changesModel->setResult(result, m_view->units());
     m_fitsModel->setResult(result);
     m_clearAction->setEnabled(m_comparison->isActive());
+    fitHeightToRows(m_fits);
     const int eras = m_fitsModel->rowCount();
     // The same era as before, else the most recent.
     if (eras > 0) setCurrentEra(era >= 0 && era < eras ? era : eras - 1);
