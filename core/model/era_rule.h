@@ -51,6 +51,12 @@ struct EraRule {
     // Some condition compares the run with other runs (top N, records, Z-scores).
     bool dependsOnOtherRuns() const { return topN.has_value() || recordSetters || usesZScores(); }
     bool usesZScores() const { return zBand.has_value() || excludeLowOutliers; }
+    // Some condition is on the run alone (matchesRun() is true for every run otherwise).
+    bool hasRunConditions() const
+    {
+        return !tag.empty() || !domains.empty() || !organizations.empty() || !confidences.empty() ||
+               !runIds.empty();
+    }
     // The conditions on the run alone: tag, domains, organizations, confidences, run ids.
     // Domains and organizations compare ASCII letters without case; a run's organization
     // field may list several, separated by commas (as Epoch AI's exports do).

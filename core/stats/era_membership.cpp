@@ -33,16 +33,28 @@ const std::vector<bool> &RulePopulation::recordSetters()
     return *m_records;
 }
 
-bool RulePopulation::accepts(const EraRule &rule, std::size_t p)
+std::vector<std::uint8_t> RulePopulation::acceptedBy(const EraRule &rule)
 {
-    if (rule.topN && !topAtPublication(*rule.topN)[p]) return false;
-    if (rule.recordSetters && !recordSetters()[p]) return false;
-    if (rule.usesZScores()) {
-        const double z = zScores(rule.zWindowYears)[p];
-        if (rule.zBand && !rule.zBand->contains(z)) return false;
-        if (rule.excludeLowOutliers && z < kLowOutlierZ) return false;
+    std::vector<std::uint8_t> in(size(), 1);
+    // One condition at a time over every point (each a vector made once and kept).
+    if (rule.topN) {
+        const std::vector<bool> &top = topAtPublication(*rule.topN);
+        for (std::size_t p = 0; p < in.size(); ++p)
+            if (!top[p]) in[p] = 0;
     }
-    return true;
+    if (rule.recordSetters) {
+        const std::vector<bool> &records = recordSetters();
+        for (std::size_t p = 0; p < in.size(); ++p)
+            if (!records[p]) in[p] = 0;
+    }
+    if (rule.usesZScores()) {
+        const std::vector<double> &z = zScores(rule.zWindowYears);
+        for (std::size_t p = 0; p < in.size(); ++p)
+            if ((rule.zBand && !rule.zBand->contains(z[p])) ||
+                (rule.excludeLowOutliers && z[p] < kLowOutlierZ))
+                in[p] = 0;
+    }
+    return in;
 }
 
 EraSelector::EraSelector(const Dataset &dataset, const RunFilter &filter)
@@ -58,11 +70,11 @@ FitPoints EraSelector::points(const Era &era)
         m_population = RulePopulation(m_pool->x, m_pool->y);
     }
     const FitPoints &pool = *m_pool;
+    const std::vector<std::uint8_t> accepted = m_population.acceptedBy(era.rule);
     FitPoints points;
     for (std::size_t p = 0; p < pool.runIndex.size(); ++p) {
         const TrainingRun &run = m_dataset.runs[pool.runIndex[p]];
-        if (!era.contains(*run.date) || !era.rule.matchesRun(run)) continue;
-        if (era.rule.dependsOnOtherRuns() && !m_population.accepts(era.rule, p)) continue;
+        if (!accepted[p] || !era.contains(*run.date) || !era.rule.matchesRun(run)) continue;
         points.x.push_back(pool.x[p]);
         points.y.push_back(pool.y[p]);
         points.runIndex.push_back(pool.runIndex[p]);

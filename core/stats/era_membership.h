@@ -11,6 +11,7 @@
 #include "core/stats/run_selection.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -29,8 +30,9 @@ public:
     const std::vector<double> &zScores(double windowYears);   // core/stats/z_scores.h
     const std::vector<bool> &topAtPublication(std::size_t n); // frontierAtPublication()
     const std::vector<bool> &recordSetters();
-    // Point p meets the conditions of `rule` that compare it with the population.
-    bool accepts(const EraRule &rule, std::size_t p);
+    // For each point: whether it meets the conditions of `rule` that compare it with the
+    // population (1) or not (0); every point for a rule without such conditions.
+    std::vector<std::uint8_t> acceptedBy(const EraRule &rule);
 
 private:
     std::vector<double> m_x, m_y;

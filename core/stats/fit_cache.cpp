@@ -163,11 +163,13 @@ const std::uint8_t *FitCache::membership(const EraRule &rule) const
     for (const Membership &m : m_memberships)
         if (m.rule == rule) return m.in.data();
     Population &p = population();
+    const std::vector<std::uint8_t> accepted = p.rules.acceptedBy(rule);
+    const bool onTheRun = rule.hasRunConditions();
     std::vector<std::uint8_t> in(m_x.size(), 0);
     for (std::size_t k = 0; k < p.index.size(); ++k) {
+        if (!accepted[k]) continue;
         const std::uint32_t i = p.index[k];
-        if (!rule.matchesRun(m_dataset->runs[i])) continue;
-        if (rule.dependsOnOtherRuns() && !p.rules.accepts(rule, k)) continue;
+        if (onTheRun && !rule.matchesRun(m_dataset->runs[i])) continue;
         in[i] = 1;
     }
     m_memberships.push_back({rule, std::move(in)});
