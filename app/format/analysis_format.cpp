@@ -29,6 +29,11 @@ QString formatInterval(const compute::Interval &interval)
     return QStringLiteral("[%1, %2]").arg(low, high);
 }
 
+QString formatMonth(const compute::Date &date)
+{
+    return QString::fromStdString(date.toIso()).left(7);
+}
+
 QString formatDateAtX(double x)
 {
     const std::optional<compute::Date> date = compute::dateAtX(x);

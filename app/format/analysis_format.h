@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/model/date.h"
 #include "core/model/units.h"
 #include "core/stats/trend_fit.h"
 
@@ -19,6 +20,8 @@ QString formatInterval(const compute::Interval &interval);
 // The date at x years since 1970, "2031-04-12"; "beyond the year 9999" when Date cannot
 // hold it.
 QString formatDateAtX(double x);
+// The month of a date, "2024-06".
+QString formatMonth(const compute::Date &date);
 // "[2029-01-03, 2034-11-20]" from an interval of x; "unbounded" when an end is missing.
 QString formatDateInterval(const compute::Interval &x);
 // A compute given as log10 FLOP, in `unit`: "1.2e+27 FLOP", "1.4e+07 pfs-days".

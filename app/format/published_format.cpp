@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/format/published_format.h"
 
+#include "app/format/analysis_format.h"
 #include "app/format/number_format.h"
 
 #include <QObject>
@@ -89,7 +90,7 @@ QString datasetVintage(const compute::Dataset &dataset)
     for (const compute::TrainingRun &run : dataset.runs)
         if (run.date && (!latest || *latest < *run.date)) latest = run.date;
     if (!latest) return {};
-    return QObject::tr("runs to %1").arg(QString::fromStdString(latest->toIso()).left(7));
+    return QObject::tr("runs to %1").arg(formatMonth(*latest));
 }
 
 QString dataDifference(const compute::PublishedFigure &figure, std::size_t ourN,

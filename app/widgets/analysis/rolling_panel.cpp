@@ -31,11 +31,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 const QColor kLineColor(31, 119, 180);
 const QColor kWholeEraColor(120, 120, 120);
 
-QString monthOf(const compute::Date &date)
-{
-    return QString::fromStdString(date.toIso()).left(7);
-}
-
 } // namespace
 
 RollingPanel::RollingPanel(const AnalysisContext &context, QWidget *parent)
@@ -255,7 +250,7 @@ void RollingPanel::redraw()
             m_windows.size() == 1 ? tr("1 window") : tr("%1 windows").arg(m_windows.size());
         QString text =
             tr("%1 from %2 to %3")
-                .arg(count, monthOf(m_windows.front().from), monthOf(m_windows.back().to));
+                .arg(count, formatMonth(m_windows.front().from), formatMonth(m_windows.back().to));
         if (fitted < m_windows.size())
             text += tr("; %1 without a %2")
                         .arg(m_windows.size() - fitted)
@@ -270,7 +265,7 @@ void RollingPanel::redraw()
 QString RollingPanel::describeWindow(std::size_t index) const
 {
     const compute::RollingWindow &w = m_windows.at(index);
-    const QString range = QStringLiteral("[%1, %2)").arg(monthOf(w.from), monthOf(w.to));
+    const QString range = QStringLiteral("[%1, %2)").arg(formatMonth(w.from), formatMonth(w.to));
     if (!w.fit.ok()) return tr("%1: %2").arg(range, QString::fromStdString(w.fit.statusMessage()));
     const std::optional<double> value = valueOf(w);
     if (!value) return tr("%1: n = %2, the trend does not grow").arg(range).arg(w.fit.n);
