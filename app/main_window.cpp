@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/main_window.h"
 
+#include "app/inputs/axes_picker.h"
+
 #include "app/chart/chart_view.h"
 #include "app/cli/command_line.h"
 #include "app/controllers/compare_controller.h"
@@ -334,6 +336,10 @@ void MainWindow::createViewMenu()
         if (!m_applyingView) m_unitsChosen = true;
     });
 
+    m_viewMenu->addSeparator();
+    addAxesMenus(m_viewMenu, m_view);
+    m_viewMenu->addSeparator();
+
     QAction *labels = m_viewMenu->addAction(tr("Point &Labels"));
     labels->setCheckable(true);
     labels->setChecked(m_view->showLabels());
@@ -394,6 +400,7 @@ void MainWindow::detectBreakpoint()
 void MainWindow::showOpenAi2018View()
 {
     m_applyingView = true;
+    m_view->setAxes(compute::Axes{});
     m_view->setUnits(compute::ComputeUnit::PfsDays);
     const auto &schemes = m_document->dataset().eraSchemes;
     int scheme = -1;
@@ -437,6 +444,8 @@ void MainWindow::createToolBar()
     setMinimumSize(960, 640);
     toolbar->addSeparator();
     toolbar->addAction(m_resetViewAction);
+    toolbar->addSeparator();
+    toolbar->addWidget(new AxesPicker(m_view, toolbar));
 }
 
 void MainWindow::openInitial(const CommandLine &command)

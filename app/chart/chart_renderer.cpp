@@ -9,6 +9,7 @@
 #include "app/chart/legend_builder.h"
 #include "app/chart/point_cloud.h"
 #include "app/chart/point_labels.h"
+#include "app/chart/power_ticker.h"
 #include "app/chart/year_ticker.h"
 #include "app/format/unit_format.h"
 #include "core/model/compute_estimate.h"
@@ -170,7 +171,16 @@ void ChartRenderer::render(ChartScene scene, const RenderOptions &options)
     m_look = look;
     applyLook();
     clear();
-    m_plot->yAxis->setLabel(computeAxisLabel(m_scene.units));
+    // Dates along a calendar, or powers of ten of a quantity (log-log).
+    const bool dated = m_scene.axes.dated();
+    if (dated != (dynamic_cast<YearTicker *>(m_plot->xAxis->ticker().data()) != nullptr)) {
+        QSharedPointer<QCPAxisTicker> ticker(dated ? static_cast<QCPAxisTicker *>(new YearTicker)
+                                                   : new PowerTicker);
+        ticker->setTickCount(8);
+        m_plot->xAxis->setTicker(ticker);
+    }
+    m_plot->xAxis->setLabel(quantityAxisLabel(m_scene.axes.x, m_scene.units));
+    m_plot->yAxis->setLabel(quantityAxisLabel(m_scene.axes.y, m_scene.units));
     if (options.bands) drawBands();
     drawPoints();
     if (options.fits) drawFits();
@@ -702,7 +712,10 @@ void ChartRenderer::placePointLabels(std::span<const ScenePoint *> visible,
 void ChartRenderer::rescaleToData(const ChartScene &scene)
 {
     if (scene.points.isEmpty()) {
-        m_plot->xAxis->setRange(2010, 2025);
+        if (scene.axes.dated())
+            m_plot->xAxis->setRange(2010, 2025);
+        else
+            m_plot->xAxis->setRange(0, 12);
         m_plot->yAxis->setRange(1e15, 1e27);
         return;
     }

@@ -7,6 +7,7 @@
 #include "app/format/fit_format.h"
 #include "app/format/number_format.h"
 #include "core/model/dataset.h"
+#include "core/stats/known_relations.h"
 #include "core/stats/projection.h"
 #include "core/stats/reference_lines.h"
 
@@ -72,6 +73,22 @@ void addOverlays(ChartScene &scene, const compute::Dataset &dataset, const Trend
     const ChartOverlays &overlays = view.overlays();
     auto value = [unitShift](double log10Flop) { return std::pow(10.0, log10Flop + unitShift); };
     const compute::FitCache &cache = trends.cache();
+    const bool dated = scene.axes.dated();
+
+    // On log-log axes: the known relations between the two quantities (Chinchilla).
+    for (const compute::KnownRelation &relation : compute::knownRelations(scene.axes)) {
+        if (scene.points.isEmpty()) break;
+        SceneLine drawn;
+        drawn.label = QString::fromStdString(relation.label);
+        drawn.color = QColor(0x55, 0x55, 0x55);
+        const double margin = 0.05 * std::max(1.0, scene.maxKey - scene.minKey);
+        for (double key : {scene.minKey - margin, scene.maxKey + margin}) {
+            drawn.keys << key;
+            drawn.values << value(relation.log10At(key));
+        }
+        scene.referenceLines.append(drawn);
+    }
+    if (!dated) return; // projections, doubling lines and vintages are along the date
 
     if (const auto era = trends.era(overlays.projectionEra); era && overlays.projectToYear > 0) {
         const compute::TrendFit fit = trends.fit(overlays.projectionEra);
@@ -96,7 +113,9 @@ void addOverlays(ChartScene &scene, const compute::Dataset &dataset, const Trend
     const double spanFrom = scene.points.isEmpty() ? 1950 : scene.minKey;
     const double spanTo =
         std::max(scene.points.isEmpty() ? 2030 : scene.maxKey, overlays.projectToYear);
+    const bool computeAgainstDate = scene.axes == compute::Axes{};
     for (const ReferenceLineSpec &spec : overlays.referenceLines) {
+        if (!computeAgainstDate) break; // a doubling of compute, through a run's compute
         const compute::TrainingRun *anchor = dataset.findRun(spec.anchorRunId.toStdString());
         if (!anchor) continue;
         const auto line = compute::referenceLineThrough(*anchor, spec.months);
@@ -119,22 +138,26 @@ void addOverlays(ChartScene &scene, const compute::Dataset &dataset, const Trend
                     QString::fromStdString(dataset.runs[static_cast<std::size_t>(p.run)].id)))
                 scene.marked.append(p);
     }
-    addComparison(scene, dataset, overlays.comparison, unitShift);
+    if (computeAgainstDate) addComparison(scene, dataset, overlays.comparison, unitShift);
 }
 
-double unitShiftOf(compute::ComputeUnit units)
+// The unit applies to compute on y; other quantities are drawn in their own unit.
+double unitShiftOf(const ChartScene &scene)
 {
-    return units == compute::ComputeUnit::Flop ? 0.0 : -std::log10(compute::kFlopPerPfsDay);
+    return scene.units == compute::ComputeUnit::Flop || scene.axes.y != compute::Quantity::Compute
+               ? 0.0
+               : -std::log10(compute::kFlopPerPfsDay);
 }
 
-double unitScaleOf(compute::ComputeUnit units)
+double unitScaleOf(const ChartScene &scene)
 {
-    return units == compute::ComputeUnit::Flop ? 1.0 : 1.0 / compute::kFlopPerPfsDay;
+    return std::pow(10.0, unitShiftOf(scene));
 }
 
-ScenePoint pointOf(const compute::FitCache &cache, std::uint32_t i, double unitScale)
+ScenePoint pointOf(const compute::FitCache &cache, std::uint32_t i, double unitScale, bool dated)
 {
-    return {static_cast<int>(i), keyOfX(cache.x(i)), cache.flop(i) * unitScale, cache.log10Flop(i)};
+    return {static_cast<int>(i), keyOfX(cache.x(i), dated), cache.flop(i) * unitScale,
+            cache.log10Flop(i)};
 }
 
 void updateExtent(ChartScene &scene)
@@ -159,7 +182,7 @@ void buildPoints(ChartScene &scene, const compute::Dataset &dataset, const Trend
                  const ViewState &view, const DomainPalette &palette)
 {
     const compute::FitCache &cache = trends.cache();
-    const double unitScale = unitScaleOf(scene.units);
+    const double unitScale = unitScaleOf(scene);
 
     // Group points by (domain group, method, upper bound); one graph each. Everything
     // comes from the cache's compact arrays: no string or run access per point. One pass
@@ -206,7 +229,7 @@ void buildPoints(ChartScene &scene, const compute::Dataset &dataset, const Trend
         }
         ++counts[static_cast<std::size_t>(group)];
         groupOfPoint.push_back(group);
-        const ScenePoint point = pointOf(cache, i, unitScale);
+        const ScenePoint point = pointOf(cache, i, unitScale, scene.axes.dated());
         inDateOrder.push_back(point);
         if (!selected.empty() && selected[i]) scene.selected.append(point);
     }
@@ -297,7 +320,7 @@ bool patchPoint(ChartScene &scene, std::size_t i, const compute::Dataset &datase
     int position = -1;
     if (plotted) {
         const ScenePoint point =
-            pointOf(cache, static_cast<std::uint32_t>(i), unitScaleOf(scene.units));
+            pointOf(cache, static_cast<std::uint32_t>(i), unitScaleOf(scene), scene.axes.dated());
         const ScenePointGroup &group = scene.groups[newGroup];
         // After points of the same date, as the cache's date order puts an edited run.
         const auto at = std::upper_bound(
@@ -338,8 +361,9 @@ void buildDecorations(ChartScene &scene, const compute::Dataset &dataset, const 
     scene.removed.clear();
     scene.moved.clear();
     const double unitShift = scene.log10Offset;
+    const bool dated = scene.axes.dated();
     const std::vector<compute::Era> eras = trends.eras();
-    for (std::size_t e = 0; e < eras.size(); ++e) {
+    for (std::size_t e = 0; e < eras.size() && dated; ++e) { // eras are dates
         const compute::Era &era = eras[e];
         SceneBand band;
         band.era = static_cast<int>(e);
@@ -366,7 +390,7 @@ void buildDecorations(ChartScene &scene, const compute::Dataset &dataset, const 
         // the band of the line is no information worth a wedge over the plot.
         f.unbounded = fit.ok() && !(fit.slopeCiLow > 0 || fit.slopeCiHigh < 0);
         f.annotation = f.eraName + QStringLiteral(": ") +
-                       describeEraFit(eras[static_cast<std::size_t>(e)], fit);
+                       describeEraFit(eras[static_cast<std::size_t>(e)], fit, scene.axes);
         if (f.unbounded) f.annotation += QStringLiteral(" · 95% interval unbounded");
         if (scene.filtered) f.annotation += QStringLiteral(" · filtered runs");
         if (fit.ok()) {
@@ -375,11 +399,11 @@ void buildDecorations(ChartScene &scene, const compute::Dataset &dataset, const 
             const double lo = range ? range->first : 0, hi = range ? range->second : 0;
             for (int s = 0; s < kFitSamples; ++s) {
                 const double x = lo + (hi - lo) * s / (kFitSamples - 1);
-                f.keys.append(keyOfX(x));
+                f.keys.append(keyOfX(x, dated));
                 f.values.append(std::pow(10.0, fit.predictLog10(x) + unitShift));
                 if (f.unbounded) continue;
                 const compute::Interval ci = fit.meanCi95Log10(x);
-                f.bandKeys.append(keyOfX(x));
+                f.bandKeys.append(keyOfX(x, dated));
                 f.low.append(std::pow(10.0, *ci.low + unitShift));
                 f.high.append(std::pow(10.0, *ci.high + unitShift));
             }
@@ -395,10 +419,11 @@ ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &tr
                            const ViewState &view, const DomainPalette &palette)
 {
     ChartScene scene;
+    scene.axes = trends.cache().axes();
     scene.units = view.units();
     scene.filtered = view.filter().narrows();
     // log10 of a value in the chosen unit = log10 FLOP + log10Offset.
-    scene.log10Offset = unitShiftOf(scene.units);
+    scene.log10Offset = unitShiftOf(scene);
     buildPoints(scene, dataset, trends, view, palette);
     buildDecorations(scene, dataset, trends, view);
     return scene;
@@ -408,7 +433,9 @@ bool updateChartScene(ChartScene &scene, const std::vector<std::size_t> &changed
                       const compute::Dataset &dataset, const TrendModel &trends,
                       const ViewState &view, const DomainPalette &palette)
 {
-    if (scene.units != view.units() || scene.filtered != view.filter().narrows()) return false;
+    if (scene.units != view.units() || scene.filtered != view.filter().narrows() ||
+        scene.axes != trends.cache().axes())
+        return false;
     // The extent only grows, unless a point that defined it moved.
     bool extentMoved = scene.points.isEmpty();
     for (std::size_t i : changedRuns) {

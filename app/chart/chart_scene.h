@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/model/compute_estimate.h"
+#include "core/model/quantity.h"
 #include "core/model/units.h"
 #include "core/stats/trend_fit.h"
 
@@ -92,10 +93,11 @@ struct SceneFit {
     QString annotation; // "Modern era: doubling every 3.4 months (x11.2/yr, R² 0.97, n = 15)"
 };
 
-// What the chart shows, in plot coordinates (x: decimal year, y: compute in the chosen
-// unit), computed from core's data and fits. No QCustomPlot types: the same scene is
-// drawn on screen and into exported figures.
+// What the chart shows, in plot coordinates (x: decimal year, or log10 of the x quantity;
+// y: compute in the chosen unit, or the y quantity), computed from core's data and fits.
+// No QCustomPlot types: the same scene is drawn on screen and into exported figures.
 struct ChartScene {
+    compute::Axes axes;
     compute::ComputeUnit units = compute::ComputeUnit::Flop;
     // log10 of a point's value = log10Flop + log10Offset (0 in FLOP, -log10(8.64e19)
     // in pfs-days); lets the renderer map points to pixels without a log per point.
@@ -121,14 +123,15 @@ struct ChartScene {
     double minKey = 0, maxKey = 0, minValue = 0, maxValue = 0;
 };
 
-// Decimal-year key of core's x (years since 1970).
-inline double keyOfX(double x)
+// The plot key of core's x: a decimal year for x in years since 1970 (dated axes),
+// else x itself (log10 of the x quantity, drawn on a linear axis of powers of ten).
+inline double keyOfX(double x, bool dated = true)
 {
-    return 1970.0 + x;
+    return dated ? 1970.0 + x : x;
 }
-inline double xOfKey(double key)
+inline double xOfKey(double key, bool dated = true)
 {
-    return key - 1970.0;
+    return dated ? key - 1970.0 : key;
 }
 
 ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &trends,

@@ -86,13 +86,17 @@ ChartView::ChartView(Document *document, ViewState *view, TrendModel *trends, QW
     connect(view, &ViewState::overlaysChanged, this, &ChartView::scheduleRebuild);
     connect(view, &ViewState::unitsChanged, this, [this](compute::ComputeUnit units) {
         // The same runs stay in view: the compute axis changes unit, not place.
-        if (!m_needsRescale) {
+        if (!m_needsRescale && m_view->axes().y == compute::Quantity::Compute) {
             const double factor = units == compute::ComputeUnit::PfsDays
                                       ? 1.0 / compute::kFlopPerPfsDay
                                       : compute::kFlopPerPfsDay;
             const QCPRange y = m_plot->yAxis->range();
             m_plot->yAxis->setRange(y.lower * factor, y.upper * factor);
         }
+        invalidatePoints();
+    });
+    connect(view, &ViewState::axesChanged, this, [this] {
+        m_needsRescale = true;
         invalidatePoints();
     });
     connect(m_plot, &QCustomPlot::mousePress, this, &ChartView::onMousePress);

@@ -36,6 +36,8 @@ public:
     const ChartRenderer &renderer() const { return m_renderer; }
     const DomainPalette &palette() const { return m_palette; }
     const ViewState *viewState() const { return m_view; }
+    // For the export dialog's choice of axes, which is the view's.
+    ViewState *mutableViewState() const { return m_view; }
     const TrendModel *trendModel() const { return m_trends; }
     // Builds the scene and redraws now (normally coalesced on the next event loop pass).
     void rebuildNow();

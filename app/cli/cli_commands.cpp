@@ -44,6 +44,16 @@ std::optional<LoadedDataset> loadFor(const CommandLine &command, QTextStream &er
     return std::move(loaded).value();
 }
 
+// --all and --domain.
+compute::RunFilter filterFor(const CommandLine &command)
+{
+    compute::RunFilter filter;
+    filter.includeHidden = command.includeHidden;
+    for (const QString &domain : command.domains)
+        filter.domains.push_back(domain.toStdString());
+    return filter;
+}
+
 compute::Era allRunsEra()
 {
     compute::Era all;
@@ -113,9 +123,9 @@ int printFitReport(const CommandLine &command, QTextStream &out, QTextStream &er
     if (!loaded) return kExitBadData;
     const auto eras = erasFor(command, loaded->dataset, err);
     if (!eras) return kExitUsage;
-    compute::RunFilter filter;
-    filter.includeHidden = command.includeHidden;
-    compute::EraSelector selector(loaded->dataset, filter); // one population for every era
+    const compute::RunFilter filter = filterFor(command);
+    // One population for every era.
+    compute::EraSelector selector(loaded->dataset, filter, command.axes);
     std::vector<compute::EraFit> fits;
     std::vector<std::vector<std::string>> members;
     for (const compute::Era &era : *eras) {
@@ -134,8 +144,9 @@ int runFit(const CommandLine &command, QTextStream &out, QTextStream &err)
     return printFitReport(command, out, err,
                           [&](const std::vector<compute::EraFit> &fits,
                               const std::vector<std::vector<std::string>> &members) {
-                              return command.members ? compute::fitReportJson(fits, members)
-                                                     : compute::fitReportJson(fits);
+                              return command.members
+                                         ? compute::fitReportJson(fits, members, command.axes)
+                                         : compute::fitReportJson(fits, command.axes);
                           });
 }
 
@@ -150,8 +161,7 @@ int runRolling(const CommandLine &command, QTextStream &out, QTextStream &err)
         if (!schemeEras) return kExitUsage;
         eras = *schemeEras;
     }
-    compute::RunFilter filter;
-    filter.includeHidden = command.includeHidden;
+    const compute::RunFilter filter = filterFor(command);
     compute::RollingOptions options;
     options.windowMonths = command.rollingMonths;
     options.expanding = command.expanding;
@@ -162,27 +172,33 @@ int runRolling(const CommandLine &command, QTextStream &out, QTextStream &err)
 
 int runProject(const CommandLine &command, QTextStream &out, QTextStream &err)
 {
-    std::vector<double> targets;
+    std::vector<double> targets; // --units is a unit of compute only
     for (double value : command.projectTo)
-        targets.push_back(compute::fromUnit(value, command.units));
+        targets.push_back(command.axes.y == compute::Quantity::Compute
+                              ? compute::fromUnit(value, command.units)
+                              : value);
     return printFitReport(command, out, err,
                           [&](const std::vector<compute::EraFit> &fits,
                               const std::vector<std::vector<std::string>> &) {
-                              return compute::projectionReportJson(fits, targets,
-                                                                   command.projectAt);
+                              return compute::projectionReportJson(fits, targets, command.projectAt,
+                                                                   command.axes.y);
                           });
 }
 
 int runSave(const CommandLine &command, QTextStream &out, QTextStream &err)
 {
-    if (!command.output.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) {
-        err << "compute-explorer: --save writes the native format; name the output *.json (got '"
+    const bool csv = command.output.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive);
+    if (!csv && !command.output.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) {
+        err << "compute-explorer: --save writes the native format (OUT.json) or an Epoch AI CSV "
+               "(OUT.csv); name the output so (got '"
             << command.output << "')\n";
         return kExitUsage;
     }
     const auto loaded = loadFor(command, err);
     if (!loaded) return kExitBadData;
-    if (const auto error = saveDataset(command.output, loaded->dataset)) {
+    const auto error = csv ? saveRunsCsv(command.output, loaded->dataset)
+                           : saveDataset(command.output, loaded->dataset);
+    if (error) {
         err << "compute-explorer: " << *error << "\n";
         return kExitBadData;
     }
@@ -214,7 +230,9 @@ int runExport(const CommandLine &command, QTextStream &out, QTextStream &err)
         settings.range = era;
     }
     settings.units = command.units;
+    settings.axes = command.axes;
     settings.includeHidden = command.includeHidden;
+    settings.domains = filterFor(command).domains;
     settings.width = command.width;
     settings.height = command.height;
     settings.scale = command.scale;
@@ -241,8 +259,7 @@ int runDiff(const CommandLine &command, QTextStream &out, QTextStream &err)
     if (!after) return kExitBadData;
     const auto eras = erasFor(command, after->dataset, err);
     if (!eras) return kExitUsage;
-    compute::RunFilter filter;
-    filter.includeHidden = command.includeHidden;
+    const compute::RunFilter filter = filterFor(command);
     const compute::DatasetDiff diff = compute::diffDatasets(before->dataset, after->dataset);
     const auto fits = compute::diffFits(before->dataset, after->dataset, diff, *eras, filter);
     out << QString::fromStdString(

@@ -87,6 +87,17 @@ QString rolling(CommandLine &command, const QString &, const QString &value)
     return {};
 }
 
+QString quantityInto(compute::Quantity &quantity, const QString &spelling, const QString &value,
+                     bool dateAllowed)
+{
+    const auto q = compute::quantityFromKey(value.toStdString());
+    if (!q || (!dateAllowed && *q == compute::Quantity::Date))
+        return QStringLiteral("%1 '%2' is not a quantity (expected %3)")
+            .arg(spelling, value, QString::fromStdString(compute::quantityKeyList(dateAllowed)));
+    quantity = *q;
+    return {};
+}
+
 std::vector<CliOption> makeOptions()
 {
     return {
@@ -129,10 +140,13 @@ std::vector<CliOption> makeOptions()
              return {};
          }},
         {.names = {QStringLiteral("save")},
-         .valueName = QStringLiteral("OUT.json"),
+         .valueName = QStringLiteral("OUT"),
          .mode = Mode::Save,
          .section = Section::Modes,
-         .help = QStringLiteral("convert or normalise FILE to the native format"),
+         .help = QStringLiteral("convert FILE to OUT.json, the native format, or to OUT.csv,\n"
+                                "an Epoch AI CSV: with the columns, names and order of the\n"
+                                "CSV the data came from (every cell as it was), else those\n"
+                                "of Epoch's current export"),
          .apply = [](CommandLine &c, const QString &, const QString &v) -> QString {
              c.output = v;
              return {};
@@ -207,6 +221,14 @@ std::vector<CliOption> makeOptions()
          .section = Section::WithPrevious,
          .apply = [](CommandLine &c, const QString &s,
                      const QString &v) { return dateInto(c.to, s, v); }},
+        {.names = {QStringLiteral("domain")},
+         .valueName = QStringLiteral("D"),
+         .help = QStringLiteral("only runs whose domain is D (Language, Vision, ...; repeat\n"
+                                "for several); fits, projections, rolling windows, figures"),
+         .apply = [](CommandLine &c, const QString &, const QString &v) -> QString {
+             c.domains << v;
+             return {};
+         }},
         {.names = {QStringLiteral("all")},
          .help = QStringLiteral("include runs the dataset hides by default"),
          .apply = [](CommandLine &c, const QString &, const QString &) -> QString {
@@ -222,6 +244,23 @@ std::vector<CliOption> makeOptions()
              c.bundled = v;
              return {};
          }},
+        {.names = {QStringLiteral("y")},
+         .valueName = QStringLiteral("NAME"),
+         .synopsis = QStringLiteral("--y NAME --x NAME"),
+         .help = QStringLiteral("what the chart and the fits show (default: --y compute\n"
+                                "--x date). NAME: compute, parameters, dataset-size, cost,\n"
+                                "training-time, hardware-quantity, power, chip-hours,\n"
+                                "tokens-per-parameter, compute-per-parameter; --x also date.\n"
+                                "Against the date a fit is exponential (doubling time);\n"
+                                "against a quantity, a power law on log-log axes\n"
+                                "(\"exponent\", \"exponent_ci95\", \"intercept_log10\")"),
+         .apply = [](CommandLine &c, const QString &s,
+                     const QString &v) { return quantityInto(c.axes.y, s, v, false); }},
+        {.names = {QStringLiteral("x")},
+         .valueName = QStringLiteral("NAME"),
+         .section = Section::WithPrevious,
+         .apply = [](CommandLine &c, const QString &s,
+                     const QString &v) { return quantityInto(c.axes.x, s, v, true); }},
         {.names = {QStringLiteral("width")},
          .valueName = QStringLiteral("PX"),
          .synopsis = QStringLiteral("--width PX --height PX"),

@@ -22,18 +22,30 @@ const CliOption *optionNamed(const QString &name)
     return nullptr;
 }
 
-QString spellingOf(const QString &name)
+// A one-letter name that is short for a longer one is spelled -h; every other name,
+// --x included, with two dashes.
+bool isShortName(const QString &name)
 {
-    return (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
+    if (name.size() != 1) return false;
+    const CliOption *option = optionNamed(name);
+    return option && option->names.size() > 1;
 }
 
-// The option `argument` spells exactly: --name, or -x for a one-letter name.
+QString spellingOf(const QString &name)
+{
+    return (isShortName(name) ? QStringLiteral("-") : QStringLiteral("--")) + name;
+}
+
+// The option `argument` spells exactly: --name, or -h for a short name.
 const CliOption *optionSpelledBy(const QString &argument)
 {
-    if (argument.startsWith(QLatin1String("--")) && argument.size() > 3)
-        return optionNamed(argument.mid(2)); // --name: two letters or more
-    if (argument.size() == 2 && argument.front() == QLatin1Char('-'))
-        return optionNamed(argument.mid(1)); // -x
+    if (argument.startsWith(QLatin1String("--")) && argument.size() > 2) {
+        const QString name = argument.mid(2);
+        return isShortName(name) ? nullptr : optionNamed(name); // --h is not -h
+    }
+    if (argument.size() == 2 && argument.front() == QLatin1Char('-') &&
+        isShortName(argument.mid(1)))
+        return optionNamed(argument.mid(1)); // -h
     return nullptr;
 }
 
@@ -218,6 +230,11 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
                     QStringLiteral("%1 goes with %2")
                         .arg(spellingOf(option.names.front()), modeSpelling(*option.onlyIn))};
     }
+    if (cmd.axes.x == cmd.axes.y)
+        return {std::nullopt, QStringLiteral("--x and --y name the same quantity")};
+    if (cmd.mode == CommandLine::Mode::Project && !cmd.axes.dated())
+        return {std::nullopt, QStringLiteral("--project-to and --project-at project along the "
+                                             "date: they need --x date")};
     if (cmd.mode == CommandLine::Mode::Save && cmd.file.isEmpty() && cmd.bundled.isEmpty())
         return {std::nullopt, QStringLiteral("--save needs the FILE to convert")};
     if (cmd.mode == CommandLine::Mode::Fetch) {

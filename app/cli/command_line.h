@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/model/date.h"
+#include "core/model/quantity.h"
 #include "core/model/units.h"
 
 #include <QString>
@@ -40,6 +41,8 @@ struct CommandLine {
     int rollingMonths = 0;                    // --rolling W: W years in months
     bool expanding = false;                   // --expanding: rolling windows grow
     bool allFields = false;                   // --all-fields: --diff lists every field
+    compute::Axes axes;                       // --y NAME, --x NAME (compute against date)
+    QStringList domains;                      // --domain D: only runs of these domains
 };
 
 struct ParsedCommandLine {

@@ -318,9 +318,7 @@ bool FileController::exportCsv(const QString &path, bool visibleOnly)
             return false;
         }
     }
-    const std::string csv = compute::writeRunsCsv(dataset, indices);
-    if (const auto error =
-            writeFileDurably(path, QByteArray(csv.data(), static_cast<qsizetype>(csv.size())))) {
+    if (const auto error = saveRunsCsv(path, dataset, indices)) {
         m_prompts.warn(tr("Cannot export"), *error);
         return false;
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/data/dataset_file.h"
 
+#include "core/io/csv_export.h"
+
 #include "app/data/atomic_file.h"
 #include "app/data/bundled_data.h"
 #include "app/data/provenance_sidecar.h"
@@ -145,6 +147,13 @@ std::optional<QString> saveDataset(const QString &path, const compute::Dataset &
 {
     const std::string text = compute::writeDatasetJson(dataset);
     return writeFileDurably(path, QByteArray(text.data(), static_cast<qsizetype>(text.size())));
+}
+
+std::optional<QString> saveRunsCsv(const QString &path, const compute::Dataset &dataset,
+                                   const std::vector<std::size_t> &runIndices)
+{
+    const std::string csv = compute::writeRunsCsv(dataset, runIndices);
+    return writeFileDurably(path, QByteArray(csv.data(), static_cast<qsizetype>(csv.size())));
 }
 
 } // namespace app

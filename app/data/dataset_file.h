@@ -36,5 +36,8 @@ compute::Result<LoadedDataset> loadBundledDataset(const QString &key);
 
 // Saves a dataset in the native format, durably (writeFileDurably).
 std::optional<QString> saveDataset(const QString &path, const compute::Dataset &dataset);
+// Saves runs as an Epoch AI CSV (compute::writeRunsCsv), durably; `runIndices` empty: all.
+std::optional<QString> saveRunsCsv(const QString &path, const compute::Dataset &dataset,
+                                   const std::vector<std::size_t> &runIndices = {});
 
 } // namespace app

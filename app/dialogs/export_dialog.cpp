@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/dialogs/export_dialog.h"
 
+#include "app/inputs/axes_picker.h"
+
 #include "app/chart/chart_view.h"
 #include "app/document/document.h"
 #include "app/document/view_state.h"
@@ -118,6 +120,11 @@ void ExportDialog::buildUi()
     auto *form = new QFormLayout;
     form->addRow(tr("&Format:"), m_format);
     form->addRow(tr("S&tyle:"), m_style);
+    // The axes are the view's: choosing them here changes the chart too.
+    auto *axes = new AxesPicker(m_chart->mutableViewState());
+    axes->layout()->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("Axes:"), axes);
+    connect(m_chart->viewState(), &ViewState::axesChanged, this, &ExportDialog::schedulePreview);
     // A row holding a layout gets no buddy from QFormLayout, and its label would show
     // the '&' itself: the label names the width box.
     auto *sizeLabel = new QLabel(tr("&Size:"));
@@ -272,6 +279,7 @@ FigureExporter ExportDialog::makeExporter(const FigureRequest &r) const
         settings.options = r.options;
         settings.title = false; // options.title says
         settings.includeHidden = m_chart->viewState()->filter().includeHidden;
+        settings.axes = m_chart->viewState()->axes();
         applyFigureStyle(settings, *style, false, false);
         if (auto exporter = datasetFigureExporter(m_document->dataset(), settings))
             return std::move(*exporter);

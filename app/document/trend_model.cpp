@@ -28,6 +28,7 @@ TrendModel::TrendModel(Document *document, ViewState *view, QObject *parent)
     // Hidden tags live in the metadata and change what the filter accepts.
     connect(document, &Document::metadataChanged, this, &TrendModel::rebuild);
     connect(view, &ViewState::filterChanged, this, &TrendModel::rebuild);
+    connect(view, &ViewState::axesChanged, this, &TrendModel::rebuild);
     connect(view, &ViewState::schemeChanged, this, [this] {
         clearPreview();
         invalidateFits();
@@ -38,7 +39,7 @@ TrendModel::TrendModel(Document *document, ViewState *view, QObject *parent)
 
 void TrendModel::rebuild()
 {
-    m_cache.rebuild(m_document->dataset(), m_view->filter());
+    m_cache.rebuild(m_document->dataset(), m_view->filter(), m_view->axes());
     invalidateFits();
 }
 

@@ -39,6 +39,13 @@ void ViewState::setUnits(compute::ComputeUnit units)
     emit unitsChanged(units);
 }
 
+void ViewState::setAxes(const compute::Axes &axes)
+{
+    if (axes == m_axes || axes.x == axes.y || axes.y == compute::Quantity::Date) return;
+    m_axes = axes;
+    emit axesChanged();
+}
+
 void ViewState::setFilter(const compute::RunFilter &filter)
 {
     m_filter = filter;

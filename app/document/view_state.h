@@ -75,6 +75,10 @@ public:
     compute::ComputeUnit units() const { return m_units; }
     void setUnits(compute::ComputeUnit units);
 
+    // What the chart shows against what (compute against date unless chosen otherwise).
+    const compute::Axes &axes() const { return m_axes; }
+    void setAxes(const compute::Axes &axes);
+
     const compute::RunFilter &filter() const { return m_filter; }
     void setFilter(const compute::RunFilter &filter);
 
@@ -94,6 +98,7 @@ signals:
     void schemeChanged(int index);
     void tickedErasChanged();
     void unitsChanged(compute::ComputeUnit units);
+    void axesChanged();
     void filterChanged();
     void selectionChanged();
     void showLabelsChanged(bool show);
@@ -103,6 +108,7 @@ private:
     int m_scheme = -1;
     QSet<int> m_ticked;
     compute::ComputeUnit m_units = compute::ComputeUnit::Flop;
+    compute::Axes m_axes;
     compute::RunFilter m_filter;
     QSet<QString> m_selection;
     bool m_showLabels = true;

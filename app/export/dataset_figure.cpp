@@ -37,6 +37,7 @@ compute::FigureProvenance provenanceOf(const compute::Dataset &dataset,
     }
     compute::RunFilter filter;
     filter.includeHidden = settings.includeHidden;
+    filter.domains = settings.domains;
     for (const compute::Era &era : eras)
         provenance.fits.push_back({era, compute::fitEra(dataset, era, filter)});
     return provenance;
@@ -66,8 +67,10 @@ std::unique_ptr<FigureExporter> makeExporter(const compute::Dataset &dataset,
     document.reset(std::move(copy), QString());
     ViewState view;
     view.setUnits(settings.units);
+    view.setAxes(settings.axes);
     compute::RunFilter filter;
     filter.includeHidden = settings.includeHidden;
+    filter.domains = settings.domains;
     view.setFilter(filter);
     view.setSchemeIndex(schemeIndex);
     QSet<int> ticked;
@@ -93,7 +96,7 @@ std::unique_ptr<FigureExporter> makeExporter(const compute::Dataset &dataset,
     if (request.options.citation.isEmpty()) request.options.citation = citationOf(dataset);
     if (request.options.title.isEmpty() && settings.title)
         request.options.title = QString::fromStdString(dataset.metadata.title);
-    if (settings.range && settings.range->from && settings.range->to) {
+    if (settings.range && settings.range->from && settings.range->to && settings.axes.dated()) {
         const double from = keyOfX(settings.range->from->yearsSinceEpoch());
         const double to = keyOfX(settings.range->to->yearsSinceEpoch());
         const double pad = 0.03 * (to - from);

@@ -23,7 +23,9 @@ struct DatasetFigureSettings {
     QString eraScheme;                 // empty: the dataset's first scheme
     std::optional<compute::Era> range; // instead of a scheme: one era, also the view
     compute::ComputeUnit units = compute::ComputeUnit::Flop;
+    compute::Axes axes; // --y, --x: compute against date unless chosen otherwise
     bool includeHidden = false;
+    std::vector<std::string> domains; // --domain: only runs of these (empty: all)
     int width = 1200;
     int height = 800;
     double scale = 2.0;

@@ -42,6 +42,21 @@ QString describeEraFit(const compute::Era &era, const compute::TrendFit &fit)
         .arg(fit.n);
 }
 
+QString describePowerLaw(const compute::TrendFit &fit)
+{
+    if (!fit.ok()) return QString::fromStdString(fit.statusMessage());
+    return QStringLiteral("∝ x^%1 [%2, %3] (R² %4, n = %5)")
+        .arg(fixed(fit.slope, 2), fixed(fit.slopeCiLow, 2), fixed(fit.slopeCiHigh, 2),
+             fixed(fit.rSquared, 2))
+        .arg(fit.n);
+}
+
+QString describeEraFit(const compute::Era &era, const compute::TrendFit &fit,
+                       const compute::Axes &axes)
+{
+    return axes.dated() ? describeEraFit(era, fit) : describePowerLaw(fit);
+}
+
 QString fitSummary(const compute::TrendFit &fit)
 {
     const QString n = QObject::tr("n = %1").arg(fit.n);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/model/era.h"
+#include "core/model/quantity.h"
 #include "core/stats/breakpoint.h"
 #include "core/stats/trend_fit.h"
 
@@ -16,6 +17,12 @@ QString describeFit(const compute::TrendFit &fit);
 // describeFit() naming the runs the era's rule takes, when it does not take them all:
 // "doubling every 4.8 months (×5.6/yr, R² 0.77, large-scale runs, Z ≥ 0.76, n = 16)".
 QString describeEraFit(const compute::Era &era, const compute::TrendFit &fit);
+// The same on any axes: against another quantity than the date, the power law
+// "∝ x^0.53 [0.48, 0.58] (R² 0.97, n = 15)".
+QString describeEraFit(const compute::Era &era, const compute::TrendFit &fit,
+                       const compute::Axes &axes);
+// "∝ x^0.53 [0.48, 0.58] (R² 0.97, n = 15)", or why there is no fit.
+QString describePowerLaw(const compute::TrendFit &fit);
 // The short form for a list: "n = 15 · doubling 3.4 mo", or n and why there is no fit.
 QString fitSummary(const compute::TrendFit &fit);
 // "F = 23.4: two lines remove 62% of the squared residuals of one line"; empty without

@@ -17,6 +17,15 @@ QString computeAxisLabel(compute::ComputeUnit unit)
                : QStringLiteral("Training compute (petaflop/s-days)");
 }
 
+QString quantityAxisLabel(compute::Quantity quantity, compute::ComputeUnit unit)
+{
+    if (quantity == compute::Quantity::Compute) return computeAxisLabel(unit);
+    const QString title = QString::fromStdString(std::string(compute::quantityTitle(quantity)));
+    const QString words = QString::fromStdString(std::string(compute::quantityUnit(quantity)));
+    if (words.isEmpty() || quantity == compute::Quantity::Parameters) return title;
+    return QStringLiteral("%1 (%2)").arg(title, words);
+}
+
 QString computeColumnTitle(compute::ComputeUnit unit)
 {
     return QObject::tr("Compute (%1)").arg(unitName(unit));

@@ -2,78 +2,73 @@
 #include "core/io/csv_export.h"
 
 #include "core/io/csv_reader.h"
-#include "core/util/number_parse.h"
+#include "core/io/internal/epoch_columns.h"
+
+#include <algorithm>
 
 namespace compute {
 namespace {
 
-std::string joined(const std::vector<std::string> &parts, const char *separator)
+using namespace epoch;
+
+// Epoch's current columns, then those of the app's own that an export of other data needs
+// to import back whole.
+std::vector<std::string> headerFor(const Dataset &dataset)
 {
-    std::string out;
-    for (const std::string &p : parts) {
-        if (!out.empty()) out += separator;
-        out += p;
-    }
-    return out;
+    if (!dataset.metadata.csvColumns.empty()) return dataset.metadata.csvColumns;
+    std::vector<std::string> header = currentExportHeader();
+    for (Column c : {kNumberFormat, kUpperBound, kNotes})
+        header.emplace_back(columnNames(c).front());
+    return header;
 }
 
-std::vector<std::string> rowOf(const TrainingRun &run)
+std::vector<std::string> rowOf(const TrainingRun &run, const HeaderPlan &plan)
 {
-    std::vector<std::string> domains;
-    if (!run.domain.empty()) domains.push_back(run.domain);
-    for (const std::string &tag : run.tags)
-        if (tag.rfind("domain:", 0) == 0) domains.push_back(tag.substr(7));
-
-    const auto flop = run.flop();
-    const ComputeEstimate *primary = run.primaryEstimate();
-    const HardwareInputs *hardware = nullptr;
-    for (const ComputeEstimate &e : run.estimates)
-        if ((hardware = std::get_if<HardwareInputs>(&e.inputs))) break;
-
-    std::vector<std::string> urls, titles;
-    for (const Source &s : run.sources) {
-        if (!s.url.empty()) urls.push_back(s.url);
-        if (!s.title.empty()) titles.push_back(s.title);
+    std::vector<std::string> cells;
+    cells.reserve(plan.columns.size());
+    for (const ColumnPlan &column : plan.columns) {
+        if (column.role < 0) {
+            cells.emplace_back(run.fields.extra(column.key));
+            continue;
+        }
+        std::string canonical = canonicalCell(static_cast<Column>(column.role), run);
+        if (const auto source = run.fields.sourceCell(column.key, canonical))
+            cells.emplace_back(*source);
+        else
+            cells.push_back(std::move(canonical));
     }
-    return {
-        run.name,
-        run.organization,
-        joined(domains, ","),
-        run.date ? run.date->toIso() : std::string(),
-        flop ? formatNumber(*flop) : std::string(),
-        primary ? std::string(methodLabel(primary->method())) : std::string(),
-        run.parameters ? formatNumber(*run.parameters) : std::string(),
-        hardware ? hardware->device : std::string(),
-        hardware ? formatNumber(hardware->deviceCount) : std::string(),
-        hardware ? formatNumber(hardware->trainingHours) : std::string(),
-        hardware ? formatNumber(hardware->utilization) : std::string(),
-        // Our keys ("tensor-fp16"), which the importer reads back exactly.
-        hardware ? std::string(numberFormatKey(hardware->numberFormat)) : std::string(),
-        std::string(confidenceKey(run.confidence)),
-        run.hasTag(kTagFrontier) ? "True" : "",
-        run.upperBound ? "True" : "",
-        joined(titles, "; "),
-        joined(urls, ","),
-        run.notes,
-        run.id,
-    };
+    return cells;
 }
 
 } // namespace
 
 std::string writeRunsCsv(const Dataset &dataset, const std::vector<std::size_t> &runIndices)
 {
-    std::string out = csvRecord(
-        {"Model", "Organization", "Domain", "Publication date", "Training compute (FLOP)",
-         "Training compute estimation method", "Parameters", "Training hardware",
-         "Hardware quantity", "Training time (hours)", "Hardware utilization", "Numerical format",
-         "Confidence", "Frontier model", "Upper bound", "Reference", "Link", "Notes", "Id"});
+    std::vector<std::string> header = headerFor(dataset);
+    HeaderPlan plan = planHeader(header);
+    // A run the source's columns cannot hold whole gets the app's column for it.
+    auto needs = [&](Column c, auto &&has) {
+        if (plan.at[c] >= 0) return;
+        const bool any =
+            runIndices.empty()
+                ? std::any_of(dataset.runs.begin(), dataset.runs.end(), has)
+                : std::any_of(runIndices.begin(), runIndices.end(), [&](std::size_t i) {
+                      return i < dataset.runs.size() && has(dataset.runs[i]);
+                  });
+        if (!any) return;
+        header.emplace_back(columnNames(c).front());
+        plan = planHeader(header);
+    };
+    needs(kUpperBound, [](const TrainingRun &run) { return run.upperBound; });
+    needs(kNotes, [](const TrainingRun &run) { return !run.notes.empty(); });
+
+    std::string out = csvRecord(header);
     if (runIndices.empty()) {
         for (const TrainingRun &run : dataset.runs)
-            out += csvRecord(rowOf(run));
+            out += csvRecord(rowOf(run, plan));
     } else {
         for (std::size_t i : runIndices)
-            if (i < dataset.runs.size()) out += csvRecord(rowOf(dataset.runs[i]));
+            if (i < dataset.runs.size()) out += csvRecord(rowOf(dataset.runs[i], plan));
     }
     return out;
 }

@@ -2,6 +2,7 @@
 #include "core/io/epoch_import.h"
 
 #include "core/io/csv_reader.h"
+#include "core/io/internal/epoch_columns.h"
 #include "core/model/run_id_allocator.h"
 #include "core/util/number_parse.h"
 #include "core/util/text_util.h"
@@ -15,55 +16,7 @@
 namespace compute {
 namespace {
 
-enum Column {
-    kName,
-    kDomain,
-    kOrganization,
-    kDate,
-    kCompute,
-    kParameters,
-    kHardware,
-    kQuantity,
-    kHours,
-    kUtilization,
-    kLink,
-    kReference,
-    kComputeNotes,
-    kConfidence,
-    kFrontier,
-    kMethod,
-    kNumberFormat,
-    kUpperBound,
-    kNotes,
-    kColumnCount
-};
-
-// Where each column is in the file; -1 when it has none.
-using Columns = std::array<int, kColumnCount>;
-
-// Column names as they appear across Epoch's exports (compared normalised).
-const std::array<std::vector<std::string_view>, kColumnCount> kColumnNames = {{
-    {"Model", "System"},
-    {"Domain"},
-    {"Organization", "Organization(s)", "Organisation"},
-    {"Publication date"},
-    {"Training compute (FLOP)", "Training compute (FLOPs)"},
-    {"Parameters"},
-    {"Training hardware"},
-    {"Hardware quantity"},
-    {"Training time (hours)"},
-    {"Hardware utilization", "Hardware utilization (MFU)"},
-    {"Link"},
-    {"Reference"},
-    {"Training compute notes"},
-    {"Confidence"},
-    {"Frontier model"},
-    {"Training compute estimation method"},
-    {"Numerical format"},
-    // Written by writeRunsCsv, so that an exported file imports back whole.
-    {"Upper bound"},
-    {"Notes"},
-}};
+using namespace epoch;
 
 class RowReader {
 public:
@@ -72,22 +25,28 @@ public:
     }
 
     void setHeader(std::vector<std::string> header) { m_header = std::move(header); }
-    void start(const CsvRecord &record, const Columns &columns)
+    void start(const CsvRecord &record, const HeaderPlan &plan)
     {
         m_record = &record;
-        m_columns = &columns;
+        m_plan = &plan;
     }
 
+    // The cell as it is in the file; empty past the end of a short row.
+    std::string_view raw(std::size_t index) const
+    {
+        return index < m_record->fields.size() ? std::string_view(m_record->fields[index])
+                                               : std::string_view();
+    }
     std::string_view text(Column c) const
     {
-        const int index = (*m_columns)[c];
-        if (index < 0 || static_cast<std::size_t>(index) >= m_record->fields.size()) return {};
-        return trimmed(m_record->fields[static_cast<std::size_t>(index)]);
+        const int index = m_plan->at[static_cast<std::size_t>(c)];
+        if (index < 0) return {};
+        return trimmed(raw(static_cast<std::size_t>(index)));
     }
 
     std::string where(Column c) const
     {
-        const int index = (*m_columns)[c];
+        const int index = m_plan->at[static_cast<std::size_t>(c)];
         if (index < 0) return m_source + ": row " + std::to_string(m_record->number);
         return m_source + ": row " + std::to_string(m_record->number) + ", column '" +
                m_header[static_cast<std::size_t>(index)] + "'";
@@ -118,10 +77,13 @@ public:
     }
 
     // A positive finite number, or nullopt (with a warning when the cell is not empty).
-    std::optional<double> positive(Column c, const char *what)
+    // With `orZero`, 0 is a value too (citations). Epoch's "N/A" and "NA" are empty cells,
+    // and a cost may start with a dollar sign.
+    std::optional<double> positive(Column c, const char *what, bool orZero = false)
     {
-        const std::string_view cell = text(c);
-        if (cell.empty()) return std::nullopt;
+        std::string_view cell = text(c);
+        if (cell.empty() || cell == "N/A" || cell == "NA") return std::nullopt;
+        if (c == kCost && cell.front() == '$') cell.remove_prefix(1);
         const auto value = parseNumber(cell);
         const std::string quoted = "'" + std::string(utf8Prefix(cell, 80)) + "'";
         if (!value) {
@@ -142,7 +104,7 @@ public:
             }
             return std::nullopt;
         }
-        if (*value <= 0) {
+        if (*value < 0 || (*value == 0 && !orZero)) {
             warn(c, quoted + " is not greater than 0 (expected " + what + ")");
             return std::nullopt;
         }
@@ -154,17 +116,18 @@ private:
     ImportReport &m_report;
     std::vector<std::string> m_header;
     const CsvRecord *m_record = nullptr;
-    const Columns *m_columns = nullptr;
+    const HeaderPlan *m_plan = nullptr;
 };
 
-std::optional<HardwareInputs> hardwareFromRow(RowReader &row, const HardwareCatalog *catalog,
+std::optional<HardwareInputs> hardwareFromRow(RowReader &row, const TrainingRun &run,
+                                              const HardwareCatalog *catalog,
                                               const ImportOptions &options, ImportReport &report,
                                               std::set<std::string> &unknown)
 {
     const std::string_view hardwareText = row.text(kHardware);
     if (hardwareText.empty()) return std::nullopt;
-    const auto quantity = row.positive(kQuantity, "a number of devices");
-    const auto hours = row.positive(kHours, "a training time in hours");
+    const auto quantity = run.fields.number(RunNumber::HardwareQuantity);
+    const auto hours = run.fields.number(RunNumber::TrainingHours);
     if (!quantity || !hours || !catalog) return std::nullopt;
     // Several chips ("NVIDIA A100,NVIDIA V100") cannot be one hardware estimate.
     if (hardwareText.find(',') != std::string_view::npos) return std::nullopt;
@@ -185,12 +148,14 @@ std::optional<HardwareInputs> hardwareFromRow(RowReader &row, const HardwareCata
     in.trainingHours = *hours;
     in.timeUnit = TimeUnit::Hours;
     in.utilization = options.defaultUtilization;
-    if (auto u = row.positive(kUtilization, "a utilization between 0 and 1")) {
+    if (auto u = run.fields.number(RunNumber::Utilization)) {
         if (*u <= 1)
             in.utilization = *u;
         else
             row.warn(kUtilization, "'" + std::string(utf8Prefix(row.text(kUtilization), 80)) +
-                                       "' is above 1 (expected a fraction such as 0.4)");
+                                       "' is above 1 (expected a fraction such as 0.4); the "
+                                       "hardware estimate assumes " +
+                                       formatNumber(options.defaultUtilization));
     }
     // Finite cells can still multiply past the largest double (1e200 chips x 1e200 h).
     if (!std::isfinite(hardwareFlop(in))) {
@@ -218,24 +183,16 @@ std::string_view asUtf8(std::string_view bytes, const std::string &sourceName, I
     return repaired;
 }
 
-// The header's columns by what they hold (names compared normalised, the first match
-// kept); an error when the name, date or compute column is missing.
-std::optional<Error> mapColumns(const std::vector<std::string> &header,
-                                const std::string &sourceName, Columns &columns)
+// The header's columns by what they hold; an error when the name, date or compute
+// column is missing.
+std::optional<Error> checkColumns(const std::vector<std::string> &header, const HeaderPlan &plan,
+                                  const std::string &sourceName)
 {
-    columns.fill(-1);
-    for (std::size_t i = 0; i < header.size(); ++i) {
-        const std::string key = normalizedKey(header[i]);
-        for (int c = 0; c < kColumnCount; ++c)
-            for (std::string_view name : kColumnNames[static_cast<std::size_t>(c)])
-                if (columns[static_cast<std::size_t>(c)] < 0 && key == normalizedKey(name))
-                    columns[static_cast<std::size_t>(c)] = static_cast<int>(i);
-    }
     std::string missing;
     for (Column c : {kName, kDate, kCompute}) {
-        if (columns[c] >= 0) continue;
+        if (plan.at[c] >= 0) continue;
         if (!missing.empty()) missing += ", ";
-        const auto &names = kColumnNames[c];
+        const auto &names = columnNames(c);
         missing += "'" + std::string(names[0]) + "'";
         if (names.size() > 1) missing += " (or '" + std::string(names[1]) + "')";
     }
@@ -246,6 +203,50 @@ std::optional<Error> mapColumns(const std::vector<std::string> &header,
     return Error{sourceName + ": row 1",
                  "not an Epoch AI export: no column " + missing + " (found " +
                      (found.empty() ? std::string("no columns") : found) + ")"};
+}
+
+// Every number and text of RunFields the row has.
+void readFields(RowReader &row, int costYear, TrainingRun &run)
+{
+    static constexpr std::pair<Column, const char *> kNumbers[] = {
+        {kDatasetSize, "a dataset size in datapoints"},
+        {kHours, "a training time in hours"},
+        {kQuantity, "a number of devices"},
+        {kUtilization, "a utilization between 0 and 1"},
+        {kCost, "a cost in US dollars"},
+        {kPowerDraw, "a power draw in W"},
+        {kChipHours, "a number of chip-hours"},
+        {kEpochs, "a number of epochs"},
+        {kBatchSize, "a batch size"},
+        {kFinetuneCompute, "a finetune compute in FLOP"},
+        {kCitations, "a number of citations"},
+    };
+    RunFields &fields = run.fields;
+    for (const auto &[column, what] : kNumbers)
+        // 0 is a value of these (no finetuning, no citations); the hardware's are not.
+        if (auto value = row.positive(
+                column, what, column != kQuantity && column != kHours && column != kUtilization))
+            fields.setNumber(*numberOf(column), value);
+    if (fields.number(RunNumber::Cost)) fields.setCostYear(costYear);
+    for (Column column : {kDatasetNotes, kHardware, kOrganizationCategory, kCountry, kAccessibility,
+                          kNotability, kBaseModel})
+        fields.setText(*textOf(column), row.text(column));
+}
+
+// The cells of columns the app does not know, and the file's own spelling of a known
+// cell wherever the app would write it otherwise: so that the run writes back as it came.
+void keepCells(const RowReader &row, const HeaderPlan &plan, TrainingRun &run)
+{
+    for (std::size_t i = 0; i < plan.columns.size(); ++i) {
+        const ColumnPlan &column = plan.columns[i];
+        const std::string_view raw = row.raw(i);
+        if (column.role < 0) {
+            if (!raw.empty()) run.fields.setExtra(column.key, raw);
+            continue;
+        }
+        const std::string canonical = canonicalCell(static_cast<Column>(column.role), run);
+        if (canonical != raw) run.fields.setSourceCell(column.key, raw, canonical);
+    }
 }
 
 // Name (the Reference when the name is empty, a placeholder when both are), id, organization and
@@ -351,7 +352,7 @@ private:
     const ImportOptions &m_options;
     ImportResult &m_result;
     RowReader m_row;
-    Columns m_columns{};
+    HeaderPlan m_plan;
     RunIdAllocator m_ids;
     std::set<std::string> m_unknownHardware;
     std::optional<Error> m_fatal;
@@ -370,8 +371,10 @@ bool EpochImporter::record(const CsvRecord &record)
 bool EpochImporter::header(const CsvRecord &record)
 {
     std::vector<std::string> header(record.fields.begin(), record.fields.end());
-    m_fatal = mapColumns(header, m_source, m_columns);
+    m_plan = planHeader(header);
+    m_fatal = checkColumns(header, m_plan, m_source);
     if (m_fatal) return false;
+    m_result.dataset.metadata.csvColumns = header;
     m_row.setHeader(std::move(header));
     return true;
 }
@@ -380,14 +383,16 @@ void EpochImporter::row(const CsvRecord &record)
 {
     ImportReport &report = m_result.report;
     Dataset &dataset = m_result.dataset;
-    m_row.start(record, m_columns);
+    m_row.start(record, m_plan);
     m_row.checkFieldCount();
     ++report.rows;
     TrainingRun run;
     readIdentity(m_row, record.number, m_ids, run);
     readDescription(m_row, run);
     readSources(m_row, run);
+    readFields(m_row, m_plan.costYear, run);
     addEstimates(run);
+    keepCells(m_row, m_plan, run);
     if (!run.date) ++report.withoutDate;
     if (run.estimates.empty()) ++report.withoutCompute;
     if (!run.isPlottable()) report.notPlottable.push_back(dataset.runs.size());
@@ -401,7 +406,7 @@ void EpochImporter::addEstimates(TrainingRun &run)
     ImportReport &report = m_result.report;
     std::optional<ComputeEstimate> reported = reportedEstimate(m_row);
     if (reported) ++report.withReportedCompute;
-    auto hw = hardwareFromRow(m_row, m_catalog, m_options, report, m_unknownHardware);
+    auto hw = hardwareFromRow(m_row, run, m_catalog, m_options, report, m_unknownHardware);
     run.estimates.reserve(std::size_t{reported.has_value()} + std::size_t{hw.has_value()});
     if (reported) run.estimates.push_back(std::move(*reported));
     if (!hw) return;

@@ -15,10 +15,14 @@ namespace compute {
 //   1  estimates with their inputs, era schemes, metadata, "app_version".
 //   2  an era may carry a membership "rule" and the "published" figure of its paper; the
 //      old date-range "Sevilla et al. 2022: three eras" becomes the paper's (json_migrations).
-inline constexpr int kSchemaVersion = 2;
+//   3  runs keep every column of Epoch's exports: "fields" (dataset size, cost, power, ...),
+//      "extra" (columns the app does not know) and "csv_cells" (the CSV's own spelling of a
+//      cell); metadata "csv_columns" (the CSV's header). A hardware estimate's chips, their
+//      number, hours and utilization become fields of a version 2 run.
+inline constexpr int kSchemaVersion = 3;
 // No migration after this version changes the runs, so the runs of a file written at it
 // or later are read as they stream by (no DOM of 100,000 runs).
-inline constexpr int kRunsUnchangedSinceVersion = 1;
+inline constexpr int kRunsUnchangedSinceVersion = 3;
 
 // Reads a native dataset. Older schema versions are migrated step by step; newer
 // ones are refused. Every problem is reported with "<sourceName>: <json path>".

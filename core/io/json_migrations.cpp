@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/json_migrations.h"
 
+#include "core/io/internal/run_fields_json.h"
+
 #include "core/io/internal/era_json.h"
 #include "core/io/json_format.h"
 #include "core/io/published_schemes.h"
@@ -113,6 +115,35 @@ void migrate1To2(json &root)
     }
 }
 
+// v2 -> v3: runs keep every column of Epoch's exports in "fields", "extra" and
+// "csv_cells" (core/io/internal/run_fields_json.h). A run of version 2 had its chips,
+// their number, the training time and the utilization only inside a hardware estimate:
+// they become its fields, so that they can be charted like any other quantity.
+void migrate2To3(json &root)
+{
+    auto runs = root.find("runs");
+    if (runs == root.end() || !runs->is_array()) return;
+    for (json &run : *runs) {
+        if (!run.is_object() || run.contains("fields")) continue;
+        auto estimates = run.find("estimates");
+        if (estimates == run.end() || !estimates->is_array()) continue;
+        for (const json &e : *estimates) {
+            if (!e.is_object() || e.value("method", json()) != "hardware") continue;
+            json fields = json::object();
+            auto copy = [&](const char *from, std::string_view to) {
+                if (auto v = e.find(from); v != e.end() && (v->is_number() || v->is_string()))
+                    fields[std::string(to)] = *v;
+            };
+            copy("device", fieldJsonKey(RunText::TrainingHardware));
+            copy("device_count", fieldJsonKey(RunNumber::HardwareQuantity));
+            copy("training_hours", fieldJsonKey(RunNumber::TrainingHours));
+            copy("utilization", fieldJsonKey(RunNumber::Utilization));
+            if (!fields.empty()) run["fields"] = std::move(fields);
+            break;
+        }
+    }
+}
+
 } // namespace
 
 Errors migrateToCurrent(json &root, const std::string &sourceName)
@@ -140,6 +171,7 @@ Errors migrateToCurrent(json &root, const std::string &sourceName)
         version = 1;
     }
     if (version == 1) migrate1To2(root);
+    if (version <= 2) migrate2To3(root);
     root["schema_version"] = kSchemaVersion;
     return {};
 }

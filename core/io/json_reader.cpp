@@ -3,6 +3,7 @@
 #include "core/io/internal/era_json.h"
 #include "core/io/internal/json_document.h"
 #include "core/io/internal/json_field_reader.h"
+#include "core/io/internal/run_fields_json.h"
 #include "core/io/json_format.h"
 #include "core/io/json_migrations.h"
 
@@ -103,7 +104,8 @@ std::optional<TrainingRun> readRun(JsonFieldReader &r, const JsonTree &t, Index 
     if (!r.isObject(t, node, path)) return std::nullopt;
     const JsonObject j{t, node, path};
     r.checkKeys(j, {"id", "name", "organization", "domain", "date", "estimates", "primary",
-                    "parameters", "sources", "notes", "tags", "upper_bound", "confidence"});
+                    "parameters", "sources", "notes", "tags", "upper_bound", "confidence", "fields",
+                    "extra", "csv_cells"});
     TrainingRun run;
     run.id = r.string(j, "id", true);
     run.name = r.string(j, "name", true);
@@ -145,6 +147,7 @@ std::optional<TrainingRun> readRun(JsonFieldReader &r, const JsonTree &t, Index 
                 run.estimates.push_back(std::move(*estimate));
         }
     }
+    readRunFields(r, j, run);
     return run;
 }
 
@@ -162,13 +165,14 @@ DatasetProvenance readProvenance(JsonFieldReader &r, const JsonObject &object)
 void readMetadata(JsonFieldReader &r, const JsonObject &meta, DatasetMetadata &metadata)
 {
     r.checkKeys(meta, {"title", "description", "license", "citation", "source_url", "hidden_tags",
-                       "provenance"});
+                       "provenance", "csv_columns"});
     metadata.title = r.string(meta, "title");
     metadata.description = r.string(meta, "description");
     metadata.license = r.string(meta, "license");
     metadata.citation = r.string(meta, "citation");
     metadata.sourceUrl = r.string(meta, "source_url");
     metadata.hiddenTags = r.strings(meta, "hidden_tags");
+    metadata.csvColumns = r.strings(meta, "csv_columns");
     // Optional (absent from files written before downloads were kept with their origin).
     if (const auto node = r.field(meta, "provenance"); node != JsonTree::npos) {
         const JsonPath at = meta.path.key("provenance");

@@ -3,6 +3,7 @@
 #include "core/io/json_format.h"
 
 #include "core/io/internal/era_json.h"
+#include "core/io/internal/run_fields_json.h"
 
 #include "core/util/version.h"
 
@@ -48,7 +49,7 @@ ordered_json estimateToJson(const ComputeEstimate &estimate)
     return j;
 }
 
-ordered_json runToJson(const TrainingRun &run)
+ordered_json runToJson(const TrainingRun &run, const epoch::HeaderPlan &plan)
 {
     ordered_json j;
     j["id"] = run.id;
@@ -79,6 +80,7 @@ ordered_json runToJson(const TrainingRun &run)
     }
     if (!run.tags.empty()) j["tags"] = run.tags;
     if (!run.notes.empty()) j["notes"] = run.notes;
+    putRunFields(j, run, plan);
     return j;
 }
 
@@ -110,6 +112,7 @@ std::string writeDatasetJson(const Dataset &dataset)
         if (!p.vintage.empty()) provenance["vintage"] = p.vintage;
         meta["provenance"] = std::move(provenance);
     }
+    if (!m.csvColumns.empty()) meta["csv_columns"] = m.csvColumns;
     if (meta.is_null()) meta = ordered_json::object();
 
     std::string out;
@@ -127,10 +130,11 @@ std::string writeDatasetJson(const Dataset &dataset)
         out += dump(eraSchemeToJson(dataset.eraSchemes[i]));
     }
     out += dataset.eraSchemes.empty() ? "],\n" : "\n  ],\n";
+    const epoch::HeaderPlan plan = epoch::planHeader(m.csvColumns);
     out += "  \"runs\": [";
     for (std::size_t i = 0; i < dataset.runs.size(); ++i) {
         out += i == 0 ? "\n    " : ",\n    ";
-        out += dump(runToJson(dataset.runs[i]));
+        out += dump(runToJson(dataset.runs[i], plan));
     }
     out += dataset.runs.empty() ? "]\n}\n" : "\n  ]\n}\n";
     return out;

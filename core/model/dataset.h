@@ -23,6 +23,9 @@ struct DatasetMetadata {
     std::vector<std::string> hiddenTags;
     // Where and when the data was downloaded (File > Get Latest Epoch Data, --fetch).
     DatasetProvenance provenance;
+    // The header of the CSV the runs came from, names and order as they were, so that the
+    // data can be written back as that CSV (`--save OUT.csv`); empty for other data.
+    std::vector<std::string> csvColumns;
     bool operator==(const DatasetMetadata &) const = default;
 };
 

@@ -3,6 +3,7 @@
 
 #include "core/model/compute_estimate.h"
 #include "core/model/date.h"
+#include "core/model/run_fields.h"
 
 #include <optional>
 #include <string>
@@ -41,6 +42,8 @@ struct TrainingRun {
     // The compute is only known to be at most this: drawn as such, never fitted.
     bool upperBound = false;
     Confidence confidence = Confidence::Unknown;
+    // Every other column of Epoch AI's exports: dataset size, cost, power, hardware, ...
+    RunFields fields;
 
     const ComputeEstimate *primaryEstimate() const;
     // Training compute of the primary estimate; nullopt without a valid estimate.

@@ -29,16 +29,30 @@ void putEra(ordered_json &j, const Era &era)
     j["to"] = optionalDate(era.to);
 }
 
-ordered_json eraFit(const EraFit &ef)
+ordered_json eraFit(const EraFit &ef, const Axes &axes)
 {
     const TrendFit &f = ef.fit;
     ordered_json j;
     putEra(j, ef.era);
     j["n"] = f.n;
     j["status"] = f.ok() ? "ok" : f.statusMessage();
+    j["y"] = std::string(quantityKey(axes.y));
+    j["x"] = std::string(quantityKey(axes.x));
     auto value = [&](double v) {
         return optionalNumber(f.ok() ? std::optional<double>(v) : std::nullopt);
     };
+    if (!axes.dated()) {
+        for (const char *key :
+             {"slope_log10_per_year", "intercept_log10_flop_1970", "doubling_time_days",
+              "doubling_time_months", "doubling_time_months_ci95", "growth_factor_per_year"})
+            j[key] = nullptr;
+        j["exponent"] = value(f.slope);
+        j["exponent_ci95"] =
+            f.ok() ? interval({f.slopeCiLow, f.slopeCiHigh}) : interval(Interval{});
+        j["intercept_log10"] = value(f.intercept);
+        j["r_squared"] = value(f.rSquared);
+        return j;
+    }
     j["slope_log10_per_year"] = value(f.slope);
     j["intercept_log10_flop_1970"] = value(f.intercept);
     j["doubling_time_days"] = value(f.doublingTimeDays());
@@ -46,7 +60,8 @@ ordered_json eraFit(const EraFit &ef)
     j["doubling_time_months_ci95"] = interval(f.ok() ? f.doublingTimeMonthsCi95() : Interval{});
     j["growth_factor_per_year"] = value(f.growthFactorPerYear());
     j["r_squared"] = value(f.rSquared);
-    if (ef.era.published) j["published"] = published(*ef.era.published, f);
+    // A paper's figure is about compute against the date.
+    if (ef.era.published && axes == Axes{}) j["published"] = published(*ef.era.published, f);
     return j;
 }
 

@@ -30,7 +30,10 @@ void putEra(ordered_json &j, const Era &era);
 // The object `--fit` prints for one era: era, from, to, n, status, slope, intercept,
 // doubling time and its interval, growth factor, R², and "published" when the era
 // carries a paper's figure.
-ordered_json eraFit(const EraFit &fit);
+// Every fit names its axes: "y" and "x" (core/model/quantity.h keys). Against another
+// quantity than the date the fit is a power law: "exponent", "exponent_ci95",
+// "intercept_log10" (log10 y at x = 1) and "r_squared"; the date's fields are null.
+ordered_json eraFit(const EraFit &fit, const Axes &axes = {});
 // The paper's figure beside the recomputed fit: quantity, value, ci, ci_level, n,
 // data_vintage, source, table (null where the paper gives nothing) and inside_ci95,
 // whether the published value lies in the fit's 95% interval (null without a fit).

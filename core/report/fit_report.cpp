@@ -10,11 +10,11 @@ namespace compute {
 namespace {
 
 std::string report(const std::vector<EraFit> &fits,
-                   const std::vector<std::vector<std::string>> *members)
+                   const std::vector<std::vector<std::string>> *members, const Axes &axes)
 {
     fit_json::ordered_json list = fit_json::ordered_json::array();
     for (std::size_t i = 0; i < fits.size(); ++i) {
-        fit_json::ordered_json j = fit_json::eraFit(fits[i]);
+        fit_json::ordered_json j = fit_json::eraFit(fits[i], axes);
         if (members)
             j["members"] = i < members->size() ? (*members)[i] : std::vector<std::string>{};
         list.push_back(std::move(j));
@@ -26,24 +26,27 @@ std::string report(const std::vector<EraFit> &fits,
 
 } // namespace
 
-std::string fitReportJson(const std::vector<EraFit> &fits)
+std::string fitReportJson(const std::vector<EraFit> &fits, const Axes &axes)
 {
-    return report(fits, nullptr);
+    return report(fits, nullptr, axes);
 }
 
 std::string fitReportJson(const std::vector<EraFit> &fits,
-                          const std::vector<std::vector<std::string>> &members)
+                          const std::vector<std::vector<std::string>> &members, const Axes &axes)
 {
-    return report(fits, &members);
+    return report(fits, &members, axes);
 }
 
 std::vector<std::string> memberNamesByDate(const Dataset &dataset, const FitPoints &points)
 {
     std::vector<std::size_t> order(points.runIndex.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    // x is the date (days / 365.25): ordering by it is ordering by day.
+    // Every run of a fit is dated; x may be another quantity.
+    auto day = [&](std::size_t p) {
+        return dataset.runs[points.runIndex[p]].date->daysSinceEpoch();
+    };
     std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return points.x[a] < points.x[b]; });
+                     [&](std::size_t a, std::size_t b) { return day(a) < day(b); });
     std::vector<std::string> names;
     names.reserve(order.size());
     for (std::size_t p : order)

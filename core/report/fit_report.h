@@ -15,10 +15,13 @@ namespace compute {
 //  "r_squared", "published"?, ...}]}. Numbers that do not exist (a fit of 2 runs, an
 // unbounded interval) are null, and "status" says why. An era that carries a paper's
 // figure gets "published" (core/report/fit_json.h).
-std::string fitReportJson(const std::vector<EraFit> &fits);
+// Each fit names its axes, "y" and "x"; on other axes than compute against date the
+// fields are those of fit_json::eraFit.
+std::string fitReportJson(const std::vector<EraFit> &fits, const Axes &axes = {});
 // The same with "members" in each fit: members[i] lists the runs of fits[i] (`--members`).
 std::string fitReportJson(const std::vector<EraFit> &fits,
-                          const std::vector<std::vector<std::string>> &members);
+                          const std::vector<std::vector<std::string>> &members,
+                          const Axes &axes = {});
 
 // The names of the runs of `points`, by date (runs of one day in dataset order).
 std::vector<std::string> memberNamesByDate(const Dataset &dataset, const FitPoints &points);

@@ -18,11 +18,13 @@ std::optional<double> some(double value)
     return value;
 }
 
-ordered_json eraKeys(const EraFit &ef)
+ordered_json eraKeys(const EraFit &ef, Quantity y)
 {
     const TrendFit &f = ef.fit;
     ordered_json j;
     fit_json::putEra(j, ef.era);
+    j["y"] = std::string(quantityKey(y));
+    j["x"] = "date";
     j["n"] = f.n;
     j["fit_status"] = f.ok() ? "ok" : f.statusMessage();
     j["slope_log10_per_year"] = optionalNumber(f.ok() ? some(f.slope) : std::nullopt);
@@ -50,16 +52,21 @@ template <typename Map> ordered_json mapped(const Interval &interval, Map map)
     return {one(interval.low), one(interval.high)};
 }
 
-ordered_json dateAtCompute(const EraFit &ef, double targetFlop)
+ordered_json dateAtCompute(const EraFit &ef, double targetFlop, Quantity y)
 {
-    ordered_json j = eraKeys(ef);
+    ordered_json j = eraKeys(ef, y);
     const DateProjection p = projectDateOf(ef.fit, std::log10(targetFlop));
-    j["query"] = "date_at_compute";
+    j["query"] = y == Quantity::Compute ? "date_at_compute" : "date_at_value";
     j["status"] = projectionStatusKey(p.status);
     j["message"] = p.message;
-    j["target_flop"] = targetFlop;
-    j["target_pfs_days"] = flopToPfsDays(targetFlop);
-    j["target_log10_flop"] = p.log10Flop;
+    if (y == Quantity::Compute) {
+        j["target_flop"] = targetFlop;
+        j["target_pfs_days"] = flopToPfsDays(targetFlop);
+        j["target_log10_flop"] = p.log10Flop;
+    } else {
+        j["target_value"] = targetFlop;
+        j["target_log10"] = p.log10Flop;
+    }
     const std::optional<double> x = p.hasDate() ? some(p.x) : std::nullopt;
     j["date"] = dateOf(x);
     j["year"] = optionalNumber(yearOf(x));
@@ -74,11 +81,11 @@ ordered_json dateAtCompute(const EraFit &ef, double targetFlop)
     return j;
 }
 
-ordered_json computeAtDate(const EraFit &ef, const Date &date)
+ordered_json computeAtDate(const EraFit &ef, const Date &date, Quantity quantity)
 {
-    ordered_json j = eraKeys(ef);
+    ordered_json j = eraKeys(ef, quantity);
     const ComputeProjection p = projectComputeAt(ef.fit, date);
-    j["query"] = "compute_at_date";
+    j["query"] = quantity == Quantity::Compute ? "compute_at_date" : "value_at_date";
     j["status"] = projectionStatusKey(p.status);
     j["message"] = p.message;
     j["date"] = date.toIso();
@@ -86,6 +93,13 @@ ordered_json computeAtDate(const EraFit &ef, const Date &date)
     const std::optional<double> y = p.ok() ? some(p.log10Flop) : std::nullopt;
     auto flop = [](double log10Flop) { return std::pow(10.0, log10Flop); };
     auto pfsDays = [](double log10Flop) { return flopToPfsDays(std::pow(10.0, log10Flop)); };
+    if (quantity != Quantity::Compute) { // the same figures, named for any quantity
+        j["log10_value"] = optionalNumber(y);
+        j["value"] = optionalNumber(y ? some(flop(*y)) : std::nullopt);
+        j["value_ci95"] = mapped(p.meanCi95, flop);
+        j["value_prediction_ci95"] = mapped(p.predictionCi95, flop);
+        return j;
+    }
     j["log10_flop"] = optionalNumber(y);
     j["flop"] = optionalNumber(y ? some(flop(*y)) : std::nullopt);
     j["flop_ci95"] = mapped(p.meanCi95, flop);
@@ -100,14 +114,14 @@ ordered_json computeAtDate(const EraFit &ef, const Date &date)
 
 std::string projectionReportJson(const std::vector<EraFit> &fits,
                                  const std::vector<double> &targetFlop,
-                                 const std::vector<Date> &dates)
+                                 const std::vector<Date> &dates, Quantity y)
 {
     ordered_json list = ordered_json::array();
     for (const EraFit &ef : fits) {
         for (double target : targetFlop)
-            list.push_back(dateAtCompute(ef, target));
+            list.push_back(dateAtCompute(ef, target, y));
         for (const Date &date : dates)
-            list.push_back(computeAtDate(ef, date));
+            list.push_back(computeAtDate(ef, date, y));
     }
     ordered_json root;
     root["projections"] = std::move(list);

@@ -27,8 +27,12 @@ namespace compute {
 // ci95 is the 95% interval of the trend line (mean), prediction_ci95 that of a new run
 // (core/stats/projection.h). Numbers that do not exist are null: an unbounded interval is
 // [null, null], a date beyond the year 9999 has "date" null but a "year".
+// Every entry names its axes, "y" and "x" ("date"). Fits of another quantity than
+// compute against the date (`y`, `--y`) give "date_at_value" with "target_value" and
+// "target_log10", and "value_at_date" with "log10_value", "value", "value_ci95" and
+// "value_prediction_ci95", in the quantity's unit; targetFlop then holds such values.
 std::string projectionReportJson(const std::vector<EraFit> &fits,
                                  const std::vector<double> &targetFlop,
-                                 const std::vector<Date> &dates);
+                                 const std::vector<Date> &dates, Quantity y = Quantity::Compute);
 
 } // namespace compute

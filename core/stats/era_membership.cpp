@@ -57,14 +57,14 @@ std::vector<std::uint8_t> RulePopulation::acceptedBy(const EraRule &rule)
     return in;
 }
 
-EraSelector::EraSelector(const Dataset &dataset, const RunFilter &filter)
-    : m_dataset(dataset), m_filter(filter)
+EraSelector::EraSelector(const Dataset &dataset, const RunFilter &filter, const Axes &axes)
+    : m_dataset(dataset), m_filter(filter), m_axes(axes)
 {
 }
 
 FitPoints EraSelector::points(const Era &era)
 {
-    if (era.rule.isAllRuns()) return selectFitPoints(m_dataset, era, m_filter);
+    if (era.rule.isAllRuns()) return selectFitPoints(m_dataset, era, m_filter, m_axes);
     if (!m_pool) {
         m_pool = selectFitPoints(m_dataset, Era{}, m_filter);
         m_population = RulePopulation(m_pool->x, m_pool->y);
@@ -75,8 +75,15 @@ FitPoints EraSelector::points(const Era &era)
     for (std::size_t p = 0; p < pool.runIndex.size(); ++p) {
         const TrainingRun &run = m_dataset.runs[pool.runIndex[p]];
         if (!accepted[p] || !era.contains(*run.date) || !era.rule.matchesRun(run)) continue;
-        points.x.push_back(pool.x[p]);
-        points.y.push_back(pool.y[p]);
+        if (m_axes == Axes{}) {
+            points.x.push_back(pool.x[p]);
+            points.y.push_back(pool.y[p]);
+        } else {
+            const auto point = m_axes.point(run);
+            if (!point) continue;
+            points.x.push_back(point->first);
+            points.y.push_back(point->second);
+        }
         points.runIndex.push_back(pool.runIndex[p]);
     }
     return points;

@@ -45,8 +45,9 @@ private:
 // once, when an era with such a rule first asks, and shared by the eras after it.
 class EraSelector {
 public:
-    // Both must outlive the selector.
-    EraSelector(const Dataset &dataset, const RunFilter &filter);
+    // Both must outlive the selector. Points are given on `axes`; the rules judge runs
+    // by their compute and date whatever the axes.
+    EraSelector(const Dataset &dataset, const RunFilter &filter, const Axes &axes = {});
 
     // The runs that enter the fit of `era`: accepted by the filter, fittable, dated
     // inside the era and held by its rule; in dataset order.
@@ -57,6 +58,7 @@ public:
 private:
     const Dataset &m_dataset;
     const RunFilter &m_filter;
+    Axes m_axes;
     std::optional<FitPoints> m_pool; // the population, in dataset order
     RulePopulation m_population;
 };

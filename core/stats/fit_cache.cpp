@@ -11,16 +11,30 @@ void FitCache::assign(const Dataset &dataset, const RunFilter &filter, std::size
     const TrainingRun &run = dataset.runs[i];
     const std::optional<double> flop = run.flop();
     std::uint8_t flags = 0;
-    if (run.date && flop) {
-        flags |= kPlottable;
-        if (!run.upperBound) flags |= kFittable;
-        m_x[i] = run.date->yearsSinceEpoch();
-        m_y[i] = std::log10(*flop);
-        m_flop[i] = *flop;
+    if (run.date && flop && !run.upperBound) flags |= kInPopulation;
+    if (m_axes == Axes{}) {
+        if (run.date && flop) {
+            flags |= kPlottable;
+            if (!run.upperBound) flags |= kFittable;
+            m_x[i] = run.date->yearsSinceEpoch();
+            m_y[i] = std::log10(*flop);
+            m_flop[i] = *flop;
+        } else {
+            m_x[i] = m_y[i] = m_flop[i] = 0;
+        }
     } else {
-        m_x[i] = 0;
-        m_y[i] = 0;
-        m_flop[i] = 0;
+        const auto point = run.date ? m_axes.point(run) : std::nullopt;
+        m_date[i] = run.date ? run.date->yearsSinceEpoch() : 0;
+        m_logFlop[i] = flop ? std::log10(*flop) : 0;
+        if (point) {
+            flags |= kPlottable;
+            if (!(run.upperBound && m_axes.boundsMatter())) flags |= kFittable;
+            m_x[i] = point->first;
+            m_y[i] = point->second;
+            m_flop[i] = std::pow(10.0, point->second);
+        } else {
+            m_x[i] = m_y[i] = m_flop[i] = 0;
+        }
     }
     if (filter.accepts(dataset, run)) flags |= kAccepted;
     m_flags[i] = flags;
@@ -43,6 +57,8 @@ void FitCache::rebuild(const Dataset &dataset, const RunFilter &filter)
     m_x.assign(n, 0);
     m_y.assign(n, 0);
     m_flop.assign(n, 0);
+    m_date.assign(m_axes == Axes{} ? 0 : n, 0);
+    m_logFlop.assign(m_axes == Axes{} ? 0 : n, 0);
     m_flags.assign(n, 0);
     m_method.assign(n, 0);
     m_domain.assign(n, 0);
@@ -81,17 +97,18 @@ void FitCache::insertIntoOrder(std::size_t index)
 void FitCache::updateRun(const Dataset &dataset, const RunFilter &filter, std::size_t index)
 {
     m_dataset = &dataset;
-    const double x = m_x[index], y = m_y[index];
+    const double date = populationX(index), logFlop = populationY(index);
     const std::uint8_t flags = m_flags[index];
     eraseFromOrder(index);
     assign(dataset, filter, index);
     insertIntoOrder(index);
     // A new name or tag changes what a rule holds, not the population the rules compare
     // runs with: only a date, a compute, or what the filter accepts does.
-    constexpr std::uint8_t kInPopulation = kFittable | kAccepted;
-    const bool wasIn = (flags & kInPopulation) == kInPopulation;
-    const bool isIn = (m_flags[index] & kInPopulation) == kInPopulation;
-    invalidateRules(wasIn != isIn || (isIn && (x != m_x[index] || y != m_y[index])));
+    constexpr std::uint8_t kIn = kInPopulation | kAccepted;
+    const bool wasIn = (flags & kIn) == kIn;
+    const bool isIn = (m_flags[index] & kIn) == kIn;
+    invalidateRules(wasIn != isIn ||
+                    (isIn && (date != populationX(index) || logFlop != populationY(index))));
 }
 
 void FitCache::insertRun(const Dataset &dataset, const RunFilter &filter, std::size_t index)
@@ -101,6 +118,10 @@ void FitCache::insertRun(const Dataset &dataset, const RunFilter &filter, std::s
     m_x.insert(m_x.begin() + at, 0);
     m_y.insert(m_y.begin() + at, 0);
     m_flop.insert(m_flop.begin() + at, 0);
+    if (m_axes != Axes{}) {
+        m_date.insert(m_date.begin() + at, 0);
+        m_logFlop.insert(m_logFlop.begin() + at, 0);
+    }
     m_flags.insert(m_flags.begin() + at, 0);
     m_method.insert(m_method.begin() + at, 0);
     m_domain.insert(m_domain.begin() + at, 0);
@@ -121,6 +142,10 @@ void FitCache::removeRun(std::size_t index)
     m_x.erase(m_x.begin() + at);
     m_y.erase(m_y.begin() + at);
     m_flop.erase(m_flop.begin() + at);
+    if (m_axes != Axes{}) {
+        m_date.erase(m_date.begin() + at);
+        m_logFlop.erase(m_logFlop.begin() + at);
+    }
     m_flags.erase(m_flags.begin() + at);
     m_method.erase(m_method.begin() + at);
     m_domain.erase(m_domain.begin() + at);
@@ -137,12 +162,24 @@ FitCache::Population &FitCache::population() const
     if (!m_population) {
         Population p;
         std::vector<double> x, y;
-        constexpr std::uint8_t kWanted = kFittable | kAccepted;
-        for (std::uint32_t i : m_order) {
-            if ((m_flags[i] & kWanted) != kWanted) continue;
-            p.index.push_back(i);
-            x.push_back(m_x[i]);
-            y.push_back(m_y[i]);
+        constexpr std::uint8_t kWanted = kInPopulation | kAccepted;
+        if (m_axes == Axes{}) {
+            for (std::uint32_t i : m_order) {
+                if ((m_flags[i] & kWanted) != kWanted) continue;
+                p.index.push_back(i);
+                x.push_back(m_x[i]);
+                y.push_back(m_y[i]);
+            }
+        } else { // the order is by x, not date: sorted here, as the rules need
+            for (std::uint32_t i = 0; i < m_flags.size(); ++i)
+                if ((m_flags[i] & kWanted) == kWanted) p.index.push_back(i);
+            std::stable_sort(
+                p.index.begin(), p.index.end(),
+                [this](std::uint32_t a, std::uint32_t b) { return m_date[a] < m_date[b]; });
+            for (std::uint32_t i : p.index) {
+                x.push_back(m_date[i]);
+                y.push_back(m_logFlop[i]);
+            }
         }
         p.rules = RulePopulation(std::move(x), std::move(y));
         m_population = std::move(p);
@@ -185,8 +222,9 @@ template <typename F> void FitCache::forEachFitPoint(const Era &era, F &&f) cons
     const double lo = era.from ? era.from->yearsSinceEpoch() : -INFINITY;
     const double hi = era.to ? era.to->yearsSinceEpoch() : INFINITY;
     constexpr std::uint8_t kWanted = kFittable | kAccepted;
+    const double *date = m_axes.dated() ? m_x.data() : m_date.data();
     for (std::size_t i = 0; i < m_x.size(); ++i)
-        if ((m_flags[i] & kWanted) == kWanted && (!in || in[i]) && m_x[i] >= lo && m_x[i] < hi)
+        if ((m_flags[i] & kWanted) == kWanted && (!in || in[i]) && date[i] >= lo && date[i] < hi)
             f(i, m_x[i], m_y[i]);
 }
 
@@ -244,11 +282,12 @@ std::vector<FitCache::RangedFit> FitCache::rangedFits(std::span<const Era> eras)
     constexpr std::uint8_t kWanted = kFittable | kAccepted;
     // The same runs, in the same order, as forEachFitPoint() per era: the sums, and so
     // the fits, are identical to fit(era).
+    const double *date = m_axes.dated() ? m_x.data() : m_date.data();
     for (std::size_t i = 0; i < m_x.size(); ++i) {
         if ((m_flags[i] & kWanted) != kWanted) continue;
-        const double x = m_x[i], y = m_y[i];
+        const double x = m_x[i], y = m_y[i], d = date[i];
         for (Pass &p : passes) {
-            if (x < p.lo || x >= p.hi || (p.in && !p.in[i])) continue;
+            if (d < p.lo || d >= p.hi || (p.in && !p.in[i])) continue;
             p.sums.add(x, y);
             p.first = std::min(p.first, x);
             p.last = std::max(p.last, x);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/model/quantity.h"
 #include "core/stats/era_membership.h"
 #include "core/stats/run_selection.h"
 #include "core/stats/trend_fit.h"
@@ -28,9 +29,21 @@ namespace compute {
 // runs (tags, domains, ...) of the dataset the cache was last built or updated from,
 // which must still be alive, at the same address, when a fit asks. Const methods fill
 // these caches: a FitCache is for one thread.
+//
+// The cache holds the coordinates of one pair of axes (compute against date unless
+// set otherwise): x is years since 1970 or the log10 of the x quantity, y the log10 of
+// the y quantity. Eras still take runs by their date, and rules still judge a run's
+// compute against the other runs', whatever the axes.
 class FitCache {
 public:
+    const Axes &axes() const { return m_axes; }
+    // With the axes of the last rebuild.
     void rebuild(const Dataset &dataset, const RunFilter &filter);
+    void rebuild(const Dataset &dataset, const RunFilter &filter, const Axes &axes)
+    {
+        m_axes = axes;
+        rebuild(dataset, filter);
+    }
     // Keep in step with the dataset after one run changed, was inserted or was removed.
     void updateRun(const Dataset &dataset, const RunFilter &filter, std::size_t index);
     void insertRun(const Dataset &dataset, const RunFilter &filter, std::size_t index);
@@ -40,9 +53,12 @@ public:
     bool isFittable(std::size_t i) const { return m_flags[i] & kFittable; }
     bool isPlottable(std::size_t i) const { return m_flags[i] & kPlottable; }
     bool isAccepted(std::size_t i) const { return m_flags[i] & kAccepted; }
+    // The coordinates on the axes (see the class comment) and the y value itself.
     double x(std::size_t i) const { return m_x[i]; }
     double log10Flop(std::size_t i) const { return m_y[i]; }
     double flop(std::size_t i) const { return m_flop[i]; }
+    // Years since 1970 of a plottable run, whatever the axes.
+    double date(std::size_t i) const { return m_axes.dated() ? m_x[i] : m_date[i]; }
     bool isUpperBound(std::size_t i) const
     {
         return (m_flags[i] & (kPlottable | kFittable)) == kPlottable;
@@ -102,7 +118,8 @@ public:
     std::size_t unplottableCount() const; // no date or no compute (any filter)
 
 private:
-    enum : std::uint8_t { kPlottable = 1, kFittable = 2, kAccepted = 4 };
+    // kInPopulation: dated, with compute, not an upper bound (what rules compare runs in).
+    enum : std::uint8_t { kPlottable = 1, kFittable = 2, kAccepted = 4, kInPopulation = 8 };
     void assign(const Dataset &dataset, const RunFilter &filter, std::size_t index);
     void eraseFromOrder(std::size_t index);
     void insertIntoOrder(std::size_t index);
@@ -120,9 +137,22 @@ private:
     const std::uint8_t *membership(const EraRule &rule) const;
     void trimMemberships() const;
     void invalidateRules(bool population) const;
+    double populationX(std::size_t i) const
+    {
+        return m_axes == Axes{} ? m_x[i] : m_date[i];
+    }
+    double populationY(std::size_t i) const
+    {
+        return m_axes == Axes{} ? m_y[i] : m_logFlop[i];
+    }
 
+    Axes m_axes;
     std::vector<double> m_x;
     std::vector<double> m_y;
+    // Only when the axes are not compute against date: each run's date (years) and
+    // log10 compute, for eras and rules.
+    std::vector<double> m_date;
+    std::vector<double> m_logFlop;
     std::vector<double> m_flop;
     std::vector<std::uint8_t> m_method;
     std::vector<std::uint16_t> m_domain;

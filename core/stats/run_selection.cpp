@@ -43,34 +43,44 @@ bool RunFilter::accepts(const Dataset &dataset, const TrainingRun &run) const
     return true;
 }
 
-FitPoints selectFitPoints(const Dataset &dataset, const Era &era, const RunFilter &filter)
+FitPoints selectFitPoints(const Dataset &dataset, const Era &era, const RunFilter &filter,
+                          const Axes &axes)
 {
-    if (!era.rule.isAllRuns()) return EraSelector(dataset, filter).points(era);
+    if (!era.rule.isAllRuns()) return EraSelector(dataset, filter, axes).points(era);
     FitPoints points;
+    const bool computeAgainstDate = axes == Axes{};
     for (std::size_t i = 0; i < dataset.runs.size(); ++i) {
         const TrainingRun &run = dataset.runs[i];
-        if (run.upperBound || !run.date || !era.contains(*run.date)) continue;
-        const std::optional<double> flop = run.flop();
-        if (!flop || !filter.accepts(dataset, run)) continue;
-        points.x.push_back(run.date->yearsSinceEpoch());
-        points.y.push_back(std::log10(*flop));
+        if (!run.date || !era.contains(*run.date)) continue;
+        if (run.upperBound && axes.boundsMatter()) continue;
+        if (computeAgainstDate) {
+            const std::optional<double> flop = run.flop();
+            if (!flop || !filter.accepts(dataset, run)) continue;
+            points.x.push_back(run.date->yearsSinceEpoch());
+            points.y.push_back(std::log10(*flop));
+        } else {
+            const auto point = axes.point(run);
+            if (!point || !filter.accepts(dataset, run)) continue;
+            points.x.push_back(point->first);
+            points.y.push_back(point->second);
+        }
         points.runIndex.push_back(i);
     }
     return points;
 }
 
-TrendFit fitEra(const Dataset &dataset, const Era &era, const RunFilter &filter)
+TrendFit fitEra(const Dataset &dataset, const Era &era, const RunFilter &filter, const Axes &axes)
 {
-    const FitPoints points = selectFitPoints(dataset, era, filter);
+    const FitPoints points = selectFitPoints(dataset, era, filter, axes);
     return fitTrend(points.x, points.y);
 }
 
 std::vector<EraFit> fitScheme(const Dataset &dataset, const EraScheme &scheme,
-                              const RunFilter &filter)
+                              const RunFilter &filter, const Axes &axes)
 {
     std::vector<EraFit> fits;
     fits.reserve(scheme.eras.size());
-    EraSelector selector(dataset, filter); // one population for every era
+    EraSelector selector(dataset, filter, axes); // one population for every era
     for (const Era &era : scheme.eras) {
         const FitPoints points = selector.points(era);
         fits.push_back({era, fitTrend(points.x, points.y)});

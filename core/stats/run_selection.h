@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/model/dataset.h"
+#include "core/model/quantity.h"
 #include "core/stats/trend_fit.h"
 
 #include <optional>
@@ -26,17 +27,22 @@ struct RunFilter {
 
 // The points of one fit, parallel arrays; runIndex points into dataset.runs.
 struct FitPoints {
-    std::vector<double> x; // years since 1970
-    std::vector<double> y; // log10 FLOP
+    std::vector<double> x; // years since 1970 (or log10 of the x quantity: Axes::point)
+    std::vector<double> y; // log10 FLOP (or of the y quantity)
     std::vector<std::size_t> runIndex;
 };
 
 // Runs that enter the fit of `era`: accepted by the filter, fittable (dated, finite
 // positive compute, not an upper bound), dated inside the era and held by its rule
 // (core/stats/era_membership.h; EraSelector shares the work between eras).
-FitPoints selectFitPoints(const Dataset &dataset, const Era &era, const RunFilter &filter);
+// On other axes, a run needs both of their values instead of a compute (an upper-bound
+// compute still keeps it out where compute is an axis); a rule still judges the run by
+// its compute, so a run without one is in no era that has a rule.
+FitPoints selectFitPoints(const Dataset &dataset, const Era &era, const RunFilter &filter,
+                          const Axes &axes = {});
 
-TrendFit fitEra(const Dataset &dataset, const Era &era, const RunFilter &filter = {});
+TrendFit fitEra(const Dataset &dataset, const Era &era, const RunFilter &filter = {},
+                const Axes &axes = {});
 
 struct EraFit {
     Era era;
@@ -45,6 +51,6 @@ struct EraFit {
 
 // The fits of every era of the scheme (one EraSelector for all).
 std::vector<EraFit> fitScheme(const Dataset &dataset, const EraScheme &scheme,
-                              const RunFilter &filter = {});
+                              const RunFilter &filter = {}, const Axes &axes = {});
 
 } // namespace compute

@@ -4,7 +4,7 @@
 
 Input: tests/data/reference/openai_ai_and_compute.csv (a copy of the research notes'
 reference table: OpenAI's chart values, appendix worked examples and addendum labels).
-Output: resources/datasets/openai-ai-and-compute.json in the native format (schema 2),
+Output: resources/datasets/openai-ai-and-compute.json in the native format (schema 3),
 written byte for byte the way core/json_format.cpp writes it, so that opening and
 saving the file in the app changes nothing.
 
@@ -426,8 +426,17 @@ def app_version():
 def write(runs):
     for run in runs:
         if "estimates" in run:
+            # Schema 3: a hardware estimate's inputs are also the run's fields, as the app's
+            # migration of a version 2 file makes them (core/io/json_migrations.cpp).
+            for e in run["estimates"]:
+                if e["method"] == "hardware":
+                    run["fields"] = {"training_hours": e["training_hours"],
+                                     "hardware_quantity": e["device_count"],
+                                     "utilization": e["utilization"],
+                                     "training_hardware": e["device"]}
+                    break
             run["estimates"] = [estimate_json(e) for e in run["estimates"]]
-    out = "{\n  \"schema_version\": 2,\n"
+    out = "{\n  \"schema_version\": 3,\n"
     out += f"  \"app_version\": {dump(app_version())},\n"
     out += "  \"metadata\": " + dump(METADATA, indent=2).replace("\n", "\n  ")
     out += ",\n  \"era_schemes\": ["

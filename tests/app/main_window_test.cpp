@@ -98,8 +98,15 @@ TEST(MainWindow, TheToolbarHoldsTheMenusActionsInOrder)
     for (QAction *action : toolbar->actions())
         names << (action->isSeparator() ? QStringLiteral("|")
                                         : action->text().remove(QLatin1Char('&')));
-    EXPECT_EQ(names.join(QLatin1Char(',')),
-              QStringLiteral("Open...,Save,Export Figure...,|,Add Run...,Undo,Redo,|,Reset View"));
+    EXPECT_EQ(
+        names.join(QLatin1Char(',')),
+        QStringLiteral("Open...,Save,Export Figure...,|,Add Run...,Undo,Redo,|,Reset View,|,"));
+    // The last is the choice of axes (app/inputs/axes_picker.h), the View menu's too.
+    auto *yBox = toolbar->findChild<QComboBox *>(QStringLiteral("yAxisBox"));
+    auto *xBox = toolbar->findChild<QComboBox *>(QStringLiteral("xAxisBox"));
+    ASSERT_TRUE(yBox && xBox);
+    EXPECT_EQ(yBox->currentText(), QStringLiteral("Training compute"));
+    EXPECT_EQ(xBox->currentText(), QStringLiteral("Publication date"));
     // The same actions as in the menus, not copies.
     for (const QString &name :
          {QStringLiteral("openAction"), QStringLiteral("saveAction"),

@@ -292,12 +292,20 @@ Dataset exportedDataset()
 
 TEST(CsvExport, HeaderUsesEpochColumnNames)
 {
+    // Data from no CSV: the columns of Epoch's current export, then the app's own.
     const std::string csv = writeRunsCsv(Dataset{});
     EXPECT_EQ(csv.substr(0, csv.find('\r')),
-              "Model,Organization,Domain,Publication date,Training compute (FLOP),Training "
-              "compute estimation method,Parameters,Training hardware,Hardware quantity,Training "
-              "time (hours),Hardware utilization,Numerical format,Confidence,Frontier model,Upper "
-              "bound,Reference,Link,Notes,Id");
+              "Model,Domain,Organization,Organization categorization,Country (from "
+              "Organization),Authors,Publication date,Reference,Link,Citations,Notability "
+              "criteria,Notability criteria notes,Parameters,Parameters notes,Training compute "
+              "(FLOP),Training compute notes,Training dataset,Training dataset notes,Training "
+              "dataset size (datapoints),Dataset size notes,Epochs,Training time (hours),Training "
+              "time notes,Training hardware,Hardware quantity,Hardware utilization,Training "
+              "compute cost (2023 USD),Compute cost notes,Confidence,Abstract,Base model,Finetune "
+              "compute (FLOP),Finetune compute notes,Batch size,Batch size notes,Model "
+              "accessibility,Training code accessibility,Inference code accessibility,"
+              "Accessibility notes,Frontier model,Training power draw (W),Training compute "
+              "estimation method,Numerical format,Upper bound,Notes");
 }
 
 TEST(CsvExport, ReimportKeepsNamesDatesComputeAndHardware)

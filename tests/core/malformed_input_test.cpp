@@ -556,7 +556,8 @@ TEST(MalformedCsvRows, UtilizationAboveOneFallsBackToTheDefaultWithAWarning)
     EXPECT_EQ(result->report.warnings[0].where,
               "utilization_above_one.csv: row 2, column 'Hardware utilization'");
     EXPECT_EQ(result->report.warnings[0].message,
-              "'1.5' is above 1 (expected a fraction such as 0.4)");
+              "'1.5' is above 1 (expected a fraction such as 0.4); the hardware estimate "
+              "assumes 0.33");
 }
 
 TEST(MalformedCsvRows, HardwareFiguresThatOverflowGiveNoEstimateButAWarning)

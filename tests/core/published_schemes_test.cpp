@@ -95,11 +95,11 @@ double monthsOf(double slope)
     return 0.301029995663981195 / slope * 12.0;
 }
 
-TEST(BundledDatasets, AreSchemaVersionTwoWithThePublishedSchemes)
+TEST(BundledDatasets, AreSchemaVersionThreeWithThePublishedSchemes)
 {
-    EXPECT_EQ(schemaVersionOnDisk(kOpenAi), 2);
-    EXPECT_EQ(schemaVersionOnDisk(kNotable), 2);
-    EXPECT_EQ(schemaVersionOnDisk(kPcd2022), 2);
+    EXPECT_EQ(schemaVersionOnDisk(kOpenAi), 3);
+    EXPECT_EQ(schemaVersionOnDisk(kNotable), 3);
+    EXPECT_EQ(schemaVersionOnDisk(kPcd2022), 3);
     EXPECT_TRUE(bundled(kOpenAi).eraSchemes == openAiSchemes());
     const std::vector<EraScheme> epoch = {sevilla2022Eras(), epoch2024Scheme()};
     EXPECT_TRUE(bundled(kNotable).eraSchemes == epoch);

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/inputs/axes_picker.h"
+
+#include "app/document/view_state.h"
+
+#include <QActionGroup>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+
+namespace app {
+namespace {
+
+QString titleOf(compute::Quantity q)
+{
+    return QString::fromStdString(std::string(compute::quantityTitle(q)));
+}
+
+void fill(QComboBox *box, bool withDate)
+{
+    for (compute::Quantity q : compute::kQuantities) {
+        if (q == compute::Quantity::Date && !withDate) continue;
+        box->addItem(titleOf(q), static_cast<int>(q));
+    }
+}
+
+compute::Quantity quantityIn(const QComboBox *box)
+{
+    return static_cast<compute::Quantity>(box->currentData().toInt());
+}
+
+} // namespace
+
+AxesPicker::AxesPicker(ViewState *view, QWidget *parent)
+    : QWidget(parent), m_view(view), m_y(new QComboBox(this)), m_x(new QComboBox(this))
+{
+    fill(m_y, false);
+    fill(m_x, true);
+    m_y->setObjectName(QStringLiteral("yAxisBox"));
+    m_x->setObjectName(QStringLiteral("xAxisBox"));
+    m_y->setToolTip(tr("What the chart shows up its log axis"));
+    m_x->setToolTip(tr("What the chart shows along: the date, or a quantity on a log axis"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 0, 4, 0);
+    auto *yLabel = new QLabel(tr("&Y:"), this);
+    yLabel->setBuddy(m_y);
+    auto *xLabel = new QLabel(tr("against &X:"), this);
+    xLabel->setBuddy(m_x);
+    layout->addWidget(yLabel);
+    layout->addWidget(m_y);
+    layout->addWidget(xLabel);
+    layout->addWidget(m_x);
+    showAxes();
+    auto choose = [this] {
+        compute::Axes axes{quantityIn(m_y), quantityIn(m_x)};
+        // Choosing on one box the quantity of the other swaps them.
+        if (axes.x == axes.y) axes = {m_view->axes().x, m_view->axes().y};
+        if (axes.y == compute::Quantity::Date) axes = compute::Axes{};
+        m_view->setAxes(axes);
+        showAxes();
+    };
+    connect(m_y, &QComboBox::activated, this, choose);
+    connect(m_x, &QComboBox::activated, this, choose);
+    connect(view, &ViewState::axesChanged, this, &AxesPicker::showAxes);
+}
+
+void AxesPicker::showAxes()
+{
+    m_y->setCurrentIndex(m_y->findData(static_cast<int>(m_view->axes().y)));
+    m_x->setCurrentIndex(m_x->findData(static_cast<int>(m_view->axes().x)));
+}
+
+void addAxesMenus(QMenu *viewMenu, ViewState *view)
+{
+    QMenu *yMenu = viewMenu->addMenu(QObject::tr("&Y Axis"));
+    QMenu *xMenu = viewMenu->addMenu(QObject::tr("&X Axis"));
+    auto *yGroup = new QActionGroup(yMenu);
+    auto *xGroup = new QActionGroup(xMenu);
+    for (compute::Quantity q : compute::kQuantities) {
+        if (q != compute::Quantity::Date) {
+            QAction *a = yMenu->addAction(titleOf(q));
+            a->setCheckable(true);
+            a->setData(static_cast<int>(q));
+            yGroup->addAction(a);
+            QObject::connect(a, &QAction::triggered, view, [view, q] {
+                compute::Axes axes = view->axes();
+                if (axes.x == q)
+                    std::swap(axes.x, axes.y);
+                else
+                    axes.y = q;
+                if (axes.y == compute::Quantity::Date) axes = compute::Axes{};
+                view->setAxes(axes);
+            });
+        }
+        QAction *a = xMenu->addAction(titleOf(q));
+        a->setCheckable(true);
+        a->setData(static_cast<int>(q));
+        xGroup->addAction(a);
+        QObject::connect(a, &QAction::triggered, view, [view, q] {
+            compute::Axes axes = view->axes();
+            if (axes.y == q)
+                std::swap(axes.x, axes.y);
+            else
+                axes.x = q;
+            if (axes.y == compute::Quantity::Date) axes = compute::Axes{};
+            view->setAxes(axes);
+        });
+    }
+    QAction *reset = viewMenu->addAction(QObject::tr("Compute against &Date"), view,
+                                         [view] { view->setAxes(compute::Axes{}); });
+    reset->setShortcut(QKeySequence(QObject::tr("Ctrl+Shift+0")));
+    auto check = [view, yGroup, xGroup] {
+        for (QAction *a : yGroup->actions())
+            a->setChecked(a->data().toInt() == static_cast<int>(view->axes().y));
+        for (QAction *a : xGroup->actions())
+            a->setChecked(a->data().toInt() == static_cast<int>(view->axes().x));
+    };
+    check();
+    QObject::connect(view, &ViewState::axesChanged, yMenu, check);
+}
+
+} // namespace app

@@ -1,0 +1,401 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/io/internal/epoch_columns.h"
+
+#include "core/util/text_util.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+
+namespace compute::epoch {
+namespace {
+
+const std::array<std::vector<std::string_view>, kColumnCount> kNames = {{
+    {"Model", "System"},
+    {"Domain"},
+    {"Organization", "Organization(s)", "Organisation"},
+    {"Publication date"},
+    {"Training compute (FLOP)", "Training compute (FLOPs)"},
+    {"Parameters"},
+    {"Training hardware"},
+    {"Hardware quantity"},
+    {"Training time (hours)"},
+    {"Hardware utilization", "Hardware utilization (MFU)"},
+    {"Link"},
+    {"Reference"},
+    {"Training compute notes"},
+    {"Confidence"},
+    {"Frontier model"},
+    {"Training compute estimation method"},
+    {"Numerical format"},
+    // Written by the app, so that an exported file imports back whole.
+    {"Upper bound"},
+    {"Notes"},
+    {"Training dataset size (datapoints)"},
+    {"Dataset size notes"},
+    // The dollar year varies: matched by prefix in planHeader().
+    {"Training compute cost (2023 USD)", "Training cost (2020 USD)"},
+    {"Training power draw (W)"},
+    {"Training chip-hours"},
+    {"Epochs"},
+    {"Batch size"},
+    {"Finetune compute (FLOP)"},
+    {"Citations"},
+    {"Organization categorization"},
+    {"Country (from Organization)", "Country (of organization)"},
+    {"Model accessibility"},
+    {"Notability criteria", "Inclusion criteria"},
+    {"Base model"},
+}};
+
+// "Training compute cost (2023 USD)" and "Training cost (2020 USD)": the year, or 0.
+int costYearOf(std::string_view name)
+{
+    for (std::string_view prefix : {"Training compute cost (", "Training cost ("}) {
+        if (name.substr(0, prefix.size()) != prefix) continue;
+        const std::string_view rest = name.substr(prefix.size());
+        int year = 0;
+        const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), year);
+        if (ec != std::errc() || std::string_view(end, rest.data() + rest.size() - end) != " USD)")
+            continue;
+        if (year > 1900 && year < 3000) return year;
+    }
+    return 0;
+}
+
+std::string joined(const std::vector<std::string> &parts, std::string_view separator)
+{
+    std::string out;
+    for (const std::string &p : parts) {
+        if (!out.empty()) out += separator;
+        out += p;
+    }
+    return out;
+}
+
+const HardwareInputs *hardwareOf(const TrainingRun &run)
+{
+    for (const ComputeEstimate &e : run.estimates)
+        if (const auto *hardware = std::get_if<HardwareInputs>(&e.inputs)) return hardware;
+    return nullptr;
+}
+
+std::string numberCell(std::optional<double> value)
+{
+    return value ? pythonFloat(*value) : std::string();
+}
+
+// A number field, or else the value the hardware estimate was built from.
+std::string numberOrHardware(const TrainingRun &run, RunNumber field,
+                             double HardwareInputs::*member)
+{
+    if (auto value = run.fields.number(field)) return pythonFloat(*value);
+    const HardwareInputs *hardware = hardwareOf(run);
+    return hardware ? pythonFloat(hardware->*member) : std::string();
+}
+
+std::string_view confidenceWord(Confidence confidence)
+{
+    switch (confidence) {
+    case Confidence::Confident:
+        return "Confident";
+    case Confidence::Likely:
+        return "Likely";
+    case Confidence::Speculative:
+        return "Speculative";
+    case Confidence::Unknown:
+        return "";
+    }
+    return "";
+}
+
+} // namespace
+
+const std::vector<std::string_view> &columnNames(Column column)
+{
+    return kNames[static_cast<std::size_t>(column)];
+}
+
+std::optional<RunNumber> numberOf(Column column)
+{
+    switch (column) {
+    case kDatasetSize:
+        return RunNumber::DatasetSize;
+    case kHours:
+        return RunNumber::TrainingHours;
+    case kQuantity:
+        return RunNumber::HardwareQuantity;
+    case kUtilization:
+        return RunNumber::Utilization;
+    case kCost:
+        return RunNumber::Cost;
+    case kPowerDraw:
+        return RunNumber::PowerDraw;
+    case kChipHours:
+        return RunNumber::ChipHours;
+    case kEpochs:
+        return RunNumber::Epochs;
+    case kBatchSize:
+        return RunNumber::BatchSize;
+    case kFinetuneCompute:
+        return RunNumber::FinetuneCompute;
+    case kCitations:
+        return RunNumber::Citations;
+    default:
+        return std::nullopt;
+    }
+}
+
+std::optional<RunText> textOf(Column column)
+{
+    switch (column) {
+    case kDatasetNotes:
+        return RunText::DatasetNotes;
+    case kHardware:
+        return RunText::TrainingHardware;
+    case kOrganizationCategory:
+        return RunText::OrganizationCategory;
+    case kCountry:
+        return RunText::Country;
+    case kAccessibility:
+        return RunText::Accessibility;
+    case kNotability:
+        return RunText::NotabilityCriteria;
+    case kBaseModel:
+        return RunText::BaseModel;
+    default:
+        return std::nullopt;
+    }
+}
+
+HeaderPlan planHeader(const std::vector<std::string> &header)
+{
+    HeaderPlan plan;
+    plan.at.fill(-1);
+    plan.columns.resize(header.size());
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        const std::string key = normalizedKey(header[i]);
+        int role = -1;
+        for (int c = 0; c < kColumnCount && role < 0; ++c) {
+            if (plan.at[static_cast<std::size_t>(c)] >= 0) continue;
+            for (std::string_view name : kNames[static_cast<std::size_t>(c)])
+                if (key == normalizedKey(name)) role = c;
+        }
+        if (role < 0 && plan.at[kCost] < 0) {
+            if (const int year = costYearOf(trimmed(header[i]))) {
+                role = kCost;
+                plan.costYear = year;
+            }
+        } else if (role == kCost) {
+            plan.costYear = costYearOf(trimmed(header[i]));
+        }
+        if (role >= 0) {
+            plan.at[static_cast<std::size_t>(role)] = static_cast<int>(i);
+            plan.columns[i] = {role, header[i]};
+            continue;
+        }
+        // A name seen before gets its rank, so that each column keeps its own cells.
+        int seen = 1;
+        for (std::size_t j = 0; j < i; ++j)
+            if (header[j] == header[i]) ++seen;
+        plan.columns[i] = {-1, seen == 1 ? header[i] : header[i] + "#" + std::to_string(seen)};
+    }
+    return plan;
+}
+
+const std::vector<std::string> &currentExportHeader()
+{
+    static const std::vector<std::string> header = {"Model",
+                                                    "Domain",
+                                                    "Organization",
+                                                    "Organization categorization",
+                                                    "Country (from Organization)",
+                                                    "Authors",
+                                                    "Publication date",
+                                                    "Reference",
+                                                    "Link",
+                                                    "Citations",
+                                                    "Notability criteria",
+                                                    "Notability criteria notes",
+                                                    "Parameters",
+                                                    "Parameters notes",
+                                                    "Training compute (FLOP)",
+                                                    "Training compute notes",
+                                                    "Training dataset",
+                                                    "Training dataset notes",
+                                                    "Training dataset size (datapoints)",
+                                                    "Dataset size notes",
+                                                    "Epochs",
+                                                    "Training time (hours)",
+                                                    "Training time notes",
+                                                    "Training hardware",
+                                                    "Hardware quantity",
+                                                    "Hardware utilization",
+                                                    "Training compute cost (2023 USD)",
+                                                    "Compute cost notes",
+                                                    "Confidence",
+                                                    "Abstract",
+                                                    "Base model",
+                                                    "Finetune compute (FLOP)",
+                                                    "Finetune compute notes",
+                                                    "Batch size",
+                                                    "Batch size notes",
+                                                    "Model accessibility",
+                                                    "Training code accessibility",
+                                                    "Inference code accessibility",
+                                                    "Accessibility notes",
+                                                    "Frontier model",
+                                                    "Training power draw (W)",
+                                                    "Training compute estimation method"};
+    return header;
+}
+
+std::string pythonFloat(double value)
+{
+    if (!std::isfinite(value)) return std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf");
+    if (value == 0) return std::signbit(value) ? "-0.0" : "0.0";
+    char buffer[64];
+    const auto result =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+    std::string_view text(buffer, static_cast<std::size_t>(result.ptr - buffer));
+    std::string out;
+    if (text.front() == '-') {
+        out += '-';
+        text.remove_prefix(1);
+    }
+    const std::size_t e = text.find('e');
+    std::string digits;
+    for (char c : text.substr(0, e))
+        if (c != '.') digits += c;
+    const int exponent = std::atoi(std::string(text.substr(e + 1)).c_str());
+    const int n = static_cast<int>(digits.size());
+    if (exponent >= -4 && exponent < 16) {
+        if (exponent >= n - 1) {
+            out += digits;
+            out.append(static_cast<std::size_t>(exponent - (n - 1)), '0');
+            out += ".0";
+        } else if (exponent >= 0) {
+            out += digits.substr(0, static_cast<std::size_t>(exponent + 1));
+            out += '.';
+            out += digits.substr(static_cast<std::size_t>(exponent + 1));
+        } else {
+            out += "0.";
+            out.append(static_cast<std::size_t>(-exponent - 1), '0');
+            out += digits;
+        }
+        return out;
+    }
+    out += digits.substr(0, 1);
+    if (n > 1) {
+        out += '.';
+        out += digits.substr(1);
+    }
+    out += exponent < 0 ? "e-" : "e+";
+    const int magnitude = std::abs(exponent);
+    if (magnitude < 10) out += '0';
+    out += std::to_string(magnitude);
+    return out;
+}
+
+std::string_view methodInNote(std::string_view note)
+{
+    constexpr std::string_view prefix = "Epoch AI (";
+    if (note.substr(0, prefix.size()) != prefix) return {};
+    const std::size_t close = note.find(')', prefix.size());
+    if (close == std::string_view::npos) return {};
+    // "Epoch AI (a): b" or "Epoch AI (a)" only: a method with a ')' inside is not split.
+    const std::string_view after = note.substr(close + 1);
+    if (!after.empty() && after.substr(0, 2) != ": ") return {};
+    return note.substr(prefix.size(), close - prefix.size());
+}
+
+std::string_view notesInNote(std::string_view note)
+{
+    constexpr std::string_view plain = "Epoch AI";
+    if (note == plain) return {};
+    if (note.substr(0, plain.size() + 2) == "Epoch AI: ") return note.substr(plain.size() + 2);
+    const std::string_view method = methodInNote(note);
+    if (!method.empty()) {
+        const std::size_t start = std::string_view("Epoch AI (").size() + method.size() + 1;
+        return note.size() > start ? note.substr(start + 2) : std::string_view();
+    }
+    return note;
+}
+
+std::string canonicalCell(Column column, const TrainingRun &run)
+{
+    if (auto field = numberOf(column)) {
+        switch (column) {
+        case kQuantity:
+            return numberOrHardware(run, *field, &HardwareInputs::deviceCount);
+        case kHours:
+            return numberOrHardware(run, *field, &HardwareInputs::trainingHours);
+        case kUtilization:
+            return numberOrHardware(run, *field, &HardwareInputs::utilization);
+        default:
+            return numberCell(run.fields.number(*field));
+        }
+    }
+    if (auto field = textOf(column)) {
+        const std::string_view text = run.fields.text(*field);
+        if (column == kHardware && text.empty())
+            if (const HardwareInputs *hardware = hardwareOf(run)) return hardware->device;
+        return std::string(text);
+    }
+    const ComputeEstimate *primary = run.primaryEstimate();
+    switch (column) {
+    case kName:
+        return run.name;
+    case kDomain: {
+        std::vector<std::string> domains;
+        if (!run.domain.empty()) domains.push_back(run.domain);
+        for (const std::string &tag : run.tags)
+            if (tag.rfind("domain:", 0) == 0) domains.push_back(tag.substr(7));
+        return joined(domains, ",");
+    }
+    case kOrganization:
+        return run.organization;
+    case kDate:
+        return run.date ? run.date->toIso() : std::string();
+    case kCompute:
+        return numberCell(run.flop());
+    case kParameters:
+        return numberCell(run.parameters);
+    case kLink: {
+        std::vector<std::string> urls;
+        for (const Source &s : run.sources)
+            if (!s.url.empty()) urls.push_back(s.url);
+        return joined(urls, ",");
+    }
+    case kReference: {
+        std::vector<std::string> titles;
+        for (const Source &s : run.sources)
+            if (!s.title.empty()) titles.push_back(s.title);
+        return joined(titles, "; ");
+    }
+    case kComputeNotes:
+        return primary ? std::string(notesInNote(primary->note)) : std::string();
+    case kConfidence:
+        return std::string(confidenceWord(run.confidence));
+    case kFrontier:
+        return run.hasTag(kTagFrontier) ? "True" : "";
+    case kMethod: {
+        if (!primary) return {};
+        const std::string_view method = methodInNote(primary->note);
+        if (!method.empty() || primary->note.rfind("Epoch AI", 0) == 0) return std::string(method);
+        return std::string(methodLabel(primary->method()));
+    }
+    case kNumberFormat: {
+        const HardwareInputs *hardware = hardwareOf(run);
+        return hardware ? std::string(numberFormatKey(hardware->numberFormat)) : std::string();
+    }
+    case kUpperBound:
+        return run.upperBound ? "True" : "";
+    case kNotes:
+        return run.notes;
+    default:
+        return {};
+    }
+}
+
+} // namespace compute::epoch

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace compute {
+
+// Quantities Epoch AI records for a run besides its compute estimates and parameters.
+enum class RunNumber : std::uint8_t {
+    DatasetSize,      // training dataset size, in datapoints
+    TrainingHours,    // training time, in hours
+    HardwareQuantity, // number of chips
+    Utilization,      // hardware utilization (MFU), a fraction in (0, 1]
+    Cost,             // training compute cost, in US dollars of costYear()
+    PowerDraw,        // training power draw, in W
+    ChipHours,        // training chip-hours
+    Epochs,
+    BatchSize,
+    FinetuneCompute, // FLOP
+    Citations,
+};
+inline constexpr std::size_t kRunNumberCount = 11;
+
+// Text Epoch AI records for a run besides its name, organization, domain and notes.
+enum class RunText : std::uint8_t {
+    DatasetNotes,
+    TrainingHardware,
+    OrganizationCategory, // Industry, Academia, Industry - Academia Collaboration, ...
+    Country,
+    Accessibility, // model accessibility: Open weights (unrestricted), API access, ...
+    NotabilityCriteria,
+    BaseModel,
+};
+inline constexpr std::size_t kRunTextCount = 7;
+
+// A column name as a small number, the same for the same name all through the process,
+// so that a run keeps the cells of columns the app does not know without a copy of the
+// column's name. nullopt once 65,535 distinct names are registered.
+std::optional<std::uint16_t> columnKey(std::string_view name);
+std::string_view columnName(std::uint16_t key);
+
+// Everything Epoch AI records for a run beyond what TrainingRun names: numbers (NaN-free,
+// absent or finite), known text, the cells of columns the app does not know, and the
+// source CSV's own spelling of a cell where the app would write it differently ("4.00E+01"
+// for 40, "25/11/2019" for 2019-11-25). All text sits in one block: an empty run costs no
+// allocation, and a full one a single one.
+class RunFields {
+public:
+    RunFields() = default;
+
+    std::optional<double> number(RunNumber which) const;
+    // A missing or non-finite value clears the field.
+    void setNumber(RunNumber which, std::optional<double> value);
+    // The year of the dollars of RunNumber::Cost (2023 in the 2025 exports, 2020 in the
+    // 2022 one); 0 when unknown.
+    int costYear() const { return m_costYear; }
+    void setCostYear(int year);
+
+    std::string_view text(RunText which) const;
+    void setText(RunText which, std::string_view value); // empty clears
+
+    // The cell of a column the app does not know; empty when the run has none.
+    std::string_view extra(std::string_view column) const;
+    void setExtra(std::string_view column, std::string_view value); // empty clears
+    struct Extra {
+        std::string_view column;
+        std::string_view value;
+    };
+    std::vector<Extra> extras() const; // in column key order
+
+    // The source CSV's text of a known column, kept because the app writes the value as
+    // `canonical` (what it would write). Only returned while the app would still write
+    // `canonicalNow` the same: an edit of the value makes the old spelling stale.
+    void setSourceCell(std::string_view column, std::string_view text, std::string_view canonical);
+    std::optional<std::string_view> sourceCell(std::string_view column,
+                                               std::string_view canonicalNow) const;
+    struct SourceCell {
+        std::string_view column;
+        std::string_view text;
+        std::uint64_t canonicalHash;
+    };
+    std::vector<SourceCell> sourceCells() const;
+    static std::uint64_t hashOf(std::string_view text); // FNV-1a, stable across runs
+
+    bool empty() const;
+    bool operator==(const RunFields &other) const;
+
+private:
+    enum Kind : std::uint8_t { kText = 0, kExtra = 1, kSource = 2 };
+    struct Entry {
+        Kind kind;
+        std::uint16_t key;
+        std::uint64_t hash;
+        std::string_view value;
+    };
+    std::vector<Entry> entries() const;
+    std::optional<Entry> find(Kind kind, std::uint16_t key) const;
+    void put(Kind kind, std::uint16_t key, std::uint64_t hash, std::string_view value);
+
+    std::array<double, kRunNumberCount> m_numbers = nanArray();
+    std::uint16_t m_costYear = 0;
+    // Entries sorted by (kind, key): kind u8, key u16, [hash u64 for kSource], length u32,
+    // bytes. Sorted, so that equal fields are equal blocks.
+    std::string m_block;
+
+    static std::array<double, kRunNumberCount> nanArray();
+};
+
+} // namespace compute

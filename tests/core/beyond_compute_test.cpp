@@ -1,0 +1,404 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Every column of Epoch AI's exports is kept: imported into RunFields, written to the
+// native format (schema 3) and back, and written out as the CSV it came from, cell by
+// cell, for every export vintage in tests/data/epoch. And every quantity charted and
+// fitted: derived quantities, axes, power-law fits against independent arithmetic.
+#include "core/io/csv_export.h"
+#include "core/io/csv_reader.h"
+#include "core/io/epoch_import.h"
+#include "core/io/internal/epoch_columns.h"
+#include "core/io/json_format.h"
+#include "core/model/quantity.h"
+#include "core/report/fit_report.h"
+#include "core/stats/fit_cache.h"
+#include "core/stats/run_selection.h"
+#include "tests/core/test_paths.h"
+#include "tests/support/test_catalog.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+using namespace compute;
+
+namespace {
+
+using Table = std::vector<std::vector<std::string>>;
+
+Table cellsOf(std::string_view bytes)
+{
+    Table table;
+    const auto read = readCsv(bytes, "table.csv", [&](const CsvRecord &record) {
+        // A blank last line is not a row.
+        if (record.fields.size() == 1 && record.fields[0].empty() && record.number > 1) return true;
+        table.emplace_back(record.fields.begin(), record.fields.end());
+        return true;
+    });
+    EXPECT_TRUE(read.ok()) << read.errorText();
+    return table;
+}
+
+// Every cell of `actual` equals that of `expected` (missing cells of a short row read as
+// empty); the first differences are named by row and column.
+void expectSameCells(const Table &expected, const Table &actual)
+{
+    ASSERT_EQ(actual.size(), expected.size());
+    ASSERT_FALSE(expected.empty());
+    const std::vector<std::string> &header = expected.front();
+    EXPECT_EQ(actual.front(), header);
+    int reported = 0;
+    std::size_t compared = 0;
+    for (std::size_t r = 1; r < expected.size(); ++r) {
+        for (std::size_t c = 0; c < header.size(); ++c) {
+            const std::string want = c < expected[r].size() ? expected[r][c] : std::string();
+            const std::string got = c < actual[r].size() ? actual[r][c] : std::string();
+            ++compared;
+            if (want == got || reported > 10) continue;
+            ++reported;
+            ADD_FAILURE() << "row " << r + 1 << ", column '" << header[c] << "': expected '" << want
+                          << "', got '" << got << "'";
+        }
+    }
+    EXPECT_EQ(compared, (expected.size() - 1) * header.size());
+}
+
+Dataset importFile(const std::string &name)
+{
+    const std::string bytes = testing_paths::readSource("tests/data/epoch/" + name);
+    auto imported = importEpochCsv(bytes, name, &testing_support::testCatalog());
+    EXPECT_TRUE(imported.ok()) << imported.errorText();
+    return imported.ok() ? imported->dataset : Dataset{};
+}
+
+class EveryVintage : public ::testing::TestWithParam<const char *> {};
+
+TEST_P(EveryVintage, CsvToNativeAndBackKeepsEveryColumnAndCell)
+{
+    const std::string name = GetParam();
+    const std::string bytes = testing_paths::readSource("tests/data/epoch/" + name);
+    const Dataset imported = importFile(name);
+    ASSERT_FALSE(imported.runs.empty());
+
+    const std::string native = writeDatasetJson(imported);
+    const auto reread = readDatasetJson(native, "native.json");
+    ASSERT_TRUE(reread.ok()) << reread.errorText();
+    EXPECT_EQ(reread->runs, imported.runs);
+    EXPECT_EQ(reread->metadata.csvColumns, imported.metadata.csvColumns);
+    // The native bytes are a function of the dataset.
+    EXPECT_EQ(writeDatasetJson(*reread), native);
+
+    expectSameCells(cellsOf(bytes), cellsOf(writeRunsCsv(*reread)));
+}
+
+TEST_P(EveryVintage, CsvWrittenBackDirectlyKeepsEveryCell)
+{
+    const std::string name = GetParam();
+    const std::string bytes = testing_paths::readSource("tests/data/epoch/" + name);
+    expectSameCells(cellsOf(bytes), cellsOf(writeRunsCsv(importFile(name))));
+}
+
+INSTANTIATE_TEST_SUITE_P(EpochExports, EveryVintage,
+                         ::testing::Values("notable_ai_models_2025-02-24.csv",
+                                           "all_ml_systems_full_view_2025-08-07.csv",
+                                           "pcd_trends_2022-05-03.csv"));
+
+const TrainingRun &runNamed(const Dataset &dataset, std::string_view name)
+{
+    for (const TrainingRun &run : dataset.runs)
+        if (run.name == name) return run;
+    throw std::runtime_error("no run named " + std::string(name));
+}
+
+TEST(BeyondCompute, ImportReadsEveryNewFieldOfARow)
+{
+    const Dataset d = importFile("notable_ai_models_2025-02-24.csv");
+    const TrainingRun &llama = runNamed(d, "Llama 2-70B");
+    const RunFields &f = llama.fields;
+    EXPECT_EQ(f.number(RunNumber::DatasetSize), 1.5e12);
+    EXPECT_EQ(f.number(RunNumber::TrainingHours), 1728.0);
+    EXPECT_EQ(f.number(RunNumber::HardwareQuantity), 1000.0);
+    EXPECT_EQ(f.number(RunNumber::Utilization), 0.4191975017);
+    EXPECT_EQ(f.number(RunNumber::Cost), 1099604.9936612176);
+    EXPECT_EQ(f.costYear(), 2023);
+    EXPECT_EQ(f.number(RunNumber::PowerDraw), 884796.5963891526);
+    EXPECT_EQ(f.number(RunNumber::Epochs), 1.0);
+    EXPECT_EQ(f.number(RunNumber::BatchSize), 4e6);
+    EXPECT_EQ(f.number(RunNumber::Citations), 8056.0);
+    EXPECT_EQ(f.text(RunText::OrganizationCategory), "Industry");
+    EXPECT_EQ(f.text(RunText::Country), "United States of America");
+    EXPECT_EQ(f.text(RunText::Accessibility), "Open weights (restricted use)");
+    EXPECT_EQ(f.text(RunText::TrainingHardware), "NVIDIA A100 SXM4 80 GB");
+    EXPECT_FALSE(f.number(RunNumber::ChipHours)); // not a column of this export
+    EXPECT_EQ(llama.confidence, Confidence::Confident);
+    // Columns the app does not know are kept under their names.
+    EXPECT_FALSE(f.extra("Abstract").empty());
+    EXPECT_FALSE(f.extra("Authors").empty());
+
+    const TrainingRun &gpt4 = runNamed(d, "GPT-4");
+    EXPECT_TRUE(gpt4.hasTag(kTagFrontier));
+    EXPECT_EQ(gpt4.fields.number(RunNumber::Cost), 40586592.57781653);
+    EXPECT_EQ(gpt4.confidence, Confidence::Speculative);
+    EXPECT_FALSE(gpt4.parameters);
+}
+
+TEST(BeyondCompute, TheDollarYearComesFromTheColumnName)
+{
+    const Dataset d2022 = importFile("pcd_trends_2022-05-03.csv");
+    std::size_t costs = 0;
+    for (const TrainingRun &run : d2022.runs) {
+        if (!run.fields.number(RunNumber::Cost)) continue;
+        ++costs;
+        EXPECT_EQ(run.fields.costYear(), 2020) << run.name;
+    }
+    EXPECT_EQ(costs, 7u); // 8 cells, one of them "N/A"
+    // All ML Systems writes some costs with a dollar sign: read as numbers.
+    const Dataset all = importFile("all_ml_systems_full_view_2025-08-07.csv");
+    std::size_t withDollar = 0;
+    for (const TrainingRun &run : all.runs)
+        if (auto cell = run.fields.sourceCell("Training compute cost (2023 USD)",
+                                              epoch::canonicalCell(epoch::kCost, run));
+            cell && cell->rfind("$", 0) == 0) {
+            ++withDollar;
+            EXPECT_TRUE(run.fields.number(RunNumber::Cost)) << run.name;
+        }
+    EXPECT_GT(withDollar, 0u);
+}
+
+TEST(BeyondCompute, AnEditedValueIsWrittenAsTheAppWritesIt)
+{
+    Dataset d = importFile("pcd_trends_2022-05-03.csv");
+    // The 2022 export writes dates as d/m/yyyy: kept as they were, until one is edited.
+    const std::size_t i = static_cast<std::size_t>(d.indexOfRun(d.runs[0].id));
+    const Table before = cellsOf(writeRunsCsv(d));
+    const std::size_t dateColumn = static_cast<std::size_t>(
+        std::find(before[0].begin(), before[0].end(), "Publication date") - before[0].begin());
+    EXPECT_EQ(before[1][dateColumn], "25/11/2019");
+    d.runs[i].date = Date(2020, 1, 2);
+    const Table after = cellsOf(writeRunsCsv(d));
+    EXPECT_EQ(after[1][dateColumn], "2020-01-02");
+    EXPECT_EQ(after[2][dateColumn], before[2][dateColumn]);
+    // And through the native format: the stale spelling is not saved.
+    const auto reread = readDatasetJson(writeDatasetJson(d), "edited.json");
+    ASSERT_TRUE(reread.ok()) << reread.errorText();
+    EXPECT_EQ(cellsOf(writeRunsCsv(*reread))[1][dateColumn], "2020-01-02");
+}
+
+TEST(BeyondCompute, PythonFloatReprAsEpochWritesNumbers)
+{
+    EXPECT_EQ(epoch::pythonFloat(24000000000.0), "24000000000.0");
+    EXPECT_EQ(epoch::pythonFloat(4.64e26), "4.64e+26");
+    EXPECT_EQ(epoch::pythonFloat(1e16), "1e+16");
+    EXPECT_EQ(epoch::pythonFloat(9999999999999998.0), "9999999999999998.0");
+    EXPECT_EQ(epoch::pythonFloat(0.33), "0.33");
+    EXPECT_EQ(epoch::pythonFloat(0.0001), "0.0001");
+    EXPECT_EQ(epoch::pythonFloat(1e-5), "1e-05");
+    EXPECT_EQ(epoch::pythonFloat(1.5e-7), "1.5e-07");
+    EXPECT_EQ(epoch::pythonFloat(40.0), "40.0");
+    EXPECT_EQ(epoch::pythonFloat(-2.5), "-2.5");
+    EXPECT_EQ(epoch::pythonFloat(1099604.9936612176), "1099604.9936612176");
+}
+
+TEST(BeyondCompute, OtherDataIsWrittenWithTheCurrentExportsColumns)
+{
+    Dataset d;
+    TrainingRun run;
+    run.id = "a";
+    run.name = "A";
+    run.date = Date(2021, 5, 1);
+    run.parameters = 1e9;
+    run.estimates = {ComputeEstimate::reported(6e21)};
+    run.fields.setNumber(RunNumber::DatasetSize, 2e10);
+    run.fields.setText(RunText::Country, "France");
+    d.runs = {run};
+    const Table table = cellsOf(writeRunsCsv(d));
+    std::vector<std::string> header = epoch::currentExportHeader();
+    header.insert(header.end(), {"Numerical format", "Upper bound", "Notes"});
+    EXPECT_EQ(table[0], header);
+    auto cell = [&](std::string_view column) {
+        const auto at = std::find(header.begin(), header.end(), column) - header.begin();
+        return table[1][static_cast<std::size_t>(at)];
+    };
+    EXPECT_EQ(cell("Training dataset size (datapoints)"), "20000000000.0");
+    EXPECT_EQ(cell("Country (from Organization)"), "France");
+    EXPECT_EQ(cell("Parameters"), "1000000000.0");
+    EXPECT_EQ(cell("Publication date"), "2021-05-01");
+}
+
+TEST(BeyondCompute, SchemaTwoHardwareInputsBecomeFields)
+{
+    const std::string v2 = R"({"schema_version": 2, "runs": [{"id": "a", "name": "A",
+        "date": "2016-01-01", "estimates": [{"method": "hardware", "device": "NVIDIA K80",
+        "number_format": "fp32", "device_count": 16, "peak_flops_per_device": 5.6e12,
+        "training_hours": 72, "time_unit": "hours", "utilization": 0.33}]}]})";
+    const auto d = readDatasetJson(v2, "old.json");
+    ASSERT_TRUE(d.ok()) << d.errorText();
+    const RunFields &f = d->runs[0].fields;
+    EXPECT_EQ(f.number(RunNumber::HardwareQuantity), 16.0);
+    EXPECT_EQ(f.number(RunNumber::TrainingHours), 72.0);
+    EXPECT_EQ(f.number(RunNumber::Utilization), 0.33);
+    EXPECT_EQ(f.text(RunText::TrainingHardware), "NVIDIA K80");
+    EXPECT_EQ(quantityValue(d->runs[0], Quantity::HardwareQuantity), 16.0);
+    EXPECT_NE(writeDatasetJson(*d).find("\"schema_version\": 3"), std::string::npos);
+}
+
+TEST(BeyondCompute, BadFieldsInANativeFileAreLocated)
+{
+    const std::string bad = R"({"schema_version": 3, "runs": [{"id": "a", "name": "A",
+        "fields": {"dataset_size": "many", "cost_year": 20.5},
+        "extra": {"Abstract": 3}, "csv_cells": {"Model": ["A"]}}]})";
+    const auto d = readDatasetJson(bad, "bad.json");
+    ASSERT_FALSE(d.ok());
+    const std::string text = d.errorText();
+    EXPECT_NE(text.find("runs[0].fields.dataset_size"), std::string::npos) << text;
+    EXPECT_NE(text.find("runs[0].fields.cost_year"), std::string::npos) << text;
+    EXPECT_NE(text.find("runs[0].extra.Abstract"), std::string::npos) << text;
+    EXPECT_NE(text.find("runs[0].csv_cells.Model"), std::string::npos) << text;
+}
+
+TEST(BeyondCompute, RunFieldsKeepTextsExtrasAndCellsApart)
+{
+    RunFields f;
+    EXPECT_TRUE(f.empty());
+    f.setExtra("Abstract", "long text");
+    f.setText(RunText::Country, "Canada");
+    f.setSourceCell("Publication date", "25/11/2019", "2019-11-25");
+    f.setExtra("Authors", "A, B");
+    EXPECT_EQ(f.extra("Abstract"), "long text");
+    EXPECT_EQ(f.extra("Authors"), "A, B");
+    EXPECT_EQ(f.text(RunText::Country), "Canada");
+    EXPECT_EQ(f.sourceCell("Publication date", "2019-11-25"), "25/11/2019");
+    EXPECT_FALSE(f.sourceCell("Publication date", "2019-11-26")); // stale
+    f.setExtra("Abstract", "");                                   // cleared
+    EXPECT_EQ(f.extra("Abstract"), "");
+    EXPECT_EQ(f.extras().size(), 1u);
+    RunFields g;
+    g.setExtra("Authors", "A, B");
+    g.setSourceCell("Publication date", "25/11/2019", "2019-11-25");
+    g.setText(RunText::Country, "Canada");
+    EXPECT_EQ(f, g); // the order of setting does not matter
+    g.setNumber(RunNumber::Epochs, 2);
+    EXPECT_NE(f, g);
+    g.setNumber(RunNumber::Epochs, std::nullopt);
+    EXPECT_EQ(f, g);
+    g.setNumber(RunNumber::Epochs, NAN); // not a value: cleared
+    EXPECT_FALSE(g.number(RunNumber::Epochs));
+}
+
+TrainingRun runWith(std::string id, Date date, std::optional<double> flop,
+                    std::optional<double> parameters, std::optional<double> data = {})
+{
+    TrainingRun run;
+    run.id = id;
+    run.name = id;
+    run.date = date;
+    if (flop) run.estimates = {ComputeEstimate::reported(*flop)};
+    run.parameters = parameters;
+    run.fields.setNumber(RunNumber::DatasetSize, data);
+    return run;
+}
+
+TEST(BeyondCompute, DerivedQuantitiesAreRatiosOfTheirParts)
+{
+    const TrainingRun run = runWith("r", Date(2022, 3, 29), 5.76e23, 7e10, 1.4e12);
+    EXPECT_DOUBLE_EQ(*quantityValue(run, Quantity::TokensPerParameter), 1.4e12 / 7e10);
+    EXPECT_DOUBLE_EQ(*quantityValue(run, Quantity::ComputePerParameter), 5.76e23 / 7e10);
+    EXPECT_DOUBLE_EQ(*quantityValue(run, Quantity::Date), Date(2022, 3, 29).yearsSinceEpoch());
+    const TrainingRun noParameters = runWith("s", Date(2022, 1, 1), 1e20, std::nullopt, 1e9);
+    EXPECT_FALSE(quantityValue(noParameters, Quantity::TokensPerParameter));
+    EXPECT_FALSE(quantityValue(noParameters, Quantity::Cost));
+    for (Quantity q : kQuantities)
+        EXPECT_EQ(quantityFromKey(quantityKey(q)), q) << quantityKey(q);
+    EXPECT_FALSE(quantityFromKey("flops"));
+
+    const Axes logLog{Quantity::Compute, Quantity::Parameters};
+    const auto point = logLog.point(run);
+    ASSERT_TRUE(point);
+    EXPECT_DOUBLE_EQ(point->first, std::log10(7e10));
+    EXPECT_DOUBLE_EQ(point->second, std::log10(5.76e23));
+}
+
+// y = 10^0.3 * x^0.7 with a known wobble; the fit is compared with least squares done by
+// hand on log10 x and log10 y.
+Dataset powerLawDataset()
+{
+    Dataset d;
+    const double xs[] = {1e6, 3e6, 1e7, 4e7, 1e8, 5e8, 2e9, 1e10};
+    const double wobble[] = {0.05, -0.03, 0.02, -0.06, 0.04, 0.0, -0.02, 0.03};
+    for (int i = 0; i < 8; ++i) {
+        const double y = std::pow(10.0, 0.3 + 0.7 * std::log10(xs[i]) + wobble[i]);
+        d.runs.push_back(runWith("r" + std::to_string(i), Date(2015 + i, 6, 1), y, xs[i]));
+    }
+    d.runs.push_back(runWith("no-params", Date(2018, 1, 1), 1e20, std::nullopt));
+    return d;
+}
+
+TEST(BeyondCompute, PowerLawFitIsLeastSquaresOnLogLog)
+{
+    const Dataset d = powerLawDataset();
+    double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (const TrainingRun &run : d.runs) {
+        if (!run.parameters) continue;
+        const double x = std::log10(*run.parameters), y = std::log10(*run.flop());
+        n += 1;
+        sx += x;
+        sy += y;
+        sxx += x * x;
+        sxy += x * y;
+    }
+    const double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+    const double intercept = (sy - slope * sx) / n;
+
+    const Axes axes{Quantity::Compute, Quantity::Parameters};
+    const TrendFit fit = fitEra(d, Era{}, RunFilter{}, axes);
+    ASSERT_TRUE(fit.ok());
+    EXPECT_EQ(fit.n, 8u);
+    EXPECT_NEAR(fit.slope, slope, 1e-12);
+    EXPECT_NEAR(fit.intercept, intercept, 1e-10);
+
+    // The window's cache gives the same fit.
+    FitCache cache;
+    cache.rebuild(d, RunFilter{}, axes);
+    const TrendFit cached = cache.fit(Era{});
+    EXPECT_EQ(cached.n, 8u);
+    EXPECT_NEAR(cached.slope, slope, 1e-9);
+    EXPECT_NEAR(cached.intercept, intercept, 1e-8);
+
+    const auto json = nlohmann::json::parse(fitReportJson({{Era{}, fit}}, axes));
+    const auto &j = json["fits"][0];
+    EXPECT_EQ(j["y"], "compute");
+    EXPECT_EQ(j["x"], "parameters");
+    EXPECT_NEAR(j["exponent"].get<double>(), slope, 1e-12);
+    EXPECT_NEAR(j["intercept_log10"].get<double>(), intercept, 1e-10);
+    EXPECT_LT(j["exponent_ci95"][0].get<double>(), slope);
+    EXPECT_GT(j["exponent_ci95"][1].get<double>(), slope);
+    EXPECT_TRUE(j["doubling_time_months"].is_null());
+    EXPECT_TRUE(j["growth_factor_per_year"].is_null());
+    EXPECT_TRUE(j["r_squared"].get<double>() > 0.99);
+}
+
+TEST(BeyondCompute, EachQuantityAgainstTheDateIsAnExponentialOfItsOwn)
+{
+    Dataset d;
+    // Parameters doubling every year exactly: 1e9 at 2018-01-01.
+    for (int i = 0; i < 5; ++i) {
+        const Date date(2018 + i, 1, 1);
+        const double years = date.yearsSinceEpoch() - Date(2018, 1, 1).yearsSinceEpoch();
+        d.runs.push_back(
+            runWith("p" + std::to_string(i), date, std::nullopt, 1e9 * std::pow(2.0, years)));
+    }
+    const Axes axes{Quantity::Parameters, Quantity::Date};
+    const TrendFit fit = fitEra(d, Era{}, RunFilter{}, axes);
+    ASSERT_TRUE(fit.ok()); // runs without compute count: the y is parameters
+    EXPECT_EQ(fit.n, 5u);
+    EXPECT_NEAR(fit.growthFactorPerYear(), 2.0, 1e-9);
+    EXPECT_NEAR(fit.doublingTimeMonths(), 12.0, 1e-6);
+    const auto json = nlohmann::json::parse(fitReportJson({{Era{}, fit}}, axes));
+    EXPECT_EQ(json["fits"][0]["y"], "parameters");
+    EXPECT_EQ(json["fits"][0]["x"], "date");
+    EXPECT_NEAR(json["fits"][0]["growth_factor_per_year"].get<double>(), 2.0, 1e-9);
+}
+
+} // namespace
