@@ -51,6 +51,13 @@ QString describePowerLaw(const compute::TrendFit &fit)
         .arg(fit.n);
 }
 
+QString powerLawSummary(const compute::TrendFit &fit)
+{
+    const QString n = QObject::tr("n = %1").arg(fit.n);
+    if (!fit.ok()) return n + QObject::tr(" · no fit");
+    return n + QObject::tr(" · exponent %1").arg(fixed(fit.slope, 2));
+}
+
 QString describeEraFit(const compute::Era &era, const compute::TrendFit &fit,
                        const compute::Axes &axes)
 {

@@ -23,6 +23,8 @@ QString describeEraFit(const compute::Era &era, const compute::TrendFit &fit,
                        const compute::Axes &axes);
 // "∝ x^0.53 [0.48, 0.58] (R² 0.97, n = 15)", or why there is no fit.
 QString describePowerLaw(const compute::TrendFit &fit);
+// The short form for a list: "n = 339 · exponent 1.40", or n and why there is no fit.
+QString powerLawSummary(const compute::TrendFit &fit);
 // The short form for a list: "n = 15 · doubling 3.4 mo", or n and why there is no fit.
 QString fitSummary(const compute::TrendFit &fit);
 // "F = 23.4: two lines remove 62% of the squared residuals of one line"; empty without

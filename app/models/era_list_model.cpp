@@ -100,11 +100,20 @@ QVariant EraListModel::data(const QModelIndex &index, int role) const
     }
     case FitColumn:
         if (role == Qt::DisplayRole) {
-            if (!era.published) return fitSummary(m_fits[row]);
+            // A paper's figure is about compute against the date.
+            const compute::Axes &axes = m_trends->cache().axes();
+            if (!axes.dated()) return powerLawSummary(m_fits[row]);
+            if (!era.published || axes != compute::Axes{}) return fitSummary(m_fits[row]);
             // The paper's number next to ours.
             return fitSummaryWithPublished(m_fits[row], *era.published);
         }
-        if (role == Qt::ToolTipRole) return fitToolTip(era, m_fits[row]);
+        if (role == Qt::ToolTipRole) {
+            if (!m_trends->cache().axes().dated())
+                return describePowerLaw(m_fits[row]) +
+                       tr("\nRuns: %1")
+                           .arg(QString::fromStdString(compute::describeRule(era.rule)));
+            return fitToolTip(era, m_fits[row]);
+        }
         break;
     default:
         break;

@@ -201,3 +201,55 @@ TEST(MainWindow, EraSchemeOnTheCommandLineShowsTheSchemeItsPrefixNames)
 }
 
 } // namespace
+
+// The toolbar's axes: parameters against date, then compute against parameters (log-log,
+// a power law per era in the era list), and back with Ctrl+Shift+0's action.
+TEST(MainWindow, TheToolbarChoosesTheAxesOfTheChartAndTheFits)
+{
+    app::MainWindow window;
+    window.resize(1400, 900);
+    ASSERT_TRUE(window.openBundled(QStringLiteral("epoch")));
+    window.show();
+    auto settle = [] {
+        for (int i = 0; i < 5; ++i)
+            QApplication::processEvents();
+    };
+    settle();
+    auto *yBox = window.findChild<QComboBox *>(QStringLiteral("yAxisBox"));
+    auto *xBox = window.findChild<QComboBox *>(QStringLiteral("xAxisBox"));
+    ASSERT_TRUE(yBox && xBox);
+    QCustomPlot *plot = window.findChild<app::ChartView *>()->plot();
+
+    yBox->setCurrentIndex(yBox->findText(QStringLiteral("Parameters")));
+    emit yBox->activated(yBox->currentIndex());
+    settle();
+    EXPECT_EQ(window.viewState()->axes(),
+              (compute::Axes{compute::Quantity::Parameters, compute::Quantity::Date}));
+    EXPECT_EQ(plot->yAxis->label(), QStringLiteral("Parameters"));
+    EXPECT_EQ(plot->xAxis->label(), QStringLiteral("Publication date"));
+    EXPECT_EQ(window.trendModel()->cache().axes().y, compute::Quantity::Parameters);
+
+    // Compute on Y, then parameters on X: log-log.
+    yBox->setCurrentIndex(yBox->findText(QStringLiteral("Training compute")));
+    emit yBox->activated(yBox->currentIndex());
+    xBox->setCurrentIndex(xBox->findText(QStringLiteral("Parameters")));
+    emit xBox->activated(xBox->currentIndex());
+    settle();
+    EXPECT_EQ(window.viewState()->axes(),
+              (compute::Axes{compute::Quantity::Compute, compute::Quantity::Parameters}));
+    EXPECT_EQ(plot->xAxis->label(), QStringLiteral("Parameters"));
+    // The x axis now spans powers of ten of parameters, not years.
+    EXPECT_LT(plot->xAxis->range().upper, 20.0);
+    const compute::TrendFit fit = window.trendModel()->fit(0);
+    const compute::TrendFit byCore =
+        compute::fitEra(window.document()->dataset(), *window.trendModel()->era(0),
+                        window.viewState()->filter(), window.viewState()->axes());
+    EXPECT_EQ(fit.n, byCore.n);
+    EXPECT_NEAR(fit.slope, byCore.slope, 1e-9);
+
+    window.viewState()->setAxes(compute::Axes{});
+    settle();
+    EXPECT_EQ(yBox->currentText(), QStringLiteral("Training compute"));
+    EXPECT_EQ(xBox->currentText(), QStringLiteral("Publication date"));
+    EXPECT_EQ(plot->xAxis->label(), QStringLiteral("Publication date"));
+}

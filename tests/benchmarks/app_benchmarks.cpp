@@ -36,6 +36,7 @@ public:
         const std::size_t index = (m_count++ * 7919) % m_document.dataset().runs.size();
         compute::TrainingRun run = m_document.dataset().runs[index];
         run.estimates = {compute::ComputeEstimate::reported(run.flop().value_or(1e20) * m_factor)};
+        if (run.parameters) *run.parameters *= m_factor; // moves it on a parameters axis too
         m_factor = 1.0 / m_factor;
         m_document.replaceRun(index, std::move(run));
     }
@@ -48,11 +49,12 @@ private:
 
 // One run edited (its compute changes), then every ticked era of the first scheme
 // refitted and the chart redrawn, as after a form edit or an undo. Offscreen, 1200 x 800.
-void refitReplot(benchmark::State &state, compute::Dataset dataset)
+void refitReplot(benchmark::State &state, compute::Dataset dataset, const compute::Axes &axes = {})
 {
     app::Document document;
     document.reset(std::move(dataset), QString());
     app::ViewState view;
+    view.setAxes(axes);
     view.setSchemeIndex(0);
     view.setTickedEras({0, 1, 2});
     app::TrendModel trends(&document, &view);
@@ -77,6 +79,26 @@ void BM_RefitReplot(benchmark::State &state)
 }
 BENCHMARK(BM_RefitReplot)
     ->Arg(0)
+    ->Arg(3000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// The same with parameters on y (every run given some, about sqrt(C / 120) as
+// Chinchilla would have it, with a spread): the edit moves the run's compute, and with it
+// its parameters, and the eras refit parameters against date.
+void BM_RefitReplotParameters(benchmark::State &state)
+{
+    compute::Dataset dataset = datasetFor(state.range(0));
+    for (std::size_t i = 0; i < dataset.runs.size(); ++i) {
+        compute::TrainingRun &run = dataset.runs[i];
+        const double spread = 0.5 + static_cast<double>((i * 7919) % 1000) / 1000.0;
+        if (auto flop = run.flop()) run.parameters = std::sqrt(*flop / 120.0) * spread;
+    }
+    refitReplot(state, std::move(dataset),
+                compute::Axes{compute::Quantity::Parameters, compute::Quantity::Date});
+}
+BENCHMARK(BM_RefitReplotParameters)
     ->Arg(3000)
     ->Arg(100000)
     ->Unit(benchmark::kMillisecond)

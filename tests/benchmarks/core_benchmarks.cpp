@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Core benchmarks: fitting, loading native files, importing Epoch CSV exports.
+#include "core/io/csv_reader.h"
 #include "core/io/epoch_import.h"
 #include "core/io/json_format.h"
 #include "core/stats/fit_cache.h"
@@ -12,7 +13,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <fstream>
 #include <random>
+#include <sstream>
 
 namespace {
 
@@ -178,5 +181,45 @@ void BM_ImportCsv(benchmark::State &state)
     state.counters["MB"] = static_cast<double>(csv.size()) / 1e6;
 }
 BENCHMARK(BM_ImportCsv)->Arg(1000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+// The same with every column of the Notable AI Models export filled as Epoch fills it:
+// the export's 895 rows again and again (each copy's names made unique), all 42 columns
+// kept (core/model/run_fields.h).
+std::string everyColumnCsv(std::size_t rows)
+{
+    const std::string source = [] {
+        std::ifstream in(COMPUTE_SOURCE_DIR "/tests/data/epoch/notable_ai_models_2025-02-24.csv",
+                         std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        return bytes.str();
+    }();
+    std::vector<std::vector<std::string>> table;
+    (void)compute::readCsv(source, "notable.csv", [&](const compute::CsvRecord &record) {
+        table.emplace_back(record.fields.begin(), record.fields.end());
+        return true;
+    });
+    std::string csv = compute::csvRecord(table.front());
+    for (std::size_t i = 0; i < rows && table.size() > 1; ++i) {
+        std::vector<std::string> row = table[1 + i % (table.size() - 1)];
+        row[0] += " #" + std::to_string(i);
+        csv += compute::csvRecord(row);
+    }
+    return csv;
+}
+
+void BM_ImportCsvEveryColumn(benchmark::State &state)
+{
+    const std::string csv = everyColumnCsv(static_cast<std::size_t>(state.range(0)));
+    const compute::HardwareCatalog &catalog = testing_support::testCatalog();
+    for (auto _ : state) {
+        auto imported = compute::importEpochCsv(csv, "bench.csv", &catalog);
+        if (!imported) state.SkipWithError(imported.errorText().c_str());
+        benchmark::DoNotOptimize(imported);
+    }
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(csv.size()));
+    state.counters["MB"] = static_cast<double>(csv.size()) / 1e6;
+}
+BENCHMARK(BM_ImportCsvEveryColumn)->Arg(1000)->Arg(100000)->Unit(benchmark::kMillisecond);
 
 } // namespace
