@@ -71,42 +71,41 @@ void AxesPicker::showAxes()
     m_x->setCurrentIndex(m_x->findData(static_cast<int>(m_view->axes().x)));
 }
 
-void addAxesMenus(QMenu *viewMenu, ViewState *view)
+namespace {
+
+// One checkable action per quantity, choosing it for one axis of `view`; choosing the
+// other axis's quantity swaps them.
+QActionGroup *addQuantityMenu(QMenu *menu, ViewState *view, compute::Quantity compute::Axes::*axis)
 {
-    QMenu *yMenu = viewMenu->addMenu(QObject::tr("&Y Axis"));
-    QMenu *xMenu = viewMenu->addMenu(QObject::tr("&X Axis"));
-    auto *yGroup = new QActionGroup(yMenu);
-    auto *xGroup = new QActionGroup(xMenu);
+    auto *group = new QActionGroup(menu);
     for (compute::Quantity q : compute::kQuantities) {
-        if (q != compute::Quantity::Date) {
-            QAction *a = yMenu->addAction(titleOf(q));
-            a->setCheckable(true);
-            a->setData(static_cast<int>(q));
-            yGroup->addAction(a);
-            QObject::connect(a, &QAction::triggered, view, [view, q] {
-                compute::Axes axes = view->axes();
-                if (axes.x == q)
-                    std::swap(axes.x, axes.y);
-                else
-                    axes.y = q;
-                if (axes.y == compute::Quantity::Date) axes = compute::Axes{};
-                view->setAxes(axes);
-            });
-        }
-        QAction *a = xMenu->addAction(titleOf(q));
+        if (q == compute::Quantity::Date && axis == &compute::Axes::y) continue;
+        QAction *a = menu->addAction(titleOf(q));
         a->setCheckable(true);
         a->setData(static_cast<int>(q));
-        xGroup->addAction(a);
-        QObject::connect(a, &QAction::triggered, view, [view, q] {
+        group->addAction(a);
+        QObject::connect(a, &QAction::triggered, view, [view, q, axis] {
             compute::Axes axes = view->axes();
-            if (axes.y == q)
-                std::swap(axes.x, axes.y);
+            if (axes.*axis == q) return;
+            if (axes.x == q || axes.y == q)
+                std::swap(axes.x, axes.y); // it is the other axis's
             else
-                axes.x = q;
+                axes.*axis = q;
             if (axes.y == compute::Quantity::Date) axes = compute::Axes{};
             view->setAxes(axes);
         });
     }
+    return group;
+}
+
+} // namespace
+
+void addAxesMenus(QMenu *viewMenu, ViewState *view)
+{
+    QMenu *yMenu = viewMenu->addMenu(QObject::tr("&Y Axis"));
+    QMenu *xMenu = viewMenu->addMenu(QObject::tr("&X Axis"));
+    QActionGroup *yGroup = addQuantityMenu(yMenu, view, &compute::Axes::y);
+    QActionGroup *xGroup = addQuantityMenu(xMenu, view, &compute::Axes::x);
     QAction *reset = viewMenu->addAction(QObject::tr("Compute against &Date"), view,
                                          [view] { view->setAxes(compute::Axes{}); });
     reset->setShortcut(QKeySequence(QObject::tr("Ctrl+Shift+0")));

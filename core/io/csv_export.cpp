@@ -32,8 +32,8 @@ std::vector<std::string> rowOf(const TrainingRun &run, const HeaderPlan &plan)
             continue;
         }
         std::string canonical = canonicalCell(static_cast<Column>(column.role), run);
-        if (const auto source = run.fields.sourceCell(column.key, canonical))
-            cells.emplace_back(*source);
+        if (auto source = run.fields.sourceCell(column.key, canonical))
+            cells.push_back(std::move(*source));
         else
             cells.push_back(std::move(canonical));
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/run_fields.h"
 
+#include "core/util/number_parse.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -86,30 +88,30 @@ std::string_view columnName(std::uint16_t key)
     return ColumnRegistry::instance().name(key);
 }
 
-std::array<double, kRunNumberCount> RunFields::nanArray()
+namespace {
+
+constexpr std::uint16_t kCostYearKey = kRunNumberCount; // a number entry of its own
+
+std::uint64_t hashOf(std::string_view text)
 {
-    std::array<double, kRunNumberCount> numbers;
-    numbers.fill(std::numeric_limits<double>::quiet_NaN());
-    return numbers;
+    std::uint64_t hash = 14695981039346656037ULL; // FNV-1a: the same in every run of the app
+    for (unsigned char c : text) {
+        hash ^= c;
+        hash *= 1099511628211ULL;
+    }
+    return hash;
 }
 
-std::optional<double> RunFields::number(RunNumber which) const
+// The text is a number spelt as formatNumber spells it, and `canonical` the same number.
+bool isShortestSpelling(std::string_view text, std::string_view canonical)
 {
-    const double value = m_numbers[static_cast<std::size_t>(which)];
-    if (std::isnan(value)) return std::nullopt;
-    return value;
+    if (text.empty()) return false;
+    const auto value = parseNumber(text);
+    const auto same = parseNumber(canonical);
+    return value && same && *value == *same && formatNumber(*value) == text;
 }
 
-void RunFields::setNumber(RunNumber which, std::optional<double> value)
-{
-    m_numbers[static_cast<std::size_t>(which)] =
-        value && std::isfinite(*value) ? *value : std::numeric_limits<double>::quiet_NaN();
-}
-
-void RunFields::setCostYear(int year)
-{
-    m_costYear = year > 0 && year < 10000 ? static_cast<std::uint16_t>(year) : 0;
-}
+} // namespace
 
 std::vector<RunFields::Entry> RunFields::entries() const
 {
@@ -119,15 +121,17 @@ std::vector<RunFields::Entry> RunFields::entries() const
     while (at < end) {
         Entry e{};
         e.kind = static_cast<Kind>(static_cast<std::uint8_t>(*at));
-        at += 1;
-        e.key = read<std::uint16_t>(at);
-        at += 2;
+        e.key = read<std::uint16_t>(at + 1);
+        at += 3;
+        std::uint32_t length = static_cast<std::uint8_t>(*at++);
+        if (length == 255) {
+            length = read<std::uint32_t>(at);
+            at += 4;
+        }
         if (e.kind == kSource) {
             e.hash = read<std::uint64_t>(at);
             at += 8;
         }
-        const auto length = read<std::uint32_t>(at);
-        at += 4;
         e.value = std::string_view(at, length);
         at += length;
         out.push_back(e);
@@ -137,57 +141,78 @@ std::vector<RunFields::Entry> RunFields::entries() const
 
 std::optional<RunFields::Entry> RunFields::find(Kind kind, std::uint16_t key) const
 {
-    const char *at = m_block.data();
-    const char *end = at + m_block.size();
-    while (at < end) {
-        const auto k = static_cast<Kind>(static_cast<std::uint8_t>(*at));
-        const auto entryKey = read<std::uint16_t>(at + 1);
-        at += 3;
-        std::uint64_t hash = 0;
-        if (k == kSource) {
-            hash = read<std::uint64_t>(at);
-            at += 8;
-        }
-        const auto length = read<std::uint32_t>(at);
-        at += 4;
-        if (k == kind && entryKey == key) return Entry{k, entryKey, hash, {at, length}};
-        at += length;
-    }
+    for (const Entry &e : entries())
+        if (e.kind == kind && e.key == key) return e;
     return std::nullopt;
 }
 
 void RunFields::put(Kind kind, std::uint16_t key, std::uint64_t hash, std::string_view value)
 {
-    std::vector<Entry> all = entries();
     // `value` may point into the block itself: copy it before the block is rewritten.
     const std::string copy(value);
+    std::vector<Entry> all = entries();
     const auto it = std::find_if(all.begin(), all.end(),
                                  [&](const Entry &e) { return e.kind == kind && e.key == key; });
-    const bool remove = copy.empty() && kind != kSource;
-    if (it != all.end()) {
-        if (remove)
-            all.erase(it);
-        else
-            *it = {kind, key, hash, copy};
-    } else if (!remove) {
+    if (it != all.end())
+        *it = {kind, key, hash, copy};
+    else
         all.push_back({kind, key, hash, copy});
-    }
     std::sort(all.begin(), all.end(), [](const Entry &a, const Entry &b) {
         return a.kind != b.kind ? a.kind < b.kind : a.key < b.key;
     });
     std::string block;
-    std::size_t size = 0;
-    for (const Entry &e : all)
-        size += 7 + (e.kind == kSource ? 8 : 0) + e.value.size();
-    block.reserve(size);
     for (const Entry &e : all) {
         block.push_back(static_cast<char>(e.kind));
         append<std::uint16_t>(block, e.key);
+        if (e.value.size() < 255) {
+            block.push_back(static_cast<char>(e.value.size()));
+        } else {
+            block.push_back(static_cast<char>(255));
+            append<std::uint32_t>(block, static_cast<std::uint32_t>(e.value.size()));
+        }
         if (e.kind == kSource) append<std::uint64_t>(block, e.hash);
-        append<std::uint32_t>(block, static_cast<std::uint32_t>(e.value.size()));
         block.append(e.value);
     }
     m_block = std::move(block);
+}
+
+void RunFields::erase(Kind kind, std::uint16_t key)
+{
+    if (!find(kind, key)) return;
+    RunFields rest;
+    for (const Entry &e : entries())
+        if (e.kind != kind || e.key != key) rest.put(e.kind, e.key, e.hash, e.value);
+    m_block = std::move(rest.m_block);
+}
+
+std::optional<double> RunFields::number(RunNumber which) const
+{
+    const auto e = find(kNumber, static_cast<std::uint16_t>(which));
+    if (!e) return std::nullopt;
+    return read<double>(e->value.data());
+}
+
+void RunFields::setNumber(RunNumber which, std::optional<double> value)
+{
+    const auto key = static_cast<std::uint16_t>(which);
+    if (!value || !std::isfinite(*value)) return erase(kNumber, key);
+    std::string bytes;
+    append<double>(bytes, *value);
+    put(kNumber, key, 0, bytes);
+}
+
+int RunFields::costYear() const
+{
+    const auto e = find(kNumber, kCostYearKey);
+    return e ? static_cast<int>(read<double>(e->value.data())) : 0;
+}
+
+void RunFields::setCostYear(int year)
+{
+    if (year <= 0 || year >= 10000) return erase(kNumber, kCostYearKey);
+    std::string bytes;
+    append<double>(bytes, static_cast<double>(year));
+    put(kNumber, kCostYearKey, 0, bytes);
 }
 
 std::string_view RunFields::text(RunText which) const
@@ -198,7 +223,9 @@ std::string_view RunFields::text(RunText which) const
 
 void RunFields::setText(RunText which, std::string_view value)
 {
-    put(kText, static_cast<std::uint16_t>(which), 0, value);
+    const auto key = static_cast<std::uint16_t>(which);
+    if (value.empty()) return erase(kText, key);
+    put(kText, key, 0, value);
 }
 
 std::string_view RunFields::extra(std::string_view column) const
@@ -212,7 +239,10 @@ std::string_view RunFields::extra(std::string_view column) const
 
 void RunFields::setExtra(std::string_view column, std::string_view value)
 {
-    if (const auto key = columnKey(column)) put(kExtra, *key, 0, value);
+    const auto key = columnKey(column);
+    if (!key) return;
+    if (value.empty()) return erase(kExtra, *key);
+    put(kExtra, *key, 0, value);
 }
 
 std::vector<RunFields::Extra> RunFields::extras() const
@@ -223,53 +253,40 @@ std::vector<RunFields::Extra> RunFields::extras() const
     return out;
 }
 
-std::uint64_t RunFields::hashOf(std::string_view text)
-{
-    std::uint64_t hash = 14695981039346656037ULL;
-    for (unsigned char c : text) {
-        hash ^= c;
-        hash *= 1099511628211ULL;
-    }
-    return hash;
-}
-
 void RunFields::setSourceCell(std::string_view column, std::string_view text,
                               std::string_view canonical)
 {
-    if (const auto key = columnKey(column)) put(kSource, *key, hashOf(canonical), text);
+    const auto key = columnKey(column);
+    if (!key) return;
+    erase(kSource, *key);
+    erase(kShortest, *key);
+    if (isShortestSpelling(text, canonical))
+        put(kShortest, *key, 0, {});
+    else
+        put(kSource, *key, hashOf(canonical), text);
 }
 
-std::optional<std::string_view> RunFields::sourceCell(std::string_view column,
-                                                      std::string_view canonicalNow) const
+std::optional<std::string> RunFields::sourceCell(std::string_view column,
+                                                 std::string_view canonicalNow) const
 {
     const auto key = columnKey(column);
     if (!key) return std::nullopt;
+    if (find(kShortest, *key)) {
+        const auto value = parseNumber(canonicalNow);
+        if (value) return formatNumber(*value);
+        return std::nullopt;
+    }
     const auto e = find(kSource, *key);
     if (!e || e->hash != hashOf(canonicalNow)) return std::nullopt;
-    return e->value;
+    return std::string(e->value);
 }
 
-std::vector<RunFields::SourceCell> RunFields::sourceCells() const
+std::vector<std::string_view> RunFields::sourceCellColumns() const
 {
-    std::vector<SourceCell> out;
+    std::vector<std::string_view> out;
     for (const Entry &e : entries())
-        if (e.kind == kSource) out.push_back({columnName(e.key), e.value, e.hash});
+        if (e.kind == kSource || e.kind == kShortest) out.push_back(columnName(e.key));
     return out;
-}
-
-bool RunFields::empty() const
-{
-    return m_block.empty() && m_costYear == 0 &&
-           std::all_of(m_numbers.begin(), m_numbers.end(), [](double v) { return std::isnan(v); });
-}
-
-bool RunFields::operator==(const RunFields &other) const
-{
-    for (std::size_t i = 0; i < kRunNumberCount; ++i) {
-        const double a = m_numbers[i], b = other.m_numbers[i];
-        if (!(a == b || (std::isnan(a) && std::isnan(b)))) return false;
-    }
-    return m_costYear == other.m_costYear && m_block == other.m_block;
 }
 
 } // namespace compute

@@ -44,11 +44,12 @@ inline constexpr std::size_t kRunTextCount = 7;
 std::optional<std::uint16_t> columnKey(std::string_view name);
 std::string_view columnName(std::uint16_t key);
 
-// Everything Epoch AI records for a run beyond what TrainingRun names: numbers (NaN-free,
-// absent or finite), known text, the cells of columns the app does not know, and the
-// source CSV's own spelling of a cell where the app would write it differently ("4.00E+01"
-// for 40, "25/11/2019" for 2019-11-25). All text sits in one block: an empty run costs no
-// allocation, and a full one a single one.
+// Everything Epoch AI records for a run beyond what TrainingRun names: numbers (absent or
+// finite), known text, the cells of columns the app does not know, and the source CSV's
+// own spelling of a cell where the app would write it differently ("4.00E+01" for 40,
+// "25/11/2019" for 2019-11-25). Everything sits in one block, only what the run has: a run
+// with no field costs no allocation (32 bytes in all), and a run with a few short ones
+// (a number written "512" rather than "512.0") none either.
 class RunFields {
 public:
     RunFields() = default;
@@ -58,7 +59,7 @@ public:
     void setNumber(RunNumber which, std::optional<double> value);
     // The year of the dollars of RunNumber::Cost (2023 in the 2025 exports, 2020 in the
     // 2022 one); 0 when unknown.
-    int costYear() const { return m_costYear; }
+    int costYear() const;
     void setCostYear(int year);
 
     std::string_view text(RunText which) const;
@@ -74,41 +75,35 @@ public:
     std::vector<Extra> extras() const; // in column key order
 
     // The source CSV's text of a known column, kept because the app writes the value as
-    // `canonical` (what it would write). Only returned while the app would still write
-    // `canonicalNow` the same: an edit of the value makes the old spelling stale.
+    // `canonical`. A number spelt in its shortest form ("512", "1e+16", as formatNumber
+    // writes it) is kept as that style, not as text, and holds for whatever value the
+    // column takes later; any other spelling is only returned while the app would still
+    // write `canonicalNow` as it wrote `canonical`: an edit makes it stale.
     void setSourceCell(std::string_view column, std::string_view text, std::string_view canonical);
-    std::optional<std::string_view> sourceCell(std::string_view column,
-                                               std::string_view canonicalNow) const;
-    struct SourceCell {
-        std::string_view column;
-        std::string_view text;
-        std::uint64_t canonicalHash;
-    };
-    std::vector<SourceCell> sourceCells() const;
-    static std::uint64_t hashOf(std::string_view text); // FNV-1a, stable across runs
+    std::optional<std::string> sourceCell(std::string_view column,
+                                          std::string_view canonicalNow) const;
+    // The columns with a kept spelling, in column key order.
+    std::vector<std::string_view> sourceCellColumns() const;
 
-    bool empty() const;
-    bool operator==(const RunFields &other) const;
+    bool empty() const { return m_block.empty(); }
+    bool operator==(const RunFields &other) const = default;
 
 private:
-    enum Kind : std::uint8_t { kText = 0, kExtra = 1, kSource = 2 };
+    enum Kind : std::uint8_t { kNumber, kText, kExtra, kSource, kShortest };
     struct Entry {
         Kind kind;
         std::uint16_t key;
-        std::uint64_t hash;
-        std::string_view value;
+        std::uint64_t hash;     // kSource: of the canonical text it was kept against
+        std::string_view value; // kNumber: the double's 8 bytes
     };
     std::vector<Entry> entries() const;
     std::optional<Entry> find(Kind kind, std::uint16_t key) const;
     void put(Kind kind, std::uint16_t key, std::uint64_t hash, std::string_view value);
+    void erase(Kind kind, std::uint16_t key);
 
-    std::array<double, kRunNumberCount> m_numbers = nanArray();
-    std::uint16_t m_costYear = 0;
-    // Entries sorted by (kind, key): kind u8, key u16, [hash u64 for kSource], length u32,
-    // bytes. Sorted, so that equal fields are equal blocks.
+    // Entries sorted by (kind, key), so that equal fields are equal blocks: kind u8, key
+    // u16, length (u8, or 255 and u32), [hash u64 for kSource], bytes.
     std::string m_block;
-
-    static std::array<double, kRunNumberCount> nanArray();
 };
 
 } // namespace compute

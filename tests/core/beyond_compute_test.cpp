@@ -285,6 +285,24 @@ TEST(BeyondCompute, RunFieldsKeepTextsExtrasAndCellsApart)
     EXPECT_EQ(f, g);
     g.setNumber(RunNumber::Epochs, NAN); // not a value: cleared
     EXPECT_FALSE(g.number(RunNumber::Epochs));
+    EXPECT_EQ(f, g);
+}
+
+TEST(BeyondCompute, ANumberInItsShortestSpellingKeepsThatStyleThroughEdits)
+{
+    RunFields f;
+    // "512" where Epoch writes "512.0": kept as a style, which holds for a new value too.
+    f.setSourceCell("Hardware quantity", "512", "512.0");
+    EXPECT_EQ(f.sourceCell("Hardware quantity", "512.0"), "512");
+    EXPECT_EQ(f.sourceCell("Hardware quantity", "1024.0"), "1024");
+    EXPECT_EQ(f.sourceCell("Hardware quantity", ""), std::nullopt); // cleared: empty
+    // Any other spelling holds only for the value it was read with.
+    f.setSourceCell("Parameters", "4.00E+01", "40.0");
+    EXPECT_EQ(f.sourceCell("Parameters", "40.0"), "4.00E+01");
+    EXPECT_EQ(f.sourceCell("Parameters", "41.0"), std::nullopt);
+    EXPECT_EQ(f.sourceCellColumns().size(), 2u);
+    // A run without fields is one empty string: a million runs of compute alone stay small.
+    EXPECT_LE(sizeof(RunFields), sizeof(std::string));
 }
 
 TrainingRun runWith(std::string id, Date date, std::optional<double> flop,

@@ -54,19 +54,17 @@ void putRunFields(nlohmann::ordered_json &j, const TrainingRun &run, const epoch
         j["extra"] = std::move(extra);
     }
 
-    std::vector<RunFields::SourceCell> cells = f.sourceCells();
-    if (cells.empty()) return;
-    std::sort(cells.begin(), cells.end(),
-              [](const auto &a, const auto &b) { return a.column < b.column; });
+    std::vector<std::string_view> columns = f.sourceCellColumns();
+    std::sort(columns.begin(), columns.end());
     nlohmann::ordered_json kept = nlohmann::ordered_json::object();
-    for (const auto &cell : cells) {
+    for (std::string_view name : columns) {
         const auto column = std::find_if(plan.columns.begin(), plan.columns.end(),
-                                         [&](const auto &c) { return c.key == cell.column; });
+                                         [&](const auto &c) { return c.key == name; });
         if (column == plan.columns.end() || column->role < 0) continue;
         const std::string canonical =
             epoch::canonicalCell(static_cast<epoch::Column>(column->role), run);
-        if (RunFields::hashOf(canonical) != cell.canonicalHash) continue; // edited since
-        kept[std::string(cell.column)] = {std::string(cell.text), canonical};
+        if (const auto text = f.sourceCell(name, canonical)) // else edited since: stale
+            kept[std::string(name)] = {*text, canonical};
     }
     if (!kept.empty()) j["csv_cells"] = std::move(kept);
 }
