@@ -63,7 +63,7 @@ Errors validateRun(const TrainingRun &run, const std::string &where)
 Errors Dataset::validate() const
 {
     Errors errors;
-    FlatStringSet<std::string_view> ids;
+    FlatStringSet ids;
     ids.reserve(runs.size());
     for (std::size_t i = 0; i < runs.size(); ++i) {
         const auto where = [i] { return "runs[" + std::to_string(i) + "]"; };

@@ -22,7 +22,7 @@ public:
     void reserve(const std::string &id) { m_used.insert(id); }
 
 private:
-    FlatStringSet<std::string> m_used;
+    FlatStringSet m_used;
     std::unordered_map<std::string, int> m_nextSuffix;
 };
 
