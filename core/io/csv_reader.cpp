@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <utility>
 
 namespace compute {
@@ -39,79 +40,130 @@ void onRecordEnd(int, void *context)
     if (!(*state->onRecord)(state->record)) state->stopped = true;
 }
 
-// Record and field (both 1-based) holding byte `offset`: line breaks and commas
-// outside quotes are counted, blank lines skipped, as libcsv does.
-std::pair<std::size_t, std::size_t> positionOf(std::string_view bytes, std::size_t offset)
-{
-    std::size_t record = 1, field = 1;
-    bool quoted = false, lineHasContent = false;
-    for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
-        const char c = bytes[i];
-        if (c == '"') quoted = !quoted;
-        if (!quoted && (c == '\n' || c == '\r')) {
-            if (lineHasContent) ++record;
-            lineHasContent = false;
-            field = 1;
-            continue;
-        }
-        if (!quoted && c == ',') ++field;
-        lineHasContent = true;
+} // namespace
+
+struct CsvStream::State {
+    std::string sourceName;
+    std::function<bool(const CsvRecord &)> onRecord;
+    ParseState parse;
+    csv_parser parser{};
+    bool initialised = false;
+    bool atStart = true; // the byte order mark not yet looked for
+    std::string head;    // the first bytes, until there are three to look at
+    std::optional<Error> error;
+
+    Error located(std::string what) const
+    {
+        return Error{sourceName + ": row " + std::to_string(parse.record.number + 1) + ", column " +
+                         std::to_string(parse.fieldCount + 1),
+                     std::move(what)};
     }
-    return {record, field};
+    bool failed() const { return error.has_value() || parse.stopped; }
+    // Hands `bytes` (without NUL) to libcsv; false on an error.
+    bool consume(std::string_view bytes);
+};
+
+namespace {
+// Fields may be up to the size of the file (a 100 MB single-line file is legal).
+constexpr std::size_t kFieldBlock = 1 << 16;
+const char *const kOutOfMemory = "the CSV parser ran out of memory";
+} // namespace
+
+bool CsvStream::State::consume(std::string_view bytes)
+{
+    if (bytes.empty()) return true;
+    if (csv_parse(&parser, bytes.data(), bytes.size(), onField, onRecordEnd, &parse) !=
+        bytes.size()) {
+        error = located(csv_error(&parser) == CSV_EPARSE
+                            ? "malformed CSV: a quote inside a field that is not quoted, or "
+                              "text after a closing quote (expected RFC 4180 quoting)"
+                            : kOutOfMemory);
+        return false;
+    }
+    // libcsv grows its field buffer by the block size: a block as large as the buffer
+    // makes the growth geometric, not quadratic in a long field's length.
+    csv_set_blk_size(&parser, std::max(kFieldBlock, csv_get_buffer_size(&parser)));
+    return true;
 }
 
-} // namespace
+CsvStream::CsvStream(std::string sourceName, std::function<bool(const CsvRecord &)> onRecord)
+    : m(std::make_unique<State>())
+{
+    m->sourceName = std::move(sourceName);
+    m->onRecord = std::move(onRecord);
+    m->parse.onRecord = &m->onRecord;
+    if (csv_init(&m->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+        m->error = m->located(kOutOfMemory);
+        return;
+    }
+    m->initialised = true;
+    csv_set_blk_size(&m->parser, kFieldBlock);
+}
+
+CsvStream::~CsvStream()
+{
+    if (m->initialised) csv_free(&m->parser);
+}
+
+bool CsvStream::feed(std::string_view piece)
+{
+    if (m->failed()) return false;
+    if (m->atStart) { // a byte order mark, which may itself come in pieces
+        const std::size_t take = std::min(piece.size(), 3 - m->head.size());
+        m->head.append(piece.substr(0, take));
+        piece.remove_prefix(take);
+        if (m->head.size() < 3) return true;
+        m->atStart = false;
+        if (m->head != "\xEF\xBB\xBF" && !feed(m->head)) return false;
+    }
+    // A NUL ends the file's reading at its row and column: what comes before it is
+    // parsed first so that the position is libcsv's own.
+    const std::size_t nul = piece.find('\0');
+    if (!m->consume(piece.substr(0, nul))) return false;
+    if (nul != std::string_view::npos && !m->parse.stopped) {
+        m->error = m->located("a NUL byte: this is not a text file (expected CSV text)");
+        return false;
+    }
+    return !m->parse.stopped;
+}
+
+void CsvStream::stop()
+{
+    m->parse.stopped = true;
+}
+
+Result<std::size_t> CsvStream::finish()
+{
+    if (m->atStart && !m->head.empty()) { // fewer than three bytes in all
+        m->atStart = false;
+        const std::string head = std::move(m->head);
+        feed(head);
+    }
+    if (m->error) return *m->error;
+    if (m->parse.stopped) return m->parse.record.number;
+    if (csv_fini(&m->parser, onField, onRecordEnd, &m->parse) != 0)
+        return m->located("malformed CSV: a quoted field is never closed (missing '\"')");
+    return m->parse.record.number;
+}
 
 Result<std::size_t> readCsv(std::string_view bytes, const std::string &sourceName,
                             const std::function<bool(const CsvRecord &)> &onRecord,
                             const std::function<bool(double)> &progress)
 {
-    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-    if (const std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
-        const auto [record, field] = positionOf(bytes, nul);
-        return Error{sourceName + ": row " + std::to_string(record) + ", column " +
-                         std::to_string(field),
-                     "a NUL byte: this is not a text file (expected CSV text)"};
-    }
-
-    ParseState state;
-    state.onRecord = &onRecord;
-    auto located = [&](const char *what) {
-        return Error{sourceName + ": row " + std::to_string(state.record.number + 1) + ", column " +
-                         std::to_string(state.fieldCount + 1),
-                     std::string(what)};
-    };
-    const char *const kOutOfMemory = "the CSV parser ran out of memory";
-
-    csv_parser parser;
-    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) return located(kOutOfMemory);
-    const std::unique_ptr<csv_parser, void (*)(csv_parser *)> freeParser(
-        &parser, [](csv_parser *p) { csv_free(p); });
-    // Fields may be up to the size of the file (a 100 MB single-line file is legal).
-    constexpr std::size_t kFieldBlock = 1 << 16;
-    csv_set_blk_size(&parser, kFieldBlock);
-
-    // Fed in chunks so that an early stop does not parse the rest of a huge file. After
-    // a stop, libcsv still parses to the end of the chunk, for errors.
+    CsvStream stream(sourceName, onRecord);
+    // Fed in chunks so that an early stop does not parse the rest of a huge file.
     constexpr std::size_t kChunk = 1 << 20;
-    for (std::size_t pos = 0; pos < bytes.size() && !state.stopped; pos += kChunk) {
+    for (std::size_t pos = 0; pos < bytes.size(); pos += kChunk) {
         const std::size_t n = std::min(kChunk, bytes.size() - pos);
-        if (csv_parse(&parser, bytes.data() + pos, n, onField, onRecordEnd, &state) != n) {
-            if (csv_error(&parser) == CSV_EPARSE)
-                return located("malformed CSV: a quote inside a field that is not quoted, or "
-                               "text after a closing quote (expected RFC 4180 quoting)");
-            return located(kOutOfMemory);
+        const bool more = stream.feed(bytes.substr(pos, n));
+        if (progress &&
+            !progress(static_cast<double>(pos + n) / static_cast<double>(bytes.size()))) {
+            stream.stop();
+            break;
         }
-        // libcsv grows its field buffer by the block size: a block as large as the buffer
-        // makes the growth geometric, not quadratic in a long field's length.
-        csv_set_blk_size(&parser, std::max(kFieldBlock, csv_get_buffer_size(&parser)));
-        if (progress && !progress(static_cast<double>(pos + n) / static_cast<double>(bytes.size())))
-            state.stopped = true;
+        if (!more) break;
     }
-    if (state.stopped) return state.record.number;
-    if (csv_fini(&parser, onField, onRecordEnd, &state) != 0)
-        return located("malformed CSV: a quoted field is never closed (missing '\"')");
-    return state.record.number;
+    return stream.finish();
 }
 
 std::string csvField(std::string_view text)

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,33 @@ namespace compute {
 struct CsvRecord {
     std::size_t number = 0; // 1-based record number; the header is record 1
     std::vector<std::string_view> fields;
+};
+
+// An RFC 4180 file fed a piece at a time (quoted fields with commas, quotes and newlines;
+// CRLF or LF; a UTF-8 byte order mark), parsed by libcsv one record at a time: a piece may
+// end anywhere, in a field or between the bytes of a line break, so the file never has to
+// sit in memory whole.
+class CsvStream {
+public:
+    // `onRecord` returns false to stop early.
+    CsvStream(std::string sourceName, std::function<bool(const CsvRecord &)> onRecord);
+    ~CsvStream();
+    CsvStream(const CsvStream &) = delete;
+    CsvStream &operator=(const CsvStream &) = delete;
+
+    // Parses the next piece; false once stopped by `onRecord` or failed (finish() says
+    // which). A NUL byte fails at its row and column.
+    bool feed(std::string_view piece);
+    // No more records: finish() gives the number read so far.
+    void stop();
+    // Ends the last record. The number of records read, or a located error on malformed
+    // quoting (a quote inside an unquoted field, text after a closing quote, a quoted field
+    // never closed) or a NUL byte.
+    Result<std::size_t> finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> m;
 };
 
 // Streams an RFC 4180 file (quoted fields with commas, quotes and newlines; CRLF or LF;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <optional>
 #include <set>
 
@@ -167,21 +168,76 @@ std::optional<HardwareInputs> hardwareFromRow(RowReader &row, const TrainingRun 
 }
 
 // A file that is not all UTF-8 was most likely saved by a spreadsheet as Windows-1252:
-// its stray bytes are read as such (into `repaired`), and the report says where the
-// first one is, so that no invalid text enters the dataset.
-std::string_view asUtf8(std::string_view bytes, const std::string &sourceName, ImportReport &report,
-                        std::string &repaired)
-{
-    const std::size_t bad = firstInvalidUtf8(bytes);
-    if (bad == std::string_view::npos) return bytes;
-    const auto line =
-        1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
-    report.warnings.push_back(
-        {sourceName + ": line " + std::to_string(line),
-         "not UTF-8 text: bytes that are not UTF-8 were read as Windows-1252"});
-    repaired = repairUtf8(bytes);
-    return repaired;
-}
+// from its first stray byte on, such bytes are read as Windows-1252, and the report says
+// on which line that byte is, so that no invalid text enters the dataset. Fed a piece at
+// a time; a character split between two pieces is held back until the next.
+class Utf8Reader {
+public:
+    Utf8Reader(const std::string &sourceName, ImportReport &report)
+        : m_source(sourceName), m_report(report)
+    {
+    }
+
+    // The text of `piece` (after what was held back) up to a character that may be cut,
+    // or all of it when `last`; valid until the next call.
+    std::string_view next(std::string_view piece, bool last)
+    {
+        std::string_view text = piece;
+        if (!m_held.empty()) {
+            m_joined.assign(m_held).append(piece);
+            m_held.clear();
+            text = m_joined;
+        }
+        if (!last) {
+            const std::size_t cut = incompleteTail(text);
+            m_held.assign(text.substr(cut));
+            text = text.substr(0, cut);
+        }
+        if (!m_repairing) {
+            const std::size_t bad = firstInvalidUtf8(text);
+            if (bad == std::string_view::npos) {
+                m_lines += lineBreaks(text);
+                return text;
+            }
+            m_repairing = true;
+            m_report.warnings.push_back(
+                {m_source + ": line " +
+                     std::to_string(1 + m_lines + lineBreaks(text.substr(0, bad))),
+                 "not UTF-8 text: bytes that are not UTF-8 were read as Windows-1252"});
+        }
+        m_repaired = repairUtf8(text);
+        return m_repaired;
+    }
+
+private:
+    static std::size_t lineBreaks(std::string_view text)
+    {
+        std::size_t count = 0;
+        for (const char *p = text.data(), *end = p + text.size();
+             (p = static_cast<const char *>(
+                  std::memchr(p, '\n', static_cast<std::size_t>(end - p))));
+             ++p)
+            ++count;
+        return count;
+    }
+    // Where a UTF-8 sequence that the end of `text` cuts short begins; text.size() if none.
+    static std::size_t incompleteTail(std::string_view text)
+    {
+        for (std::size_t back = 1; back <= 3 && back <= text.size(); ++back) {
+            const auto byte = static_cast<unsigned char>(text[text.size() - back]);
+            if ((byte & 0xC0) == 0x80) continue; // a continuation byte: look further back
+            const std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+            return length > back ? text.size() - back : text.size();
+        }
+        return text.size();
+    }
+
+    const std::string &m_source;
+    ImportReport &m_report;
+    std::string m_held, m_joined, m_repaired;
+    std::size_t m_lines = 0; // line breaks before the text handed out next
+    bool m_repairing = false;
+};
 
 // The header's columns by what they hold; an error when the name, date or compute
 // column is missing.
@@ -448,18 +504,50 @@ std::string ImportReport::summary() const
     return s;
 }
 
-Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &sourceName,
-                                    const HardwareCatalog *catalog, const ImportOptions &options)
-{
+struct EpochCsvStream::State {
+    State(std::string sourceName, const HardwareCatalog *catalog, ImportOptions importOptions,
+          std::size_t expectedBytes)
+        : source(std::move(sourceName)), options(std::move(importOptions)), expected(expectedBytes),
+          utf8(source, result.report), importer(source, catalog, this->options, result),
+          csv(source, [this](const CsvRecord &record) { return importer.record(record); })
+    {
+    }
+    const std::string source;
+    const ImportOptions options;
+    const std::size_t expected;
+    std::size_t fed = 0;
     ImportResult result;
-    ImportReport &report = result.report;
-    std::string repaired;
-    bytes = asUtf8(bytes, sourceName, report, repaired);
-    EpochImporter importer(sourceName, catalog, options, result);
-    const Result<std::size_t> read = readCsv(
-        bytes, sourceName, [&](const CsvRecord &record) { return importer.record(record); },
-        [&](double fraction) { return importer.progress(fraction); });
-    if (importer.fatal()) return *importer.fatal();
+    Utf8Reader utf8;
+    EpochImporter importer;
+    CsvStream csv;
+};
+
+EpochCsvStream::EpochCsvStream(std::string sourceName, const HardwareCatalog *catalog,
+                               ImportOptions options, std::size_t expectedBytes)
+    : m(std::make_unique<State>(std::move(sourceName), catalog, std::move(options), expectedBytes))
+{
+}
+
+EpochCsvStream::~EpochCsvStream() = default;
+
+bool EpochCsvStream::feed(std::string_view piece)
+{
+    if (!m->csv.feed(m->utf8.next(piece, false))) return false;
+    m->fed += piece.size();
+    if (m->expected == 0) return true;
+    const double fraction =
+        std::min(1.0, static_cast<double>(m->fed) / static_cast<double>(m->expected));
+    if (m->importer.progress(fraction)) return true;
+    m->csv.stop();
+    return false;
+}
+
+Result<ImportResult> EpochCsvStream::finish()
+{
+    ImportReport &report = m->result.report;
+    if (!report.cancelled) m->csv.feed(m->utf8.next({}, true));
+    const Result<std::size_t> read = m->csv.finish();
+    if (m->importer.fatal()) return *m->importer.fatal();
     if (!read) return read.errors();
     if (report.cancelled) { // nothing of it, rather than the rows read so far
         ImportResult cancelled;
@@ -467,12 +555,22 @@ Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &s
         return cancelled;
     }
     if (read.value() == 0)
-        return Error{sourceName, "is empty (expected a CSV file with a header row)"};
+        return Error{m->source, "is empty (expected a CSV file with a header row)"};
     if (report.rows == 0)
-        report.warnings.push_back({sourceName + ": row 2",
-                                   "no data rows after the header (expected "
-                                   "one row per training run)"});
-    return result;
+        report.warnings.push_back({m->source + ": row 2", "no data rows after the header (expected "
+                                                          "one row per training run)"});
+    return std::move(m->result);
+}
+
+Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &sourceName,
+                                    const HardwareCatalog *catalog, const ImportOptions &options)
+{
+    EpochCsvStream stream(sourceName, catalog, options, bytes.size());
+    // Fed in chunks so that a cancel, or a file that is not an export, stops at once.
+    constexpr std::size_t kChunk = 1 << 20;
+    for (std::size_t pos = 0; pos < bytes.size(); pos += kChunk)
+        if (!stream.feed(bytes.substr(pos, std::min(kChunk, bytes.size() - pos)))) break;
+    return stream.finish();
 }
 
 } // namespace compute

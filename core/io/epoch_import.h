@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,5 +53,27 @@ struct ImportResult {
 Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &sourceName,
                                     const HardwareCatalog *catalog,
                                     const ImportOptions &options = {});
+
+// The same import fed a piece at a time, as a file is read, so that the file never sits
+// in memory whole: a piece may end anywhere (inside a row, a quoted field or a UTF-8
+// character). `expectedBytes`, the file's size when known, drives options.progress.
+class EpochCsvStream {
+public:
+    EpochCsvStream(std::string sourceName, const HardwareCatalog *catalog,
+                   ImportOptions options = {}, std::size_t expectedBytes = 0);
+    ~EpochCsvStream();
+    EpochCsvStream(const EpochCsvStream &) = delete;
+    EpochCsvStream &operator=(const EpochCsvStream &) = delete;
+
+    // False once reading can stop: the file is not an export or not CSV, or the import
+    // was cancelled. finish() then says which.
+    bool feed(std::string_view piece);
+    // What importEpochCsv returns for the whole of what was fed.
+    Result<ImportResult> finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> m;
+};
 
 } // namespace compute
