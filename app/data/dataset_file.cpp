@@ -9,12 +9,14 @@
 #include "core/io/epoch_defaults.h"
 #include "core/io/json_format.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QThread>
 
 #include <algorithm>
+#include <optional>
 
 namespace app {
 namespace {
@@ -33,48 +35,48 @@ FileStamp stampOf(const QString &path)
     return {info.size(), info.lastModified()};
 }
 
-// Share of the progress bar given to reading a file; parsing takes the rest (reading
-// from the disk cache is several times faster than parsing).
-constexpr double kReadShare = 0.1;
-
-// The bytes of one version of the file, read in chunks with progress (which may cancel).
-// A file that changes while it is read (another program still writing it) is read
-// again after a pause, and refused if it keeps changing: parsing a mix of two versions
-// would load a dataset that never existed.
-compute::Result<QByteArray> readWhole(const QString &path, const std::string &name,
-                                      const std::function<bool(double)> &progress)
+// Reads one version of the file a piece at a time: `start` is told the file's size
+// (0 when unknown) before its first piece, and again if the file is read over; `feed` gets
+// each piece and returns false to stop reading; `progress` gets the fraction read (and may
+// cancel). A file that changes while it is read (another program still writing it) is
+// read again after a pause, and refused if it keeps changing: parsing a mix of two
+// versions would load a dataset that never existed. False when `feed` stopped early.
+compute::Result<bool> readPieces(const QString &path, const std::string &name,
+                                 const std::function<void(qint64)> &start,
+                                 const std::function<bool(std::string_view)> &feed,
+                                 const std::function<bool(double)> &progress)
 {
     constexpr int kAttempts = 4;
     constexpr qint64 kChunk = 4 << 20;
+    QByteArray piece(kChunk, Qt::Uninitialized);
     for (int attempt = 1;; ++attempt) {
         const FileStamp before = stampOf(path);
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
             return compute::Error{name, "cannot be opened: " + file.errorString().toStdString()};
-        auto readFailure = [&] {
-            return compute::Error{name, "cannot be read: " + file.errorString().toStdString()};
-        };
         // A pipe has no size to compare; a bundled resource never changes.
-        if (file.isSequential() || path.startsWith(QStringLiteral(":/"))) {
-            QByteArray bytes = file.readAll();
-            if (file.error() != QFileDevice::NoError) return readFailure();
-            return bytes;
-        }
-        QByteArray bytes(before.size, Qt::Uninitialized);
+        const bool fixed = file.isSequential() || path.startsWith(QStringLiteral(":/"));
+        const qint64 size = file.isSequential() ? 0 : file.size();
+        start(size);
+        // A file of known size is read to that size, and then must end there.
         qint64 filled = 0;
-        while (filled < bytes.size()) {
-            const qint64 n =
-                file.read(bytes.data() + filled, std::min(kChunk, bytes.size() - filled));
-            if (n < 0) return readFailure();
+        while (fixed || filled < size) {
+            const qint64 want = fixed ? kChunk : std::min(kChunk, size - filled);
+            const qint64 n = file.read(piece.data(), want);
+            if (n < 0)
+                return compute::Error{name, "cannot be read: " + file.errorString().toStdString()};
             if (n == 0) break; // shorter than it was
             filled += n;
-            const double fraction = static_cast<double>(filled) / static_cast<double>(bytes.size());
-            if (progress && !progress(kReadShare * fraction))
+            if (!feed(std::string_view(piece.constData(), static_cast<std::size_t>(n))))
+                return false;
+            if (progress && size > 0 &&
+                !progress(std::min(1.0, static_cast<double>(filled) / static_cast<double>(size))))
                 return compute::Error{name, "was not read: the load was cancelled"};
         }
+        if (fixed) return true;
         char beyond = 0;
         const bool longer = file.read(&beyond, 1) > 0;
-        if (filled == bytes.size() && !longer && stampOf(path) == before) return bytes;
+        if (filled == size && !longer && stampOf(path) == before) return true;
         if (attempt == kAttempts)
             return compute::Error{name, "changed while it was being read, " +
                                             std::to_string(kAttempts) +
@@ -82,6 +84,47 @@ compute::Result<QByteArray> readWhole(const QString &path, const std::string &na
                                             "nothing was loaded, try again when it is complete"};
         QThread::msleep(50 * static_cast<unsigned long>(attempt));
     }
+}
+
+// An Epoch AI export, imported as it is read so that a large file is never in memory
+// whole, with the provenance of its sidecar when the file's SHA-256 matches.
+compute::Result<LoadedDataset> loadEpochCsv(const QString &path, const std::string &name,
+                                            const std::function<bool(double)> &progress)
+{
+    std::optional<compute::EpochCsvStream> stream;
+    QCryptographicHash sha256(QCryptographicHash::Sha256);
+    bool cancelled = false;
+    compute::ImportOptions options;
+    options.progress = [&](double fraction) {
+        cancelled = progress && !progress(fraction);
+        return !cancelled;
+    };
+    const compute::Result<bool> read = readPieces(
+        path, name,
+        [&](qint64 size) {
+            stream.emplace(name, &hardwareCatalog(), options, static_cast<std::size_t>(size));
+            sha256.reset();
+        },
+        [&](std::string_view piece) {
+            sha256.addData(QByteArrayView(piece.data(), static_cast<qsizetype>(piece.size())));
+            return stream->feed(piece);
+        },
+        {});
+    if (!read) return read.errors();
+    auto imported = stream->finish();
+    if (!imported) return imported.errors();
+    std::string title = "Epoch AI export: " + QFileInfo(path).fileName().toStdString();
+    // A download (File > Get Latest Epoch Data, --fetch) remembers where and when it came
+    // from in the file beside it. A file read only in part has no hash to compare.
+    if (!imported->report.cancelled && read.value() && !path.startsWith(QStringLiteral(":/"))) {
+        const std::string digest = sha256.result().toHex().toStdString();
+        if (auto provenance = provenanceOfFile(path, digest, imported->report.warnings)) {
+            title += ", downloaded " + provenance->downloadedAt.substr(0, 10);
+            imported->dataset.metadata.provenance = std::move(*provenance);
+        }
+    }
+    compute::addEpochDefaults(imported->dataset, title);
+    return LoadedDataset{std::move(imported->dataset), std::move(imported->report)};
 }
 
 } // namespace
@@ -98,32 +141,24 @@ compute::Result<LoadedDataset> loadDataset(const QString &path,
     const std::string name = path.startsWith(QStringLiteral(":/"))
                                  ? QFileInfo(path).fileName().toStdString()
                                  : path.toStdString();
-    const compute::Result<QByteArray> read = readWhole(path, name, progress);
-    if (!read) return read.errors();
-    const QByteArray &bytes = read.value();
-    const std::string_view view(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+    if (fileKindOf(path) == FileKind::EpochCsv) return loadEpochCsv(path, name, progress);
 
-    if (fileKindOf(path) == FileKind::EpochCsv) {
-        compute::ImportOptions options;
-        if (progress)
-            options.progress = [&progress](double f) {
-                return progress(kReadShare + (1 - kReadShare) * f);
-            };
-        auto imported = compute::importEpochCsv(view, name, &hardwareCatalog(), options);
-        if (!imported) return imported.errors();
-        std::string title = "Epoch AI export: " + QFileInfo(path).fileName().toStdString();
-        // A download (File > Get Latest Epoch Data, --fetch) remembers where and when
-        // it came from in the file beside it.
-        if (!imported->report.cancelled && !path.startsWith(QStringLiteral(":/"))) {
-            if (auto provenance = provenanceOfFile(path, view, imported->report.warnings)) {
-                title += ", downloaded " + provenance->downloadedAt.substr(0, 10);
-                imported->dataset.metadata.provenance = std::move(*provenance);
-            }
-        }
-        compute::addEpochDefaults(imported->dataset, title);
-        LoadedDataset loaded{std::move(imported->dataset), std::move(imported->report)};
-        return loaded;
-    }
+    // A native file is parsed whole; reading it takes the first tenth of the progress.
+    constexpr double kReadShare = 0.1;
+    QByteArray bytes;
+    const compute::Result<bool> read = readPieces(
+        path, name,
+        [&](qint64 size) {
+            bytes.clear();
+            bytes.reserve(size);
+        },
+        [&](std::string_view piece) {
+            bytes.append(piece.data(), static_cast<qsizetype>(piece.size()));
+            return true;
+        },
+        [&](double fraction) { return !progress || progress(kReadShare * fraction); });
+    if (!read) return read.errors();
+    const std::string_view view(bytes.constData(), static_cast<std::size_t>(bytes.size()));
     auto dataset = compute::readDatasetJson(view, name);
     if (!dataset) return dataset.errors();
     return LoadedDataset{std::move(dataset).value(), std::nullopt};

@@ -3,7 +3,6 @@
 
 #include "app/data/atomic_file.h"
 #include "core/io/provenance_json.h"
-#include "core/util/sha256.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -36,7 +35,7 @@ readProvenanceSidecar(const QString &path)
 }
 
 std::optional<compute::DatasetProvenance>
-provenanceOfFile(const QString &path, std::string_view bytes, compute::Errors &warnings)
+provenanceOfFile(const QString &path, const std::string &sha256Hex, compute::Errors &warnings)
 {
     auto sidecar = readProvenanceSidecar(path);
     if (!sidecar) return std::nullopt;
@@ -48,7 +47,7 @@ provenanceOfFile(const QString &path, std::string_view bytes, compute::Errors &w
                                   "not recorded"});
         return std::nullopt;
     }
-    if (sidecar->value().sha256 != compute::sha256Hex(bytes)) {
+    if (sidecar->value().sha256 != sha256Hex) {
         warnings.push_back({name, "describes another version of the file (its SHA-256 differs: "
                                   "the file was changed after it was downloaded), so where and "
                                   "when the data was downloaded is not recorded"});

@@ -20,12 +20,12 @@ QString provenanceSidecarPath(const QString &path);
 std::optional<compute::Result<compute::DatasetProvenance>>
 readProvenanceSidecar(const QString &path);
 
-// The provenance of the file at `path`, whose bytes are `bytes`: its sidecar's, when it
-// has one that describes these very bytes (the SHA-256 matches). Otherwise nullopt, and
-// when a sidecar is there but does not apply (unreadable, or the file was changed after
-// it was downloaded) a warning saying so is added to `warnings`.
+// The provenance of the file at `path`, whose bytes have the SHA-256 `sha256Hex` (64
+// lowercase hex digits): its sidecar's, when it has one that describes these very bytes. Otherwise
+// nullopt, and when a sidecar is there but does not apply (unreadable, or the file was changed
+// after it was downloaded) a warning saying so is added to `warnings`.
 std::optional<compute::DatasetProvenance>
-provenanceOfFile(const QString &path, std::string_view bytes, compute::Errors &warnings);
+provenanceOfFile(const QString &path, const std::string &sha256Hex, compute::Errors &warnings);
 
 // Writes the sidecar of `path` durably (writeFileDurably); `size` is the file's size in
 // bytes and `finalUrl` where the redirects ended.
