@@ -93,12 +93,8 @@ compute::Result<LoadedDataset> loadEpochCsv(const QString &path, const std::stri
 {
     std::optional<compute::EpochCsvStream> stream;
     QCryptographicHash sha256(QCryptographicHash::Sha256);
-    bool cancelled = false;
     compute::ImportOptions options;
-    options.progress = [&](double fraction) {
-        cancelled = progress && !progress(fraction);
-        return !cancelled;
-    };
+    options.progress = progress; // the fraction of the file parsed, which may cancel
     const compute::Result<bool> read = readPieces(
         path, name,
         [&](qint64 size) {
