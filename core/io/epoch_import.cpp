@@ -213,7 +213,8 @@ private:
     static std::size_t lineBreaks(std::string_view text)
     {
         std::size_t count = 0;
-        if (text.empty()) return count; // an empty view's data() may be null, which memchr must not get
+        if (text.empty())
+            return count; // an empty view's data() may be null, which memchr must not get
         for (const char *p = text.data(), *end = p + text.size();
              (p = static_cast<const char *>(
                   std::memchr(p, '\n', static_cast<std::size_t>(end - p))));
