@@ -338,6 +338,7 @@ void MainWindow::createViewMenu()
 
     m_viewMenu->addSeparator();
     addAxesMenus(m_viewMenu, m_view);
+    addColorByMenu(m_viewMenu, m_view);
     m_viewMenu->addSeparator();
 
     QAction *labels = m_viewMenu->addAction(tr("Point &Labels"));
@@ -462,6 +463,19 @@ void MainWindow::openInitial(const CommandLine &command)
         (command.bundled.isEmpty() || command.bundled == QLatin1String("openai")))
         showOpenAi2018View();
     if (!command.eraScheme.isEmpty()) showSchemeNamed(command.eraScheme);
+    // What the command line asked to see: axes, colours and filters.
+    if (command.axes != compute::Axes{}) m_view->setAxes(command.axes);
+    m_view->setColorBy(command.colorBy);
+    if (!command.domains.isEmpty() || !command.only.empty()) {
+        compute::RunFilter filter = m_view->filter();
+        std::vector<std::string> domains;
+        for (const QString &domain : command.domains)
+            domains.push_back(domain.toStdString());
+        if (!domains.empty()) filter.setValues(compute::RunCategory::Domain, domains);
+        for (const compute::RunFilter::Choice &choice : command.only)
+            filter.setValues(choice.category, choice.values);
+        m_view->setFilter(filter);
+    }
 }
 
 void MainWindow::showSchemeNamed(const QString &text)

@@ -267,7 +267,7 @@ void ChartRenderer::drawPoints()
                                    ? QCPScatterStyle(QCPScatterStyle::ssNone)
                                    : vectorStyleOf(g, m_look.markerSize, m_look.markerEdge));
         graph->setAdaptiveSampling(false);
-        graph->setName(g.domainGroup);
+        graph->setName(g.colorGroup);
         graph->setSelectable(QCP::stNone);
         graph->removeFromLegend();
         m_pointGraphs.append(graph);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/chart_scene.h"
 
-#include "app/chart/domain_palette.h"
+#include "app/chart/category_palette.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
 #include "app/format/fit_format.h"
@@ -179,7 +179,7 @@ void updateExtent(ChartScene &scene)
 
 // Points, their groups, the selection and the extent.
 void buildPoints(ChartScene &scene, const compute::Dataset &dataset, const TrendModel &trends,
-                 const ViewState &view, const DomainPalette &palette)
+                 const ViewState &view, const CategoryPalette &palette)
 {
     const compute::FitCache &cache = trends.cache();
     const double unitScale = unitScaleOf(scene);
@@ -190,8 +190,18 @@ void buildPoints(ChartScene &scene, const compute::Dataset &dataset, const Trend
     // the cost) into a sequential buffer; a second pass moves each point into its
     // group's slice, which therefore comes out sorted by date.
     const std::vector<bool> selected = selectedRuns(dataset, view);
+    // By domain, the cache's domain index gives the group without a look at the run.
+    const bool byDomain = palette.category() == compute::RunCategory::Domain;
     std::vector<int> domainGroup; // cache domain index -> palette group index (-1 unknown)
-    std::vector<int> groupOfKey;  // packed key -> group number (-1: none yet)
+    const auto paletteGroupOfDomain = [&](std::uint16_t domain) {
+        if (domain >= domainGroup.size()) domainGroup.resize(domain + 1u, -1);
+        if (domainGroup[domain] < 0) {
+            const QString group = palette.groupOf(QString::fromStdString(cache.domainName(domain)));
+            domainGroup[domain] = static_cast<int>(palette.groups().indexOf(group));
+        }
+        return domainGroup[domain];
+    };
+    std::vector<int> groupOfKey; // packed key -> group number (-1: none yet)
     std::vector<int> groupOfPoint;
     std::vector<ScenePoint> inDateOrder;
     std::vector<int> counts;
@@ -204,23 +214,18 @@ void buildPoints(ChartScene &scene, const compute::Dataset &dataset, const Trend
         if (k + kAhead < dateOrder.size()) cache.prefetch(dateOrder[k + kAhead]);
         const std::uint32_t i = dateOrder[k];
         if (i >= n || !cache.isAccepted(i)) continue;
-        const std::uint16_t domain = cache.domainIndex(i);
-        if (domain >= domainGroup.size()) domainGroup.resize(domain + 1u, -1);
-        if (domainGroup[domain] < 0) {
-            const QString group = palette.groupOf(QString::fromStdString(cache.domainName(domain)));
-            domainGroup[domain] = static_cast<int>(palette.groups().indexOf(group));
-        }
+        const int colour = byDomain ? paletteGroupOfDomain(cache.domainIndex(i))
+                                    : palette.groupIndexOf(dataset.runs[i]);
         const compute::EstimateMethod method = cache.method(i);
         const bool upper = cache.isUpperBound(i);
-        const int key = (domainGroup[domain] * 8 + static_cast<int>(method)) * 2 + (upper ? 1 : 0);
+        const int key = (colour * 8 + static_cast<int>(method)) * 2 + (upper ? 1 : 0);
         if (static_cast<std::size_t>(key) >= groupOfKey.size())
             groupOfKey.resize(static_cast<std::size_t>(key) + 1, -1);
         int &group = groupOfKey[static_cast<std::size_t>(key)];
         if (group < 0) {
             ScenePointGroup g;
-            g.domainGroup =
-                palette.groups().value(domainGroup[domain], DomainPalette::otherGroup());
-            g.color = palette.colorOf(g.domainGroup);
+            g.colorGroup = palette.groups().value(colour, CategoryPalette::otherGroup());
+            g.color = palette.colorOf(g.colorGroup);
             g.method = method;
             g.upperBound = upper;
             scene.groups.append(g);
@@ -238,8 +243,8 @@ void buildPoints(ChartScene &scene, const compute::Dataset &dataset, const Trend
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
         const ScenePointGroup &ga = scene.groups[a], &gb = scene.groups[b];
-        const auto pa = palette.groups().indexOf(ga.domainGroup);
-        const auto pb = palette.groups().indexOf(gb.domainGroup);
+        const auto pa = palette.groups().indexOf(ga.colorGroup);
+        const auto pb = palette.groups().indexOf(gb.colorGroup);
         if (pa != pb) return pa < pb;
         if (ga.method != gb.method) return ga.method < gb.method;
         return ga.upperBound < gb.upperBound;
@@ -268,18 +273,20 @@ void buildPoints(ChartScene &scene, const compute::Dataset &dataset, const Trend
 }
 
 // The group run i belongs in, or -1 when the scene has none like it.
-int groupFor(const ChartScene &scene, const compute::FitCache &cache, std::size_t i,
-             const DomainPalette &palette)
+int groupFor(const ChartScene &scene, const compute::Dataset &dataset,
+             const compute::FitCache &cache, std::size_t i, const CategoryPalette &palette)
 {
-    const QString domain =
-        palette.groupOf(QString::fromStdString(cache.domainName(cache.domainIndex(i))));
-    const QString group = palette.groups().contains(domain) ? domain : DomainPalette::otherGroup();
+    const QString group =
+        palette.category() == compute::RunCategory::Domain
+            ? palette.groupOf(QString::fromStdString(cache.domainName(cache.domainIndex(i))))
+            : palette.groups().value(palette.groupIndexOf(dataset.runs[i]),
+                                     CategoryPalette::otherGroup());
     const compute::EstimateMethod method = cache.method(i);
     const bool upper = cache.isUpperBound(i);
     for (int g = 0; g < scene.groups.size(); ++g) {
         const ScenePointGroup &candidate = scene.groups[g];
         if (candidate.method == method && candidate.upperBound == upper &&
-            candidate.domainGroup == group)
+            candidate.colorGroup == group)
             return g;
     }
     return -1;
@@ -295,14 +302,14 @@ int groupAt(const ChartScene &scene, int position)
 // Moves run i's point to where a full build would put it. False when that needs a
 // group the scene does not have, or empties one.
 bool patchPoint(ChartScene &scene, std::size_t i, const compute::Dataset &dataset,
-                const compute::FitCache &cache, const DomainPalette &palette, bool selected)
+                const compute::FitCache &cache, const CategoryPalette &palette, bool selected)
 {
     if (scene.pointOfRun.size() != dataset.runs.size() || cache.size() != dataset.runs.size() ||
         i >= dataset.runs.size())
         return false;
     const int oldAt = scene.pointOfRun[i];
     const bool plotted = cache.isPlottable(i) && cache.isAccepted(i);
-    const int newGroup = plotted ? groupFor(scene, cache, i, palette) : -1;
+    const int newGroup = plotted ? groupFor(scene, dataset, cache, i, palette) : -1;
     if (plotted && newGroup < 0) return false;
     const int oldGroup = oldAt >= 0 ? groupAt(scene, oldAt) : -1;
     if (oldAt >= 0 &&
@@ -416,12 +423,13 @@ void buildDecorations(ChartScene &scene, const compute::Dataset &dataset, const 
 } // namespace
 
 ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &trends,
-                           const ViewState &view, const DomainPalette &palette)
+                           const ViewState &view, const CategoryPalette &palette)
 {
     ChartScene scene;
     scene.axes = trends.cache().axes();
     scene.units = view.units();
     scene.filtered = view.filter().narrows();
+    scene.colorTitle = palette.title();
     // log10 of a value in the chosen unit = log10 FLOP + log10Offset.
     scene.log10Offset = unitShiftOf(scene);
     buildPoints(scene, dataset, trends, view, palette);
@@ -431,7 +439,7 @@ ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &tr
 
 bool updateChartScene(ChartScene &scene, const std::vector<std::size_t> &changedRuns,
                       const compute::Dataset &dataset, const TrendModel &trends,
-                      const ViewState &view, const DomainPalette &palette)
+                      const ViewState &view, const CategoryPalette &palette)
 {
     if (scene.units != view.units() || scene.filtered != view.filter().narrows() ||
         scene.axes != trends.cache().axes())

@@ -19,7 +19,7 @@ class FitCache;
 
 namespace app {
 
-class DomainPalette;
+class CategoryPalette;
 class TrendModel;
 class ViewState;
 
@@ -60,7 +60,7 @@ struct SceneArrow {
 // Points drawn alike (same domain colour, method marker, upper-bound or not): one graph.
 // Its points are ChartScene::points[begin, end), sorted by key.
 struct ScenePointGroup {
-    QString domainGroup;
+    QString colorGroup;
     QColor color;
     compute::EstimateMethod method = compute::EstimateMethod::Reported;
     bool upperBound = false;
@@ -103,6 +103,7 @@ struct ChartScene {
     // in pfs-days); lets the renderer map points to pixels without a log per point.
     double log10Offset = 0;
     QVector<ScenePointGroup> groups;
+    QString colorTitle = QStringLiteral("Domain"); // what the groups' colours tell apart
     QVector<SceneBand> bands;
     QVector<SceneFit> fits;
     QVector<ScenePoint> points;  // every plotted point, grouped (see ScenePointGroup)
@@ -135,7 +136,7 @@ inline double xOfKey(double key, bool dated = true)
 }
 
 ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &trends,
-                           const ViewState &view, const DomainPalette &palette);
+                           const ViewState &view, const CategoryPalette &palette);
 
 // Brings `scene` up to date after the runs in `changedRuns` were edited (their dataset
 // indices; nothing else changed since the scene was built): their points move, the
@@ -144,6 +145,6 @@ ChartScene buildChartScene(const compute::Dataset &dataset, const TrendModel &tr
 // marker group the scene does not have, or units or filter changed).
 bool updateChartScene(ChartScene &scene, const std::vector<std::size_t> &changedRuns,
                       const compute::Dataset &dataset, const TrendModel &trends,
-                      const ViewState &view, const DomainPalette &palette);
+                      const ViewState &view, const CategoryPalette &palette);
 
 } // namespace app

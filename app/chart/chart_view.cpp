@@ -53,7 +53,7 @@ ChartView::ChartView(Document *document, ViewState *view, TrendModel *trends, QW
     connect(m_rebuildTimer, &QTimer::timeout, this, &ChartView::rebuildNow);
 
     connect(document, &Document::datasetReset, this, [this] {
-        m_palette.rebuild(m_document->dataset());
+        m_palette.rebuild(m_document->dataset(), m_view->colorBy());
         m_needsRescale = true;
         invalidatePoints();
     });
@@ -104,7 +104,11 @@ ChartView::ChartView(Document *document, ViewState *view, TrendModel *trends, QW
     connect(m_plot, &QCustomPlot::mouseRelease, this, &ChartView::onMouseRelease);
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, &ChartView::onDoubleClick);
 
-    m_palette.rebuild(document->dataset());
+    connect(view, &ViewState::colorByChanged, this, [this] {
+        m_palette.rebuild(m_document->dataset(), m_view->colorBy());
+        invalidatePoints();
+    });
+    m_palette.rebuild(document->dataset(), view->colorBy());
     rebuildNow();
 }
 

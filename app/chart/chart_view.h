@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/chart/category_palette.h"
 #include "app/chart/chart_renderer.h"
-#include "app/chart/domain_palette.h"
 #include "core/model/era.h"
 
 #include <QHash>
@@ -34,7 +34,7 @@ public:
 
     QCustomPlot *plot() const { return m_plot; }
     const ChartRenderer &renderer() const { return m_renderer; }
-    const DomainPalette &palette() const { return m_palette; }
+    const CategoryPalette &palette() const { return m_palette; }
     const ViewState *viewState() const { return m_view; }
     // For the export dialog's choice of axes, which is the view's.
     ViewState *mutableViewState() const { return m_view; }
@@ -93,7 +93,7 @@ private:
     TrendModel *m_trends;
     QCustomPlot *m_plot;
     ChartRenderer m_renderer;
-    DomainPalette m_palette;
+    CategoryPalette m_palette;
     QTimer *m_rebuildTimer;
     bool m_needsRescale = true;
     // What changed since the last rebuild: everything, or only these runs' points.

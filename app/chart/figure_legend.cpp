@@ -12,9 +12,10 @@ constexpr double kColumnGap = 16;  // between columns
 constexpr double kHeadingGap = 10; // between a group's title and its entries
 constexpr double kRightMargin = 8; // kept free at the figure's right edge
 
-QString headingOf(LegendEntry::Group group)
+QString headingOf(const LegendEntry &entry)
 {
-    switch (group) {
+    if (!entry.heading.isEmpty()) return entry.heading;
+    switch (entry.group) {
     case LegendEntry::Group::Domain:
         return QStringLiteral("Domain");
     case LegendEntry::Group::Method:
@@ -93,7 +94,7 @@ double FigureLegend::indent() const
     return std::max(0, mParentPlot->axisRect()->left() - mRect.left());
 }
 
-FigureLegend::Layout FigureLegend::layout(double width, bool trendsOnly) const
+FigureLegend::Layout FigureLegend::layout(double width, Collapse collapse) const
 {
     Layout out;
     const QFontMetricsF metrics(m_font);
@@ -105,17 +106,22 @@ FigureLegend::Layout FigureLegend::layout(double width, bool trendsOnly) const
     constexpr LegendEntry::Group kOrder[] = {LegendEntry::Group::Domain, LegendEntry::Group::Method,
                                              LegendEntry::Group::Trend,
                                              LegendEntry::Group::Overlay};
-    auto shown = [trendsOnly](const LegendEntry &e) {
-        return !trendsOnly || e.group == LegendEntry::Group::Trend ||
-               e.group == LegendEntry::Group::Overlay;
+    auto shown = [collapse](const LegendEntry &e) {
+        switch (collapse) {
+        case Collapse::None:
+            return true;
+        case Collapse::WithoutEstimates:
+            return e.group != LegendEntry::Group::Method;
+        default:
+            return e.group == LegendEntry::Group::Trend || e.group == LegendEntry::Group::Overlay;
+        }
     };
     double headingWidth = 0;
     if (m_look.legendHeadings)
         for (const LegendEntry &e : m_entries)
             if (shown(e))
-                headingWidth =
-                    std::max(headingWidth,
-                             headingMetrics.horizontalAdvance(headingOf(e.group)) + kHeadingGap);
+                headingWidth = std::max(
+                    headingWidth, headingMetrics.horizontalAdvance(headingOf(e)) + kHeadingGap);
     const double available = std::max(20.0, width - headingWidth);
     double y = 0;
     for (LegendEntry::Group group : kOrder) {
@@ -130,11 +136,17 @@ FigureLegend::Layout FigureLegend::layout(double width, bool trendsOnly) const
         for (int i : members)
             column = std::max(column, swatchWidth(m_entries[i]) + kSwatchGap +
                                           metrics.horizontalAdvance(m_entries[i].text));
+        // Markers' keys keep at least four columns: a long value ("United Kingdom of Great
+        // Britain and Northern Ireland") wraps in its column rather than taking a row.
+        if (std::all_of(members.begin(), members.end(),
+                        [&](int i) { return m_entries[i].swatch == LegendEntry::Swatch::Marker; }))
+            column = std::min(column, std::max(markerWidth + kSwatchGap + 40,
+                                               (available + kColumnGap) / 4 - kColumnGap));
         const int columns =
             std::clamp(static_cast<int>((available + kColumnGap) / (column + kColumnGap)), 1,
                        static_cast<int>(members.size()));
         const double columnWidth = columns == 1 ? available : column + kColumnGap;
-        if (m_look.legendHeadings) out.headings.append({headingOf(group), y});
+        if (m_look.legendHeadings) out.headings.append({headingOf(m_entries[members.front()]), y});
         double rowTop = y, rowBottom = y;
         for (int k = 0; k < members.size(); ++k) {
             const LegendEntry &e = m_entries[members[k]];
@@ -168,11 +180,10 @@ int FigureLegend::arrange(double right, double figureHeight)
     const double left = mParentPlot->axisRect()->left();
     const double width = right - left - kRightMargin;
     const double most = m_maxFraction * figureHeight;
-    m_collapse = Collapse::None;
-    m_layout = layout(width, false);
-    if (m_layout.height > most) {
-        m_collapse = Collapse::TrendsOnly;
-        m_layout = layout(width, true);
+    for (Collapse c : {Collapse::None, Collapse::WithoutEstimates, Collapse::TrendsOnly}) {
+        m_collapse = c;
+        m_layout = layout(width, c);
+        if (m_layout.height <= most) break;
     }
     if (m_layout.height > most) {
         m_collapse = Collapse::Hidden;

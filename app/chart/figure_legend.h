@@ -29,7 +29,9 @@ public:
         QRectF text;
         QString wrapped; // the text with its line breaks
     };
-    enum class Collapse { None, TrendsOnly, Hidden };
+    // What gives way when the legend would take more than its share: first the estimate
+    // markers' key (the shapes read without it), then the colours' key, then all.
+    enum class Collapse { None, WithoutEstimates, TrendsOnly, Hidden };
 
     explicit FigureLegend(QCustomPlot *plot);
 
@@ -62,7 +64,7 @@ private:
         double height = 0;
     };
     // The entries (only trends and overlays with `trendsOnly`) in `width` pixels.
-    Layout layout(double width, bool trendsOnly) const;
+    Layout layout(double width, Collapse collapse) const;
     void drawSwatch(QCPPainter *painter, const LegendEntry &entry, const QRectF &box) const;
 
     QVector<LegendEntry> m_entries;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/legend_builder.h"
 
+#include "app/chart/category_palette.h"
 #include "app/chart/comparison_marks.h"
 
 #include <algorithm>
@@ -108,11 +109,12 @@ QVector<LegendEntry> legendEntriesFor(const ChartScene &scene, const VisibleRang
     QVector<QPair<compute::EstimateMethod, bool>> shapes;
     for (const ScenePointGroup &g : scene.groups) {
         if (g.size() == 0 || !groupInView(scene, g, range)) continue;
-        if (!domains.contains(g.domainGroup)) {
-            domains << g.domainGroup;
+        if (!domains.contains(g.colorGroup)) {
+            domains << g.colorGroup;
             LegendEntry e;
             e.group = LegendEntry::Group::Domain;
-            e.text = g.domainGroup;
+            e.text = CategoryPalette::legendText(g.colorGroup);
+            if (scene.colorTitle != QLatin1String("Domain")) e.heading = scene.colorTitle;
             e.color = g.color;
             entries.append(e);
         }

@@ -17,6 +17,9 @@ struct LegendEntry {
     Group group = Group::Domain;
     Swatch swatch = Swatch::Marker;
     QString text;
+    // The group's heading when not the usual one: the category the points are coloured
+    // by ("Country") for Group::Domain.
+    QString heading;
     QColor color;
     MarkerShape shape = MarkerShape::Disc; // markers
     bool hollow = false;                   // an upper bound: outline only

@@ -44,13 +44,18 @@ std::optional<LoadedDataset> loadFor(const CommandLine &command, QTextStream &er
     return std::move(loaded).value();
 }
 
-// --all and --domain.
+// --all, --domain and --only.
 compute::RunFilter filterFor(const CommandLine &command)
 {
     compute::RunFilter filter;
     filter.includeHidden = command.includeHidden;
     for (const QString &domain : command.domains)
         filter.domains.push_back(domain.toStdString());
+    for (const compute::RunFilter::Choice &choice : command.only) {
+        std::vector<std::string> values = filter.values(choice.category);
+        values.insert(values.end(), choice.values.begin(), choice.values.end());
+        filter.setValues(choice.category, std::move(values));
+    }
     return filter;
 }
 
@@ -232,7 +237,10 @@ int runExport(const CommandLine &command, QTextStream &out, QTextStream &err)
     settings.units = command.units;
     settings.axes = command.axes;
     settings.includeHidden = command.includeHidden;
-    settings.domains = filterFor(command).domains;
+    const compute::RunFilter filter = filterFor(command);
+    settings.domains = filter.domains;
+    settings.categories = filter.categories;
+    settings.colorBy = command.colorBy;
     settings.width = command.width;
     settings.height = command.height;
     settings.scale = command.scale;

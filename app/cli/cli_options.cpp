@@ -98,6 +98,36 @@ QString quantityInto(compute::Quantity &quantity, const QString &spelling, const
     return {};
 }
 
+std::optional<compute::RunCategory> categoryOf(const QString &key)
+{
+    return compute::categoryFromKey(key.trimmed().toLower().toStdString());
+}
+
+QString categoryError(const QString &spelling, const QString &value)
+{
+    return QStringLiteral("%1 '%2' is not a category (expected %3)")
+        .arg(spelling, value, QString::fromStdString(compute::categoryKeyList()));
+}
+
+// --only CATEGORY=VALUE, added to the category's values.
+QString onlyInto(CommandLine &c, const QString &spelling, const QString &value)
+{
+    const qsizetype equals = value.indexOf(QLatin1Char('='));
+    if (equals <= 0)
+        return QStringLiteral("%1 '%2': expected CATEGORY=VALUE, e.g. country=China")
+            .arg(spelling, value);
+    const auto category = categoryOf(value.left(equals));
+    if (!category) return categoryError(spelling, value.left(equals));
+    const std::string wanted = value.mid(equals + 1).trimmed().toStdString();
+    for (compute::RunFilter::Choice &choice : c.only)
+        if (choice.category == *category) {
+            choice.values.push_back(wanted);
+            return {};
+        }
+    c.only.push_back({*category, {wanted}});
+    return {};
+}
+
 std::vector<CliOption> makeOptions()
 {
     return {
@@ -227,6 +257,23 @@ std::vector<CliOption> makeOptions()
                                 "for several); fits, projections, rolling windows, figures"),
          .apply = [](CommandLine &c, const QString &, const QString &v) -> QString {
              c.domains << v;
+             return {};
+         }},
+        {.names = {QStringLiteral("only")},
+         .valueName = QStringLiteral("CATEGORY=VALUE"),
+         .help = QStringLiteral("only runs with this value of a category (country=China,\n"
+                                "frontier=Frontier, confidence=Likely, ...; repeat for several;\n"
+                                "an empty VALUE keeps runs without one)"),
+         .apply = onlyInto},
+        {.names = {QStringLiteral("color-by"), QStringLiteral("colour-by")},
+         .valueName = QStringLiteral("CATEGORY"),
+         .help = QStringLiteral("colour the points by domain (the default), organization-\n"
+                                "category, country, accessibility, confidence, method or\n"
+                                "frontier; figures and the window"),
+         .apply = [](CommandLine &c, const QString &s, const QString &v) -> QString {
+             const auto category = categoryOf(v);
+             if (!category) return categoryError(s, v);
+             c.colorBy = *category;
              return {};
          }},
         {.names = {QStringLiteral("all")},

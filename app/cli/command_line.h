@@ -4,6 +4,7 @@
 #include "core/model/date.h"
 #include "core/model/quantity.h"
 #include "core/model/units.h"
+#include "core/stats/run_selection.h"
 
 #include <QString>
 #include <QStringList>
@@ -43,6 +44,9 @@ struct CommandLine {
     bool allFields = false;                   // --all-fields: --diff lists every field
     compute::Axes axes;                       // --y NAME, --x NAME (compute against date)
     QStringList domains;                      // --domain D: only runs of these domains
+    // --only CATEGORY=VALUE: only runs with one of these values (per category).
+    std::vector<compute::RunFilter::Choice> only;
+    compute::RunCategory colorBy = compute::RunCategory::Domain; // --color-by CATEGORY
 };
 
 struct ParsedCommandLine {

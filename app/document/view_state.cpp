@@ -52,6 +52,13 @@ void ViewState::setFilter(const compute::RunFilter &filter)
     emit filterChanged();
 }
 
+void ViewState::setColorBy(compute::RunCategory category)
+{
+    if (category == m_colorBy) return;
+    m_colorBy = category;
+    emit colorByChanged();
+}
+
 void ViewState::setSelection(const QSet<QString> &ids)
 {
     if (ids == m_selection) return;

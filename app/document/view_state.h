@@ -82,6 +82,10 @@ public:
     const compute::RunFilter &filter() const { return m_filter; }
     void setFilter(const compute::RunFilter &filter);
 
+    // The category the chart's points are coloured by (the domain unless chosen).
+    compute::RunCategory colorBy() const { return m_colorBy; }
+    void setColorBy(compute::RunCategory category);
+
     // Selected runs by id (ids are stable under inserts and removals).
     const QSet<QString> &selection() const { return m_selection; }
     void setSelection(const QSet<QString> &ids);
@@ -100,6 +104,7 @@ signals:
     void unitsChanged(compute::ComputeUnit units);
     void axesChanged();
     void filterChanged();
+    void colorByChanged();
     void selectionChanged();
     void showLabelsChanged(bool show);
     void overlaysChanged();
@@ -110,6 +115,7 @@ private:
     compute::ComputeUnit m_units = compute::ComputeUnit::Flop;
     compute::Axes m_axes;
     compute::RunFilter m_filter;
+    compute::RunCategory m_colorBy = compute::RunCategory::Domain;
     QSet<QString> m_selection;
     bool m_showLabels = true;
     ChartOverlays m_overlays;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/export/dataset_figure.h"
 
-#include "app/chart/domain_palette.h"
+#include "app/chart/category_palette.h"
 #include "app/data/atomic_file.h"
 #include "app/document/document.h"
 #include "app/document/trend_model.h"
@@ -38,6 +38,7 @@ compute::FigureProvenance provenanceOf(const compute::Dataset &dataset,
     compute::RunFilter filter;
     filter.includeHidden = settings.includeHidden;
     filter.domains = settings.domains;
+    filter.categories = settings.categories;
     for (const compute::Era &era : eras)
         provenance.fits.push_back({era, compute::fitEra(dataset, era, filter)});
     return provenance;
@@ -71,7 +72,9 @@ std::unique_ptr<FigureExporter> makeExporter(const compute::Dataset &dataset,
     compute::RunFilter filter;
     filter.includeHidden = settings.includeHidden;
     filter.domains = settings.domains;
+    filter.categories = settings.categories;
     view.setFilter(filter);
+    view.setColorBy(settings.colorBy);
     view.setSchemeIndex(schemeIndex);
     QSet<int> ticked;
     if (schemeIndex >= 0)
@@ -83,8 +86,8 @@ std::unique_ptr<FigureExporter> makeExporter(const compute::Dataset &dataset,
             ticked.insert(i);
     view.setTickedEras(ticked);
     TrendModel trends(&document, &view);
-    DomainPalette palette;
-    palette.rebuild(document.dataset());
+    CategoryPalette palette;
+    palette.rebuild(document.dataset(), view.colorBy());
     ChartScene scene = buildChartScene(document.dataset(), trends, view, palette);
 
     FigureRequest request;

@@ -25,7 +25,9 @@ struct DatasetFigureSettings {
     compute::ComputeUnit units = compute::ComputeUnit::Flop;
     compute::Axes axes; // --y, --x: compute against date unless chosen otherwise
     bool includeHidden = false;
-    std::vector<std::string> domains; // --domain: only runs of these (empty: all)
+    std::vector<std::string> domains;                   // --domain: only runs of these (empty: all)
+    std::vector<compute::RunFilter::Choice> categories; // --only
+    compute::RunCategory colorBy = compute::RunCategory::Domain; // --color-by
     int width = 1200;
     int height = 800;
     double scale = 2.0;

@@ -2,6 +2,7 @@
 #include "app/inputs/axes_picker.h"
 
 #include "app/document/view_state.h"
+#include "app/format/category_format.h"
 
 #include <QActionGroup>
 #include <QComboBox>
@@ -33,10 +34,15 @@ compute::Quantity quantityIn(const QComboBox *box)
 } // namespace
 
 AxesPicker::AxesPicker(ViewState *view, QWidget *parent)
-    : QWidget(parent), m_view(view), m_y(new QComboBox(this)), m_x(new QComboBox(this))
+    : QWidget(parent), m_view(view), m_y(new QComboBox(this)), m_x(new QComboBox(this)),
+      m_color(new QComboBox(this))
 {
     fill(m_y, false);
     fill(m_x, true);
+    for (compute::RunCategory c : compute::kRunCategories)
+        m_color->addItem(categoryTitleText(c), static_cast<int>(c));
+    m_color->setObjectName(QStringLiteral("colorByBox"));
+    m_color->setToolTip(tr("What the points' colours tell apart"));
     m_y->setObjectName(QStringLiteral("yAxisBox"));
     m_x->setObjectName(QStringLiteral("xAxisBox"));
     m_y->setToolTip(tr("What the chart shows up its log axis"));
@@ -51,6 +57,11 @@ AxesPicker::AxesPicker(ViewState *view, QWidget *parent)
     layout->addWidget(m_y);
     layout->addWidget(xLabel);
     layout->addWidget(m_x);
+    auto *colorLabel = new QLabel(tr("&colour:"), this);
+    colorLabel->setBuddy(m_color);
+    layout->addSpacing(6);
+    layout->addWidget(colorLabel);
+    layout->addWidget(m_color);
     showAxes();
     auto choose = [this] {
         compute::Axes axes{quantityIn(m_y), quantityIn(m_x)};
@@ -63,12 +74,17 @@ AxesPicker::AxesPicker(ViewState *view, QWidget *parent)
     connect(m_y, &QComboBox::activated, this, choose);
     connect(m_x, &QComboBox::activated, this, choose);
     connect(view, &ViewState::axesChanged, this, &AxesPicker::showAxes);
+    connect(m_color, &QComboBox::activated, this, [this] {
+        m_view->setColorBy(static_cast<compute::RunCategory>(m_color->currentData().toInt()));
+    });
+    connect(view, &ViewState::colorByChanged, this, &AxesPicker::showAxes);
 }
 
 void AxesPicker::showAxes()
 {
     m_y->setCurrentIndex(m_y->findData(static_cast<int>(m_view->axes().y)));
     m_x->setCurrentIndex(m_x->findData(static_cast<int>(m_view->axes().x)));
+    m_color->setCurrentIndex(m_color->findData(static_cast<int>(m_view->colorBy())));
 }
 
 namespace {
@@ -117,6 +133,32 @@ void addAxesMenus(QMenu *viewMenu, ViewState *view)
     };
     check();
     QObject::connect(view, &ViewState::axesChanged, yMenu, check);
+}
+
+void addColorByMenu(QMenu *viewMenu, ViewState *view)
+{
+    QMenu *menu = viewMenu->addMenu(QObject::tr("&Colour By"));
+    menu->setObjectName(QStringLiteral("colorByMenu"));
+    auto *group = new QActionGroup(menu);
+    for (compute::RunCategory c : compute::kRunCategories) {
+        QAction *a = menu->addAction(categoryTitleText(c));
+        a->setCheckable(true);
+        a->setData(static_cast<int>(c));
+        group->addAction(a);
+        QObject::connect(a, &QAction::triggered, view, [view, c] { view->setColorBy(c); });
+    }
+    menu->addSeparator();
+    QAction *next = menu->addAction(QObject::tr("&Next Category"), view, [view] {
+        const auto at = static_cast<std::size_t>(view->colorBy());
+        view->setColorBy(compute::kRunCategories[(at + 1) % compute::kRunCategories.size()]);
+    });
+    next->setShortcut(QKeySequence(QObject::tr("Ctrl+Shift+K")));
+    auto check = [view, group] {
+        for (QAction *a : group->actions())
+            a->setChecked(a->data().toInt() == static_cast<int>(view->colorBy()));
+    };
+    check();
+    QObject::connect(view, &ViewState::colorByChanged, menu, check);
 }
 
 } // namespace app

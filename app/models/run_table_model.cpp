@@ -6,12 +6,105 @@
 #include "app/format/number_format.h"
 #include "app/format/run_tooltip.h"
 #include "app/format/unit_format.h"
+#include "core/model/run_category.h"
 
 #include <QFont>
 
 #include <unordered_set>
 
 namespace app {
+namespace {
+
+using compute::RunNumber;
+using compute::RunText;
+
+// What a column after MissingColumn shows: a number of run.fields, a text of them,
+// the parameters, or a category.
+struct FieldColumn {
+    const char *key;
+    const char *title;
+    enum Kind { Number, Text, Parameters, Category } kind;
+    int which; // RunNumber, RunText or RunCategory
+};
+
+constexpr FieldColumn kFieldColumns[] = {
+    {"parameters", QT_TRANSLATE_NOOP("RunTableModel", "Parameters"), FieldColumn::Parameters, 0},
+    {"dataset-size", QT_TRANSLATE_NOOP("RunTableModel", "Dataset size"), FieldColumn::Number,
+     int(RunNumber::DatasetSize)},
+    {"training-time", QT_TRANSLATE_NOOP("RunTableModel", "Training time (h)"), FieldColumn::Number,
+     int(RunNumber::TrainingHours)},
+    {"hardware", QT_TRANSLATE_NOOP("RunTableModel", "Hardware"), FieldColumn::Text,
+     int(RunText::TrainingHardware)},
+    {"hardware-quantity", QT_TRANSLATE_NOOP("RunTableModel", "Chips"), FieldColumn::Number,
+     int(RunNumber::HardwareQuantity)},
+    {"utilization", QT_TRANSLATE_NOOP("RunTableModel", "Utilization"), FieldColumn::Number,
+     int(RunNumber::Utilization)},
+    {"cost", QT_TRANSLATE_NOOP("RunTableModel", "Cost (USD)"), FieldColumn::Number,
+     int(RunNumber::Cost)},
+    {"power", QT_TRANSLATE_NOOP("RunTableModel", "Power (W)"), FieldColumn::Number,
+     int(RunNumber::PowerDraw)},
+    {"chip-hours", QT_TRANSLATE_NOOP("RunTableModel", "Chip-hours"), FieldColumn::Number,
+     int(RunNumber::ChipHours)},
+    {"epochs", QT_TRANSLATE_NOOP("RunTableModel", "Epochs"), FieldColumn::Number,
+     int(RunNumber::Epochs)},
+    {"batch-size", QT_TRANSLATE_NOOP("RunTableModel", "Batch size"), FieldColumn::Number,
+     int(RunNumber::BatchSize)},
+    {"finetune-compute", QT_TRANSLATE_NOOP("RunTableModel", "Finetune compute (FLOP)"),
+     FieldColumn::Number, int(RunNumber::FinetuneCompute)},
+    {"citations", QT_TRANSLATE_NOOP("RunTableModel", "Citations"), FieldColumn::Number,
+     int(RunNumber::Citations)},
+    {"organization-category", QT_TRANSLATE_NOOP("RunTableModel", "Organization category"),
+     FieldColumn::Category, int(compute::RunCategory::OrganizationCategory)},
+    {"country", QT_TRANSLATE_NOOP("RunTableModel", "Country"), FieldColumn::Category,
+     int(compute::RunCategory::Country)},
+    {"accessibility", QT_TRANSLATE_NOOP("RunTableModel", "Accessibility"), FieldColumn::Category,
+     int(compute::RunCategory::Accessibility)},
+    {"confidence", QT_TRANSLATE_NOOP("RunTableModel", "Confidence"), FieldColumn::Category,
+     int(compute::RunCategory::Confidence)},
+    {"frontier", QT_TRANSLATE_NOOP("RunTableModel", "Frontier"), FieldColumn::Category,
+     int(compute::RunCategory::Frontier)},
+    {"notability", QT_TRANSLATE_NOOP("RunTableModel", "Notability criteria"), FieldColumn::Text,
+     int(RunText::NotabilityCriteria)},
+    {"base-model", QT_TRANSLATE_NOOP("RunTableModel", "Base model"), FieldColumn::Text,
+     int(RunText::BaseModel)},
+};
+static_assert(std::size(kFieldColumns) ==
+              RunTableModel::ColumnCount - RunTableModel::ParametersColumn);
+
+constexpr const char *kBaseKeys[] = {"name",    "organization", "domain", "date",
+                                     "compute", "method",       "source", "missing"};
+static_assert(std::size(kBaseKeys) == RunTableModel::ParametersColumn);
+
+const FieldColumn *fieldColumn(int column)
+{
+    const int at = column - RunTableModel::ParametersColumn;
+    return at >= 0 && at < static_cast<int>(std::size(kFieldColumns)) ? &kFieldColumns[at]
+                                                                      : nullptr;
+}
+
+std::optional<double> numberOf(const compute::TrainingRun &run, const FieldColumn &column)
+{
+    if (column.kind == FieldColumn::Parameters) return run.parameters;
+    if (column.kind == FieldColumn::Number)
+        return run.fields.number(static_cast<RunNumber>(column.which));
+    return std::nullopt;
+}
+
+} // namespace
+
+QString RunTableModel::columnKey(int column)
+{
+    if (column >= 0 && column < ParametersColumn) return QLatin1String(kBaseKeys[column]);
+    const FieldColumn *field = fieldColumn(column);
+    return field ? QLatin1String(field->key) : QString();
+}
+
+int RunTableModel::columnOfKey(const QString &key)
+{
+    for (int column = 0; column < ColumnCount; ++column)
+        if (columnKey(column) == key) return column;
+    return -1;
+}
 
 RunTableModel::RunTableModel(Document *document, ViewState *view, QObject *parent)
     : QAbstractTableModel(parent), m_document(document), m_view(view),
@@ -126,8 +219,26 @@ QString RunTableModel::displayText(const compute::TrainingRun &run, int column) 
     case MissingColumn:
         return missingText(run);
     default:
-        return {};
+        break;
     }
+    const FieldColumn *field = fieldColumn(column);
+    if (!field) return {};
+    switch (field->kind) {
+    case FieldColumn::Text:
+        return QString::fromUtf8(run.fields.text(static_cast<RunText>(field->which)));
+    case FieldColumn::Category:
+        return QString::fromUtf8(
+            compute::categoryCell(run, static_cast<compute::RunCategory>(field->which)));
+    case FieldColumn::Number:
+    case FieldColumn::Parameters: {
+        const std::optional<double> value = numberOf(run, *field);
+        if (!value) return {};
+        if (column == UtilizationColumn)
+            return QStringLiteral("%1%").arg(significant(*value * 100, 3));
+        return compact(*value);
+    }
+    }
+    return {};
 }
 
 QVariant RunTableModel::sortValue(const compute::TrainingRun &run, int column) const
@@ -137,6 +248,11 @@ QVariant RunTableModel::sortValue(const compute::TrainingRun &run, int column) c
     if (column == ComputeColumn) {
         const std::optional<double> flop = run.flop();
         return flop ? QVariant(*flop) : QVariant();
+    }
+    if (const FieldColumn *field = fieldColumn(column);
+        field && (field->kind == FieldColumn::Number || field->kind == FieldColumn::Parameters)) {
+        const std::optional<double> value = numberOf(run, *field);
+        return value ? QVariant(*value) : QVariant();
     }
     return displayText(run, column);
 }
@@ -158,7 +274,10 @@ QVariant RunTableModel::data(const QModelIndex &index, int role) const
     case RunIndexRole:
         return index.row();
     case Qt::TextAlignmentRole:
-        if (index.column() == ComputeColumn) return (Qt::AlignRight | Qt::AlignVCenter).toInt();
+        if (const FieldColumn *field = fieldColumn(index.column());
+            index.column() == ComputeColumn || (field && (field->kind == FieldColumn::Number ||
+                                                          field->kind == FieldColumn::Parameters)))
+            return (Qt::AlignRight | Qt::AlignVCenter).toInt();
         return {};
     case Qt::FontRole:
         if (!run->isPlottable()) {
@@ -192,8 +311,10 @@ QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Source");
     case MissingColumn:
         return tr("Missing");
-    default:
-        return {};
+    default: {
+        const FieldColumn *field = fieldColumn(section);
+        return field ? tr(field->title) : QVariant();
+    }
     }
 }
 

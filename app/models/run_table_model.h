@@ -29,11 +29,38 @@ public:
         MethodColumn,
         SourceColumn,
         MissingColumn, // why a run is not plotted ("no date"); empty for plotted runs
+        // Every other field Epoch AI records; hidden until the user shows them.
+        ParametersColumn,
+        DatasetSizeColumn,
+        TrainingTimeColumn,
+        HardwareColumn,
+        HardwareQuantityColumn,
+        UtilizationColumn,
+        CostColumn,
+        PowerColumn,
+        ChipHoursColumn,
+        EpochsColumn,
+        BatchSizeColumn,
+        FinetuneComputeColumn,
+        CitationsColumn,
+        OrganizationCategoryColumn,
+        CountryColumn,
+        AccessibilityColumn,
+        ConfidenceColumn,
+        FrontierColumn,
+        NotabilityColumn,
+        BaseModelColumn,
         ColumnCount
     };
+    // The columns shown at first; the others the user shows from the header's menu.
+    static bool shownByDefault(int column) { return column < MissingColumn; }
+    // A name for a column that stays the same across versions (settings): "name",
+    // "dataset-size", ...; -1 for an unknown key.
+    static QString columnKey(int column);
+    static int columnOfKey(const QString &key);
     enum Role {
-        // Numbers for Date (days since 1970) and Compute (FLOP); invalid without a value.
-        // Text columns give their display text.
+        // Numbers for Date (days since 1970), Compute (FLOP) and the other quantities;
+        // invalid without a value. Text columns give their display text.
         SortRole = Qt::UserRole + 1,
         RunIdRole,    // QString
         RunIndexRole, // int, index into dataset().runs

@@ -3,6 +3,7 @@
 
 #include "app/document/document.h"
 #include "app/document/view_state.h"
+#include "app/format/category_format.h"
 #include "app/inputs/date_edit.h"
 
 #include <QCheckBox>
@@ -18,6 +19,7 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 namespace app {
 namespace {
@@ -39,6 +41,7 @@ QDateEdit *makeFilterDateEdit(QWidget *parent)
 RunFilterBar::RunFilterBar(Document *document, ViewState *view, QWidget *parent)
     : QWidget(parent), m_document(document), m_view(view), m_search(new QLineEdit(this)),
       m_domainButton(new QToolButton(this)), m_domainMenu(new QMenu(this)),
+      m_categoryButton(new QToolButton(this)), m_categoryMenu(new QMenu(this)),
       m_dateRange(new QCheckBox(tr("&Dates from"), this)), m_from(makeFilterDateEdit(this)),
       m_to(makeFilterDateEdit(this)), m_clear(new QPushButton(tr("C&lear Filters"), this)),
       m_outside(new QLabel(this)), m_runsTimer(new QTimer(this))
@@ -49,6 +52,10 @@ RunFilterBar::RunFilterBar(Document *document, ViewState *view, QWidget *parent)
     m_domainButton->setPopupMode(QToolButton::InstantPopup);
     m_domainButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_domainButton->setToolTip(tr("Show only runs of these domains"));
+    m_categoryButton->setObjectName(QStringLiteral("categoryFilterButton"));
+    m_categoryButton->setMenu(m_categoryMenu);
+    m_categoryButton->setPopupMode(QToolButton::InstantPopup);
+    m_categoryButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_dateRange->setToolTip(tr("Show only runs published on or after the first date and "
                                "before the second"));
     m_to->setToolTip(tr("First day not included"));
@@ -56,6 +63,7 @@ RunFilterBar::RunFilterBar(Document *document, ViewState *view, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(m_search, 1);
     top->addWidget(m_domainButton);
+    top->addWidget(m_categoryButton);
     top->addWidget(m_clear);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_dateRange);
@@ -75,6 +83,7 @@ RunFilterBar::RunFilterBar(Document *document, ViewState *view, QWidget *parent)
 
     connect(m_search, &QLineEdit::textChanged, this, &RunFilterBar::writeSearch);
     connect(m_domainMenu, &QMenu::aboutToShow, this, &RunFilterBar::rebuildDomainMenu);
+    connect(m_categoryMenu, &QMenu::aboutToShow, this, &RunFilterBar::rebuildCategoryMenu);
     connect(m_dateRange, &QCheckBox::toggled, this, &RunFilterBar::enableDates);
     connect(m_from, &QDateEdit::dateChanged, this, &RunFilterBar::writeDates);
     connect(m_to, &QDateEdit::dateChanged, this, &RunFilterBar::writeDates);
@@ -159,6 +168,93 @@ void RunFilterBar::setDomainChecked(const QString &domain, bool checked)
     else
         domains.erase(it);
     m_view->setFilter(filter);
+}
+
+namespace {
+
+// The values the runs have of a category with how many have each, most first, runs
+// without any last.
+std::vector<std::pair<std::string, int>> valueCounts(const compute::Dataset &dataset,
+                                                     compute::RunCategory category)
+{
+    std::unordered_map<std::string, int> counts;
+    for (const compute::TrainingRun &run : dataset.runs)
+        compute::forEachCategoryValue(
+            run, category, [&](std::string_view value) { ++counts[std::string(value)]; });
+    std::vector<std::pair<std::string, int>> byCount(counts.begin(), counts.end());
+    std::sort(byCount.begin(), byCount.end(), [](const auto &a, const auto &b) {
+        if (a.first.empty() != b.first.empty()) return b.first.empty();
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    return byCount;
+}
+
+} // namespace
+
+QStringList RunFilterBar::availableValues(compute::RunCategory category) const
+{
+    QStringList values;
+    for (const auto &[value, count] : valueCounts(m_document->dataset(), category))
+        values << QString::fromStdString(value);
+    return values;
+}
+
+void RunFilterBar::setValueChecked(compute::RunCategory category, const QString &value,
+                                   bool checked)
+{
+    compute::RunFilter filter = m_view->filter();
+    std::vector<std::string> values = filter.values(category);
+    const std::string key = value.toStdString();
+    const auto it = std::find(values.begin(), values.end(), key);
+    if (checked == (it != values.end())) return;
+    if (checked)
+        values.push_back(key);
+    else
+        values.erase(it);
+    filter.setValues(category, std::move(values));
+    m_view->setFilter(filter);
+}
+
+void RunFilterBar::rebuildCategoryMenu()
+{
+    // Built when opened, as the domain menu: one submenu per category, its values by
+    // how many runs have each, with that count.
+    m_categoryMenu->clear();
+    const compute::RunFilter &filter = m_view->filter();
+    for (compute::RunCategory category : compute::kRunCategories) {
+        if (category == compute::RunCategory::Domain) continue;
+        const std::vector<std::string> &chosen = filter.values(category);
+        const QString title = categoryTitleText(category);
+        QMenu *menu = m_categoryMenu->addMenu(
+            chosen.empty() ? title : tr("%1 (%2)").arg(title).arg(chosen.size()));
+        menu->setObjectName(fromView(compute::categoryKey(category)));
+        QAction *all = menu->addAction(tr("All"));
+        all->setCheckable(true);
+        all->setChecked(chosen.empty());
+        connect(all, &QAction::triggered, this, [this, category] {
+            compute::RunFilter f = m_view->filter();
+            f.setValues(category, {});
+            m_view->setFilter(f);
+        });
+        menu->addSeparator();
+        std::vector<std::pair<std::string, int>> values =
+            valueCounts(m_document->dataset(), category);
+        for (const std::string &value : chosen) // keep chosen values no run has any more
+            if (std::none_of(values.begin(), values.end(),
+                             [&](const auto &v) { return v.first == value; }))
+                values.emplace_back(value, 0);
+        for (const auto &[key, count] : values) {
+            const QString value = QString::fromStdString(key);
+            QString text = categoryValueText(key);
+            text.replace(QLatin1Char('&'), QStringLiteral("&&"));
+            QAction *action = menu->addAction(tr("%1  (%2)").arg(text).arg(count));
+            action->setCheckable(true);
+            action->setData(value);
+            action->setChecked(std::find(chosen.begin(), chosen.end(), key) != chosen.end());
+            connect(action, &QAction::toggled, this,
+                    [this, category, value](bool on) { setValueChecked(category, value, on); });
+        }
+    }
 }
 
 void RunFilterBar::clearFilters()
@@ -248,6 +344,23 @@ void RunFilterBar::updateFromFilter()
                                           .replace(QLatin1Char('&'), QStringLiteral("&&")));
     else
         m_domainButton->setText(tr("%n Domains", nullptr, static_cast<int>(domains.size())));
+
+    QStringList narrowed;
+    for (const compute::RunFilter::Choice &choice : filter.categories) {
+        QStringList values;
+        for (const std::string &value : choice.values)
+            values << categoryValueText(value);
+        narrowed << tr("%1: %2").arg(categoryTitleText(choice.category),
+                                     values.join(QStringLiteral(", ")));
+    }
+    m_categoryButton->setText(
+        narrowed.isEmpty() ? tr("All Categories")
+                           : tr("%n Categories", nullptr, static_cast<int>(narrowed.size())));
+    m_categoryButton->setToolTip(
+        narrowed.isEmpty()
+            ? tr("Show only runs of some organization categories, countries, accessibility, "
+                 "confidence, estimation methods or frontier status")
+            : tr("Showing only runs with\n%1").arg(narrowed.join(QLatin1Char('\n'))));
 
     const bool dates = filter.from || filter.to;
     m_dateRange->setChecked(dates);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/model/run_category.h"
+
 #include <QStringList>
 #include <QWidget>
 
@@ -18,7 +20,9 @@ namespace app {
 class Document;
 class ViewState;
 
-// Search text, domains and a date range over the runs. Every control writes
+// Search text, domains, the values of the other categories (organization category,
+// country, accessibility, confidence, estimation method, frontier) and a date range over
+// the runs. Every control writes
 // ViewState::setFilter (keeping the filter's other fields, includeHidden among them)
 // and follows the filter when someone else changes it.
 class RunFilterBar : public QWidget {
@@ -29,6 +33,8 @@ public:
 
     QLineEdit *searchEdit() const { return m_search; }
     QToolButton *domainButton() const { return m_domainButton; }
+    // "Categories": a submenu per category other than the domain, values multi-select.
+    QToolButton *categoryButton() const { return m_categoryButton; }
     QCheckBox *dateRangeBox() const { return m_dateRange; }
     QDateEdit *fromEdit() const { return m_from; }
     QDateEdit *toEdit() const { return m_to; }
@@ -40,6 +46,11 @@ public:
     QStringList availableDomains() const;
     // What a domain's menu entry does: adds it to or removes it from the filter.
     void setDomainChecked(const QString &domain, bool checked);
+    // The values the dataset's runs have of a category, by how many runs have each (most
+    // first); "" stands for runs without any.
+    QStringList availableValues(compute::RunCategory category) const;
+    // What a value's menu entry does: adds it to or removes it from the filter.
+    void setValueChecked(compute::RunCategory category, const QString &value, bool checked);
 
 public slots:
     // Keeps includeHidden, drops everything else.
@@ -48,6 +59,7 @@ public slots:
 private:
     void updateFromFilter();
     void rebuildDomainMenu();
+    void rebuildCategoryMenu();
     void offerDatasetSpan(bool evenIfTicked = false);
     void writeSearch(const QString &text);
     void writeDates();
@@ -60,6 +72,8 @@ private:
     QLineEdit *m_search;
     QToolButton *m_domainButton;
     QMenu *m_domainMenu;
+    QToolButton *m_categoryButton;
+    QMenu *m_categoryMenu;
     QCheckBox *m_dateRange;
     QDateEdit *m_from;
     QDateEdit *m_to;

@@ -15,8 +15,11 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace app {
@@ -63,7 +66,15 @@ RunTableDock::RunTableDock(Document *document, ViewState *view, QWidget *parent)
     // default window size.
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnHidden(RunTableModel::MissingColumn, true);
+    restoreColumns();
+    m_columnsMenu = new QMenu(tr("Columns"), this);
+    m_columnsMenu->setObjectName(QStringLiteral("runColumnsMenu"));
+    connect(m_columnsMenu, &QMenu::aboutToShow, this, &RunTableDock::rebuildColumnsMenu);
+    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table->horizontalHeader(), &QWidget::customContextMenuRequested, this,
+            [this](const QPoint &at) {
+                m_columnsMenu->popup(m_table->horizontalHeader()->mapToGlobal(at));
+            });
     m_table->setColumnWidth(RunTableModel::NameColumn, 220);
     m_table->setColumnWidth(RunTableModel::OrganizationColumn, 160);
     m_table->setColumnWidth(RunTableModel::ComputeColumn, 130);
@@ -88,11 +99,70 @@ RunTableDock::RunTableDock(Document *document, ViewState *view, QWidget *parent)
     // The count, and the era filter once there is one, on one line under the table.
     m_bottomRow = new QHBoxLayout;
     m_bottomRow->addWidget(m_count, 1);
+    auto *columns = new QToolButton(this);
+    columns->setObjectName(QStringLiteral("runColumnsButton"));
+    columns->setText(tr("Columns"));
+    columns->setToolTip(tr("Show or hide the table's columns: parameters, dataset size, cost, "
+                           "hardware, country, ... (also the header's context menu)"));
+    columns->setMenu(m_columnsMenu);
+    columns->setPopupMode(QToolButton::InstantPopup);
+    m_bottomRow->addWidget(columns);
     layout->addLayout(m_bottomRow);
     setWidget(content);
     setFocusProxy(m_table);
     updateCount();
     readSelection(false);
+}
+
+bool RunTableDock::isColumnShown(int column) const
+{
+    return !m_table->isColumnHidden(column);
+}
+
+void RunTableDock::setColumnShown(int column, bool shown)
+{
+    if (column < 0 || column >= RunTableModel::ColumnCount || shown == isColumnShown(column))
+        return;
+    m_table->setColumnHidden(column, !shown);
+    if (shown && m_table->columnWidth(column) < 40) m_table->resizeColumnToContents(column);
+    QStringList keys;
+    for (int c = 0; c < RunTableModel::ColumnCount; ++c)
+        if (isColumnShown(c)) keys << RunTableModel::columnKey(c);
+    QSettings().setValue(QStringLiteral("runTable/columns"), keys);
+}
+
+void RunTableDock::restoreColumns()
+{
+    const QVariant saved = QSettings().value(QStringLiteral("runTable/columns"));
+    QList<int> shown;
+    for (const QString &key : saved.toStringList())
+        if (const int column = RunTableModel::columnOfKey(key); column >= 0) shown << column;
+    if (shown.isEmpty()) // nothing kept (or nothing this version knows): the defaults
+        for (int c = 0; c < RunTableModel::ColumnCount; ++c)
+            if (RunTableModel::shownByDefault(c)) shown << c;
+    for (int c = 0; c < RunTableModel::ColumnCount; ++c)
+        m_table->setColumnHidden(c, !shown.contains(c));
+}
+
+void RunTableDock::rebuildColumnsMenu()
+{
+    m_columnsMenu->clear();
+    for (int c = 0; c < RunTableModel::ColumnCount; ++c) {
+        if (c == RunTableModel::ParametersColumn) m_columnsMenu->addSeparator();
+        QAction *action = m_columnsMenu->addAction(
+            m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+        action->setCheckable(true);
+        action->setChecked(isColumnShown(c));
+        action->setData(c);
+        // The name stays: a table without its names would lose its rows' meaning.
+        action->setEnabled(c != RunTableModel::NameColumn);
+        connect(action, &QAction::toggled, this, [this, c](bool on) { setColumnShown(c, on); });
+    }
+    m_columnsMenu->addSeparator();
+    m_columnsMenu->addAction(tr("&Default Columns"), this, [this] {
+        for (int c = 0; c < RunTableModel::ColumnCount; ++c)
+            setColumnShown(c, RunTableModel::shownByDefault(c));
+    });
 }
 
 void RunTableDock::focusSearch()

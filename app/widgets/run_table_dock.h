@@ -8,6 +8,7 @@ class QComboBox;
 class QHBoxLayout;
 class QItemSelection;
 class QLabel;
+class QMenu;
 class QTableView;
 class QTimer;
 
@@ -44,6 +45,14 @@ public:
     // Shows only the runs of era `era`'s fit; -1 shows all.
     void setEraFilter(int era);
 
+    // The columns shown (RunTableModel::Column): the first eight but Missing unless the
+    // user chose others, from the header's context menu or the Columns button. The
+    // choice is kept in the settings ("runTable/columns", by column key).
+    bool isColumnShown(int column) const;
+    void setColumnShown(int column, bool shown);
+    // One checkable action per column; built when opened.
+    QMenu *columnsMenu() const { return m_columnsMenu; }
+
 public slots:
     void focusSearch();
 
@@ -59,6 +68,8 @@ private:
     void readSelection(bool scroll);
     void updateCount();
     void refreshEraFilter();
+    void rebuildColumnsMenu();
+    void restoreColumns();
 
     ViewState *m_view;
     RunTableModel *m_model;
@@ -71,6 +82,7 @@ private:
     QComboBox *m_eraBox = nullptr;
     QHBoxLayout *m_bottomRow = nullptr;
     QTimer *m_eraTimer = nullptr;
+    QMenu *m_columnsMenu = nullptr;
     bool m_syncing = false;      // copying a selection one way: ignore the echo
     bool m_rowsChanging = false; // the proxy adds or drops rows: not the user's selection
 };

@@ -25,7 +25,37 @@ bool containsIgnoringCase(std::string_view haystack, std::string_view lowerNeedl
 
 bool RunFilter::narrows() const
 {
-    return from || to || !domains.empty() || !trimmed(searchText).empty();
+    return from || to || !domains.empty() || !categories.empty() || !trimmed(searchText).empty();
+}
+
+const std::vector<std::string> &RunFilter::values(RunCategory category) const
+{
+    static const std::vector<std::string> kAll;
+    if (category == RunCategory::Domain) return domains;
+    for (const Choice &choice : categories)
+        if (choice.category == category) return choice.values;
+    return kAll;
+}
+
+void RunFilter::setValues(RunCategory category, std::vector<std::string> values)
+{
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    if (category == RunCategory::Domain) {
+        domains = std::move(values);
+        return;
+    }
+    const auto it = std::find_if(categories.begin(), categories.end(),
+                                 [&](const Choice &c) { return c.category == category; });
+    if (values.empty()) {
+        if (it != categories.end()) categories.erase(it);
+    } else if (it != categories.end()) {
+        it->values = std::move(values);
+    } else {
+        categories.push_back({category, std::move(values)});
+        std::sort(categories.begin(), categories.end(),
+                  [](const Choice &a, const Choice &b) { return a.category < b.category; });
+    }
 }
 
 bool RunFilter::accepts(const Dataset &dataset, const TrainingRun &run) const
@@ -36,6 +66,14 @@ bool RunFilter::accepts(const Dataset &dataset, const TrainingRun &run) const
     if (to && !(*run.date < *to)) return false;
     if (!domains.empty() && std::find(domains.begin(), domains.end(), run.domain) == domains.end())
         return false;
+    for (const Choice &choice : categories) {
+        bool kept = false;
+        forEachCategoryValue(run, choice.category, [&](std::string_view value) {
+            kept = kept || std::find(choice.values.begin(), choice.values.end(), value) !=
+                               choice.values.end();
+        });
+        if (!kept) return false;
+    }
     const std::string needle = toLower(trimmed(searchText));
     if (!needle.empty() && !containsIgnoringCase(run.name, needle) &&
         !containsIgnoringCase(run.organization, needle))

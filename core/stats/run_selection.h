@@ -3,6 +3,7 @@
 
 #include "core/model/dataset.h"
 #include "core/model/quantity.h"
+#include "core/model/run_category.h"
 #include "core/stats/trend_fit.h"
 
 #include <optional>
@@ -17,8 +18,21 @@ struct RunFilter {
     std::optional<Date> from; // [from, to)
     std::optional<Date> to;
     std::vector<std::string> domains; // empty: every domain
-    std::string searchText;           // case-insensitive, in name and organization
+    // The values kept of the other categories (RunCategory), one entry per category
+    // that narrows: a run is kept when one of its values is among them ("" keeps the
+    // runs without any). Read and written through values() and setValues().
+    struct Choice {
+        RunCategory category = RunCategory::Domain;
+        std::vector<std::string> values;
+        bool operator==(const Choice &) const = default;
+    };
+    std::vector<Choice> categories;
+    std::string searchText; // case-insensitive, in name and organization
     bool includeHidden = false;
+
+    // The values kept of a category (domains for RunCategory::Domain); empty: all.
+    const std::vector<std::string> &values(RunCategory category) const;
+    void setValues(RunCategory category, std::vector<std::string> values);
 
     // True when the filter removes runs beyond the dataset's default hiding.
     bool narrows() const;

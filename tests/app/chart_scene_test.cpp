@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/chart/chart_scene.h"
 
-#include "app/chart/domain_palette.h"
+#include "app/chart/category_palette.h"
+#include "app/chart/legend_builder.h"
 #include "app/document/document.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
@@ -9,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <map>
 #include <random>
 
 namespace {
@@ -18,7 +21,7 @@ void expectSamePoints(const app::ChartScene &patched, const app::ChartScene &bui
 {
     ASSERT_EQ(patched.groups.size(), built.groups.size());
     for (qsizetype g = 0; g < built.groups.size(); ++g) {
-        EXPECT_EQ(patched.groups[g].domainGroup, built.groups[g].domainGroup) << g;
+        EXPECT_EQ(patched.groups[g].colorGroup, built.groups[g].colorGroup) << g;
         EXPECT_EQ(patched.groups[g].method, built.groups[g].method) << g;
         EXPECT_EQ(patched.groups[g].upperBound, built.groups[g].upperBound) << g;
         EXPECT_EQ(patched.groups[g].begin, built.groups[g].begin) << g;
@@ -68,7 +71,7 @@ TEST(ChartScene, PatchingEditedRunsGivesTheSceneAFullBuildGives)
         selection.insert(QString::fromStdString(document.dataset().runs[i].id));
     view.setSelection(selection);
     app::TrendModel trends(&document, &view);
-    app::DomainPalette palette;
+    app::CategoryPalette palette;
     palette.rebuild(document.dataset());
 
     app::ChartScene scene = app::buildChartScene(document.dataset(), trends, view, palette);
@@ -126,7 +129,7 @@ TEST(ChartScene, ASelectedRunLeavesAndRejoinsTheDrawnSelection)
     view.setSchemeIndex(0);
     view.setSelection({QString::fromStdString(document.dataset().runs[5].id)});
     app::TrendModel trends(&document, &view);
-    app::DomainPalette palette;
+    app::CategoryPalette palette;
     palette.rebuild(document.dataset());
     app::ChartScene scene = app::buildChartScene(document.dataset(), trends, view, palette);
     ASSERT_EQ(scene.selected.size(), 1);
@@ -154,7 +157,7 @@ TEST(ChartScene, PatchRefusesWhatOnlyAFullBuildCanDo)
     app::ViewState view;
     view.setSchemeIndex(0);
     app::TrendModel trends(&document, &view);
-    app::DomainPalette palette;
+    app::CategoryPalette palette;
     palette.rebuild(document.dataset());
     app::ChartScene scene = app::buildChartScene(document.dataset(), trends, view, palette);
 
@@ -179,3 +182,108 @@ TEST(ChartScene, PatchRefusesWhatOnlyAFullBuildCanDo)
 }
 
 } // namespace
+
+namespace {
+
+QString qs(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+compute::TrainingRun countryRun(const std::string &id, const std::string &country, int year,
+                                bool frontier)
+{
+    compute::TrainingRun run;
+    run.id = id;
+    run.name = id;
+    run.domain = "Language";
+    run.date = compute::Date(year, 6, 1);
+    run.estimates.push_back(compute::ComputeEstimate::reported(std::pow(10.0, year - 1995)));
+    if (!country.empty()) run.fields.setText(compute::RunText::Country, country);
+    if (frontier) run.tags.emplace_back(compute::kTagFrontier);
+    return run;
+}
+
+// The colour group of each plotted run, by id.
+std::map<std::string, std::string> groupsOfRuns(const app::ChartScene &scene,
+                                                const compute::Dataset &dataset)
+{
+    std::map<std::string, std::string> groups;
+    for (const app::ScenePointGroup &g : scene.groups)
+        for (int p = g.begin; p < g.end; ++p)
+            groups[dataset.runs[static_cast<std::size_t>(scene.points[p].run)].id] =
+                g.colorGroup.toStdString();
+    return groups;
+}
+
+} // namespace
+
+// Coloured by country: a group per country (the first a run lists), "Unknown" for runs
+// without one, the legend titled by the category; by frontier, two groups in fixed colours.
+TEST(ChartScene, PointsAreColouredByTheChosenCategory)
+{
+    compute::Dataset dataset;
+    dataset.runs = {countryRun("a", "China", 2018, false),
+                    countryRun("b", "United States of America,China", 2019, true),
+                    countryRun("c", "United States of America", 2020, true),
+                    countryRun("d", "", 2021, false),
+                    countryRun("e", "United States of America", 2022, false)};
+    app::Document document;
+    document.reset(dataset, QString());
+    app::ViewState view;
+    app::TrendModel trends(&document, &view);
+    app::CategoryPalette palette;
+
+    view.setColorBy(compute::RunCategory::Country);
+    palette.rebuild(document.dataset(), view.colorBy());
+    EXPECT_EQ(palette.groups(),
+              (QStringList{qs("United States of America"), qs("China"), qs("Unknown"),
+                           qs("Other")})); // by frequency, then the greys
+    app::ChartScene scene = app::buildChartScene(document.dataset(), trends, view, palette);
+    EXPECT_EQ(scene.colorTitle, qs("Country"));
+    const std::map<std::string, std::string> expected = {{"a", "China"},
+                                                         {"b", "United States of America"},
+                                                         {"c", "United States of America"},
+                                                         {"d", "Unknown"},
+                                                         {"e", "United States of America"}};
+    EXPECT_EQ(groupsOfRuns(scene, document.dataset()), expected);
+    const app::VisibleRange everything{1900, 2100, 0, 1e300};
+    // The legend writes the common short name of a country.
+    QStringList legend;
+    QList<QColor> colors;
+    for (const app::LegendEntry &e : app::legendEntriesFor(scene, everything, false))
+        if (e.group == app::LegendEntry::Group::Domain) {
+            EXPECT_EQ(e.heading, qs("Country"));
+            legend << e.text;
+            colors << e.color;
+        }
+    EXPECT_EQ(legend, (QStringList{qs("United States"), qs("China"), qs("Unknown")}));
+    EXPECT_EQ(colors,
+              (QList<QColor>{palette.colorOf(qs("United States of America")),
+                             palette.colorOf(qs("China")), palette.colorOf(qs("Unknown"))}));
+    EXPECT_NE(palette.colorOf(qs("China")), palette.colorOf(qs("United States of America")));
+
+    // An edit that moves a run to another country is patched like any other edit.
+    compute::TrainingRun moved = document.dataset().runs[4];
+    moved.fields.setText(compute::RunText::Country, "China");
+    document.replaceRun(4, std::move(moved));
+    ASSERT_TRUE(app::updateChartScene(scene, {4}, document.dataset(), trends, view, palette));
+    expectSamePoints(scene, app::buildChartScene(document.dataset(), trends, view, palette));
+    EXPECT_EQ(groupsOfRuns(scene, document.dataset()).at("e"), "China");
+
+    view.setColorBy(compute::RunCategory::Frontier);
+    palette.rebuild(document.dataset(), view.colorBy());
+    scene = app::buildChartScene(document.dataset(), trends, view, palette);
+    EXPECT_EQ(scene.colorTitle, qs("Frontier"));
+    EXPECT_EQ(groupsOfRuns(scene, document.dataset()).at("b"), "Frontier");
+    EXPECT_EQ(groupsOfRuns(scene, document.dataset()).at("d"), "Not frontier");
+    EXPECT_EQ(palette.colorOf(qs("Frontier")), QColor(0xd6, 0x27, 0x28)); // always red
+
+    // By domain the legend keeps its usual heading.
+    palette.rebuild(document.dataset());
+    view.setColorBy(compute::RunCategory::Domain);
+    scene = app::buildChartScene(document.dataset(), trends, view, palette);
+    for (const app::LegendEntry &e : app::legendEntriesFor(scene, everything, false))
+        EXPECT_TRUE(e.heading.isEmpty());
+    EXPECT_EQ(palette.colorOf(qs("Language")), QColor(0x1f, 0x77, 0xb4));
+}

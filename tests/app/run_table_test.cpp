@@ -5,6 +5,7 @@
 #include "app/document/document.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
+#include "app/format/number_format.h"
 #include "app/models/run_filter_proxy.h"
 #include "app/models/run_table_model.h"
 #include "app/widgets/run_filter_bar.h"
@@ -19,7 +20,9 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QToolButton>
@@ -442,3 +445,164 @@ TEST_F(RunTable, UnplottableDialogListsRunsWithoutDateOrComputeAndWhatIsMissing)
 }
 
 } // namespace
+
+namespace {
+
+// The bundled Epoch AI data: it has every category and field.
+class EpochRunTable : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        QSettings().remove(QStringLiteral("runTable/columns"));
+        auto loaded = app::loadBundledDataset(QStringLiteral("epoch"));
+        ASSERT_TRUE(loaded) << loaded.errorText();
+        document.reset(std::move(loaded->dataset), QString());
+        dock = std::make_unique<app::RunTableDock>(&document, &view);
+    }
+    void TearDown() override { QSettings().remove(QStringLiteral("runTable/columns")); }
+
+    int rows() const { return dock->proxy()->rowCount(); }
+    int coreCount() const
+    {
+        const compute::Dataset &d = document.dataset();
+        return static_cast<int>(
+            std::count_if(d.runs.begin(), d.runs.end(), [&](const compute::TrainingRun &run) {
+                return view.filter().accepts(d, run);
+            }));
+    }
+    // The row of the run named `name`, in the proxy.
+    int rowNamed(const char *name) const
+    {
+        for (int row = 0; row < rows(); ++row)
+            if (dock->proxy()->index(row, RunTableModel::NameColumn).data().toString() ==
+                QLatin1String(name))
+                return row;
+        return -1;
+    }
+
+    app::Document document;
+    app::ViewState view;
+    std::unique_ptr<app::RunTableDock> dock;
+};
+
+} // namespace
+
+TEST_F(EpochRunTable, CategoryFiltersNarrowRowsExactlyAsTheCoreFilter)
+{
+    app::RunFilterBar *bar = dock->filterBar();
+    const int all = rows();
+    EXPECT_EQ(bar->categoryButton()->text(), QStringLiteral("All Categories"));
+    const QStringList countries = bar->availableValues(compute::RunCategory::Country);
+    ASSERT_GE(countries.size(), 3);
+    EXPECT_EQ(countries.front(), QStringLiteral("United States of America")); // the most runs
+    EXPECT_TRUE(countries.contains(QStringLiteral("China")));
+    EXPECT_EQ(bar->availableValues(compute::RunCategory::Frontier),
+              (QStringList{QStringLiteral("Not frontier"), QStringLiteral("Frontier")}));
+
+    bar->setValueChecked(compute::RunCategory::Country, QStringLiteral("China"), true);
+    const int china = rows();
+    EXPECT_GT(china, 0);
+    EXPECT_LT(china, all);
+    EXPECT_EQ(china, coreCount());
+    bar->setValueChecked(compute::RunCategory::Country, QStringLiteral("France"), true);
+    EXPECT_GT(rows(), china); // multi-select: either country
+    EXPECT_EQ(rows(), coreCount());
+    bar->setValueChecked(compute::RunCategory::Frontier, QStringLiteral("Frontier"), true);
+    EXPECT_EQ(rows(), coreCount()); // and the frontier ones among them
+    EXPECT_EQ(bar->categoryButton()->text(), QStringLiteral("2 Categories"));
+    EXPECT_TRUE(
+        bar->categoryButton()->toolTip().contains(QStringLiteral("Country: China, France")));
+    EXPECT_TRUE(bar->clearButton()->isEnabled());
+
+    // The menu shows the values with their counts, the chosen ones ticked.
+    bar->categoryButton()->menu()->popup(QPoint(0, 0)); // builds it
+    auto *countryMenu =
+        bar->categoryButton()->menu()->findChild<QMenu *>(QStringLiteral("country"));
+    ASSERT_NE(countryMenu, nullptr);
+    int ticked = 0;
+    for (QAction *a : countryMenu->actions())
+        if (a->isChecked() && !a->data().toString().isEmpty()) ++ticked;
+    EXPECT_EQ(ticked, 2);
+    bar->categoryButton()->menu()->hide();
+
+    bar->clearFilters();
+    EXPECT_TRUE(view.filter().categories.empty());
+    EXPECT_EQ(rows(), all);
+}
+
+TEST_F(EpochRunTable, FieldColumnsShowTheRunsFieldsAndSortNumerically)
+{
+    for (int c = 0; c < RunTableModel::ColumnCount; ++c) {
+        EXPECT_EQ(dock->isColumnShown(c), RunTableModel::shownByDefault(c)) << c;
+        EXPECT_EQ(RunTableModel::columnOfKey(RunTableModel::columnKey(c)), c);
+        EXPECT_FALSE(dock->model()->headerData(c, Qt::Horizontal).toString().isEmpty()) << c;
+    }
+    const int gpt4 = rowNamed("GPT-4");
+    ASSERT_GE(gpt4, 0);
+    auto cell = [&](int row, int column) {
+        return dock->proxy()->index(row, column).data().toString();
+    };
+    const compute::TrainingRun *run = dock->model()->runAt(
+        dock->proxy()->index(gpt4, 0).data(RunTableModel::RunIndexRole).toInt());
+    ASSERT_NE(run, nullptr);
+    EXPECT_EQ(cell(gpt4, RunTableModel::CountryColumn),
+              QString::fromUtf8(run->fields.text(compute::RunText::Country)));
+    EXPECT_EQ(cell(gpt4, RunTableModel::FrontierColumn), run->hasTag(compute::kTagFrontier)
+                                                             ? QStringLiteral("Frontier")
+                                                             : QStringLiteral("Not frontier"));
+    // GPT-4's training time and utilization are in the Notable data.
+    const auto hours = run->fields.number(compute::RunNumber::TrainingHours);
+    ASSERT_TRUE(hours.has_value());
+    EXPECT_EQ(cell(gpt4, RunTableModel::TrainingTimeColumn), app::compact(*hours));
+    const auto utilization = run->fields.number(compute::RunNumber::Utilization);
+    ASSERT_TRUE(utilization.has_value());
+    EXPECT_EQ(cell(gpt4, RunTableModel::UtilizationColumn),
+              app::significant(*utilization * 100, 3) + QLatin1Char('%'));
+
+    // Cost sorts by value, runs without a cost last in either order.
+    dock->tableView()->sortByColumn(RunTableModel::CostColumn, Qt::DescendingOrder);
+    auto costAt = [&](int row) {
+        return dock->proxy()->index(row, RunTableModel::CostColumn).data(RunTableModel::SortRole);
+    };
+    ASSERT_TRUE(costAt(0).isValid());
+    int withCost = 0;
+    while (withCost < rows() && costAt(withCost).isValid())
+        ++withCost;
+    EXPECT_GT(withCost, 10);
+    for (int row = 1; row < withCost; ++row)
+        EXPECT_GE(costAt(row - 1).toDouble(), costAt(row).toDouble()) << row;
+    for (int row = withCost; row < rows(); ++row)
+        EXPECT_FALSE(costAt(row).isValid()) << row;
+}
+
+TEST_F(EpochRunTable, ShownColumnsAreChosenByTheUserAndKept)
+{
+    dock->setColumnShown(RunTableModel::CostColumn, true);
+    dock->setColumnShown(RunTableModel::CountryColumn, true);
+    dock->setColumnShown(RunTableModel::MethodColumn, false);
+    EXPECT_TRUE(dock->isColumnShown(RunTableModel::CostColumn));
+    EXPECT_FALSE(dock->isColumnShown(RunTableModel::MethodColumn));
+
+    // The menu lists every column, checked as shown; unticking hides.
+    dock->columnsMenu()->popup(QPoint(0, 0));
+    QAction *country = nullptr;
+    int listed = 0;
+    for (QAction *a : dock->columnsMenu()->actions())
+        if (a->isCheckable()) {
+            ++listed;
+            EXPECT_EQ(a->isChecked(), dock->isColumnShown(a->data().toInt()));
+            if (a->data().toInt() == RunTableModel::CountryColumn) country = a;
+        }
+    EXPECT_EQ(listed, int(RunTableModel::ColumnCount));
+    ASSERT_NE(country, nullptr);
+    country->setChecked(false);
+    dock->columnsMenu()->hide();
+    EXPECT_FALSE(dock->isColumnShown(RunTableModel::CountryColumn));
+
+    // A new table (the next start) shows what the user chose.
+    app::RunTableDock again(&document, &view);
+    EXPECT_TRUE(again.isColumnShown(RunTableModel::CostColumn));
+    EXPECT_FALSE(again.isColumnShown(RunTableModel::CountryColumn));
+    EXPECT_FALSE(again.isColumnShown(RunTableModel::MethodColumn));
+    EXPECT_TRUE(again.isColumnShown(RunTableModel::NameColumn));
+}
