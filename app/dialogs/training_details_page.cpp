@@ -10,13 +10,12 @@
 #include <QComboBox>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalBlocker>
-
-#include <algorithm>
-#include <cmath>
+#include <QVBoxLayout>
 
 namespace app {
 namespace {
@@ -53,6 +52,13 @@ QGridLayout *gridOf(QGroupBox *box)
     return grid;
 }
 
+// Room for "1.2345e+23" whatever the style, and more for a text.
+void setFieldWidth(QWidget *field, double times = 1)
+{
+    field->setMinimumWidth(static_cast<int>(
+        times * field->fontMetrics().horizontalAdvance(QStringLiteral("0.00000e+000"))));
+}
+
 // Epoch AI's own vocabulary, offered before a dataset adds its values.
 const QStringList kOrganizationCategories = {
     QStringLiteral("Academia"), QStringLiteral("Government"), QStringLiteral("Industry"),
@@ -84,8 +90,8 @@ TrainingDetailsPage::TrainingDetailsPage(QWidget *parent) : QWidget(parent)
     auto *hardwareGrid = gridOf(hardwareBox);
     auto *chip = new QLineEdit(hardwareBox);
     chip->setPlaceholderText(tr("e.g. NVIDIA A100 SXM4 40 GB"));
-    addText(hardwareGrid, RunText::TrainingHardware, tr("Training hardwareBox:"),
-            "trainingHardware", chip);
+    addText(hardwareGrid, RunText::TrainingHardware, tr("Training hardware:"), "trainingHardware",
+            chip);
     addNumber(hardwareGrid, RunNumber::HardwareQuantity, tr("Hardware quantity (chips):"),
               "hardwareQuantity", tr("e.g. 1024"));
     addNumber(hardwareGrid, RunNumber::Utilization, tr("Utilization (fraction):"), "utilization",
@@ -99,7 +105,7 @@ TrainingDetailsPage::TrainingDetailsPage(QWidget *parent) : QWidget(parent)
     m_chipHoursWarning->setWordWrap(true);
     m_chipHoursWarning->setStyleSheet(QStringLiteral("color: #8a5a00"));
     m_chipHoursWarning->setVisible(false);
-    hardwareGrid->addWidget(m_chipHoursWarning, hardwareGrid->rowCount(), 1);
+    hardwareGrid->addWidget(m_chipHoursWarning, hardwareGrid->rowCount(), 0, 1, 2);
     addNumber(hardwareGrid, RunNumber::PowerDraw, tr("Power draw (W):"), "powerDraw",
               tr("e.g. 2.5e7"));
 
@@ -119,6 +125,10 @@ TrainingDetailsPage::TrainingDetailsPage(QWidget *parent) : QWidget(parent)
         auto *combo = new QComboBox(provenanceBox);
         combo->setEditable(true);
         combo->setInsertPolicy(QComboBox::NoInsert);
+        // A dataset's values can be long ("United Kingdom of Great Britain and Northern
+        // Ireland,United States of America"): they must not widen the dialog.
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(12);
         combo->setToolTip(tr("One of the values offered, or another"));
         addText(provenanceGrid, which, caption, name, combo);
     }
@@ -142,14 +152,20 @@ TrainingDetailsPage::TrainingDetailsPage(QWidget *parent) : QWidget(parent)
     m_computePerParameter =
         addDerived(derivedGrid, tr("Compute per parameter:"), "computePerParameter");
 
-    auto *layout = new QGridLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(dataBox, 0, 0);
-    layout->addWidget(hardwareBox, 1, 0);
-    layout->addWidget(costBox, 0, 1);
-    layout->addWidget(provenanceBox, 1, 1);
-    layout->addWidget(derivedBox, 2, 0, 1, 2);
-    layout->setRowStretch(3, 1);
+    auto *left = new QVBoxLayout;
+    left->addWidget(dataBox);
+    left->addWidget(hardwareBox);
+    left->addStretch(1);
+    auto *right = new QVBoxLayout;
+    right->addWidget(costBox);
+    right->addWidget(provenanceBox);
+    right->addStretch(1);
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(left, 1);
+    columns->addLayout(right, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(columns, 1);
+    layout->addWidget(derivedBox);
 }
 
 void TrainingDetailsPage::addNumber(QGridLayout *grid, RunNumber which, const QString &caption,
@@ -159,13 +175,14 @@ void TrainingDetailsPage::addNumber(QGridLayout *grid, RunNumber which, const QS
     auto *edit = new NumberEdit(box);
     edit->setObjectName(QString::fromLatin1(objectName));
     edit->setPlaceholderText(placeholder);
+    setFieldWidth(edit);
     QLabel *message = makeFieldMessage(edit);
     auto *label = new QLabel(caption, box);
     label->setBuddy(edit);
     const int row = grid->rowCount();
     grid->addWidget(label, row, 0);
     grid->addWidget(edit, row, 1);
-    grid->addWidget(message, row + 1, 1); // under the field: the columns are narrow
+    grid->addWidget(message, row + 1, 0, 1, 2); // under the field: the groups are narrow
     connect(edit, &QLineEdit::textChanged, this, &TrainingDetailsPage::edited);
     m_numbers.push_back({which, edit, message, {}});
 }
@@ -174,6 +191,7 @@ void TrainingDetailsPage::addText(QGridLayout *grid, RunText which, const QStrin
                                   const char *objectName, QWidget *edit)
 {
     edit->setObjectName(QString::fromLatin1(objectName));
+    setFieldWidth(edit, 1.6);
     auto *label = new QLabel(caption, grid->parentWidget());
     label->setBuddy(edit);
     const int row = grid->rowCount();
@@ -195,13 +213,14 @@ void TrainingDetailsPage::addCostYear(QGridLayout *grid)
     m_costYear = new NumberEdit(box);
     m_costYear->setObjectName(QStringLiteral("costYear"));
     m_costYear->setPlaceholderText(tr("year of the dollars, e.g. 2023"));
+    setFieldWidth(m_costYear);
     m_costYearMessage = makeFieldMessage(m_costYear);
     auto *label = new QLabel(tr("Cost year:"), box);
     label->setBuddy(m_costYear);
     const int row = grid->rowCount();
     grid->addWidget(label, row, 0);
     grid->addWidget(m_costYear, row, 1);
-    grid->addWidget(m_costYearMessage, row + 1, 1);
+    grid->addWidget(m_costYearMessage, row + 1, 0, 1, 2);
     connect(m_costYear, &QLineEdit::textChanged, this, &TrainingDetailsPage::edited);
 }
 
@@ -217,12 +236,6 @@ QLabel *TrainingDetailsPage::addDerived(QGridLayout *grid, const QString &captio
     grid->addWidget(new QLabel(caption, box), row, 0);
     grid->addWidget(value, row, 1);
     return value;
-}
-
-const TrainingDetailsPage::NumberField &TrainingDetailsPage::number(RunNumber which) const
-{
-    return *std::find_if(m_numbers.begin(), m_numbers.end(),
-                         [which](const NumberField &f) { return f.which == which; });
 }
 
 QComboBox *TrainingDetailsPage::choiceBox(RunText which) const
@@ -333,7 +346,7 @@ void TrainingDetailsPage::showDerived(const compute::TrainingRun &run)
               tr("FLOP per parameter (primary compute / parameters)"),
               tr("a compute estimate and the parameters"));
     showValue(m_impliedChipHours, compute::impliedChipHours(run.fields), tr("chip-hours"),
-              tr("the hardware quantity and the training time"));
+              tr("quantity and time"));
     const int year = run.fields.costYear();
     showValue(m_costPerPfsDay, compute::costPerPfsDay(run),
               year ? tr("US dollars of %1").arg(year) : tr("US dollars"),
@@ -342,8 +355,7 @@ void TrainingDetailsPage::showDerived(const compute::TrainingRun &run)
     const std::optional<double> mismatch = compute::chipHoursMismatch(run.fields);
     const bool warn = mismatch && *mismatch > compute::kChipHoursTolerance;
     m_chipHoursWarning->setText(
-        warn ? tr("The chip-hours entered and quantity × time differ by a factor of %1: is "
-                  "one of the three off?")
+        warn ? tr("Off the chip-hours entered by a factor of %1: is one of the three wrong?")
                    .arg(significant(*mismatch, 2))
              : QString());
     m_chipHoursWarning->setVisible(warn);

@@ -70,7 +70,6 @@ private:
                  const char *objectName, QWidget *edit);
     void addCostYear(QGridLayout *grid);
     QLabel *addDerived(QGridLayout *grid, const QString &caption, const char *objectName);
-    const NumberField &number(compute::RunNumber which) const;
     QComboBox *choiceBox(compute::RunText which) const;
 
     std::vector<NumberField> m_numbers;
