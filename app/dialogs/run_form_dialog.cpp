@@ -4,6 +4,7 @@
 #include "app/dialogs/estimate_comparison.h"
 #include "app/dialogs/estimate_editors.h"
 #include "app/dialogs/source_table_model.h"
+#include "app/dialogs/training_details_page.h"
 #include "app/inputs/number_edit.h"
 #include "app/inputs/precision_date_edit.h"
 #include "core/util/text_util.h"
@@ -67,6 +68,25 @@ QStringList datasetDomains(const compute::Dataset &dataset)
     return list;
 }
 
+QStringList datasetTexts(const compute::Dataset &dataset, compute::RunText which)
+{
+    std::set<std::string_view> texts;
+    for (const compute::TrainingRun &run : dataset.runs)
+        if (const std::string_view text = run.fields.text(which); !text.empty()) texts.insert(text);
+    QStringList list;
+    for (const std::string_view text : texts)
+        list.append(QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())));
+    return list;
+}
+
+void RunFormDialog::offerChoicesFrom(const compute::Dataset &dataset)
+{
+    for (const compute::RunText which :
+         {compute::RunText::OrganizationCategory, compute::RunText::Country,
+          compute::RunText::Accessibility})
+        m_details->addTextChoices(which, datasetTexts(dataset, which));
+}
+
 RunFormDialog::RunFormDialog(const compute::HardwareCatalog &catalog, const QStringList &domains,
                              QWidget *parent)
     : QDialog(parent), m_sources(new SourceTableModel(this))
@@ -74,8 +94,14 @@ RunFormDialog::RunFormDialog(const compute::HardwareCatalog &catalog, const QStr
     setObjectName(QStringLiteral("runFormDialog"));
     setWindowTitle(tr("Add training run"));
 
+    // The tab bar first, so Tab reaches it before the fields.
+    m_runTabs = new QTabWidget(this);
+    m_runTabs->setObjectName(QStringLiteral("runTabs"));
+    m_runTabs->addTab(buildRunFields(), tr("Run"));
+    m_details = new TrainingDetailsPage(m_runTabs);
+    m_runTabs->addTab(m_details, tr("Training details"));
     auto *columns = new QHBoxLayout;
-    columns->addWidget(buildRunFields(), 1);
+    columns->addWidget(m_runTabs, 1);
     m_domain->addItems(domains);
     columns->addWidget(buildComputeFields(catalog), 1);
 
@@ -111,6 +137,23 @@ RunFormDialog::RunFormDialog(const compute::HardwareCatalog &catalog, const QStr
     for (QLineEdit *edit : {m_name, m_organization, m_tags, static_cast<QLineEdit *>(m_parameters)})
         connect(edit, &QLineEdit::textChanged, this, &RunFormDialog::validate);
     connect(m_date, &PrecisionDateEdit::dateChanged, this, &RunFormDialog::validate);
+    connect(m_details, &TrainingDetailsPage::edited, this, &RunFormDialog::validate);
+    // The frontier box is the tag "frontier": each follows the other.
+    connect(m_details->frontierBox(), &QCheckBox::toggled, this, [this](bool frontier) {
+        std::vector<std::string> tags = compute::splitTrimmed(m_tags->text().toStdString(), ',');
+        std::erase(tags, std::string(compute::kTagFrontier));
+        if (frontier) tags.emplace_back(compute::kTagFrontier);
+        QStringList list;
+        for (const std::string &tag : tags)
+            list.append(fromStd(tag));
+        m_tags->setText(list.join(QStringLiteral(", ")));
+    });
+    connect(m_tags, &QLineEdit::textChanged, this, [this](const QString &text) {
+        const std::vector<std::string> tags = compute::splitTrimmed(text.toStdString(), ',');
+        const QSignalBlocker blocker(m_details->frontierBox());
+        m_details->frontierBox()->setChecked(
+            std::find(tags.begin(), tags.end(), compute::kTagFrontier) != tags.end());
+    });
     connect(m_sources, &QAbstractItemModel::dataChanged, this, &RunFormDialog::validate);
     connect(m_sources, &QAbstractItemModel::rowsInserted, this, &RunFormDialog::validate);
     connect(m_sources, &QAbstractItemModel::rowsRemoved, this, &RunFormDialog::validate);
@@ -128,7 +171,7 @@ RunFormDialog::RunFormDialog(const compute::HardwareCatalog &catalog, const QStr
 
 QWidget *RunFormDialog::buildRunFields()
 {
-    auto *box = new QGroupBox(tr("Run"), this);
+    auto *box = new QWidget(this);
     auto *form = new QFormLayout(box);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     auto addRow = [form, box](const QString &label, QWidget *field, QWidget *buddy) {
@@ -311,6 +354,7 @@ void RunFormDialog::setRun(const compute::TrainingRun &run)
     m_tags->setText(tags.join(QStringLiteral(", ")));
     m_sources->setSources(run.sources);
     m_notes->setPlainText(fromStd(run.notes));
+    m_details->setFields(run.fields, run.hasTag(compute::kTagFrontier));
     m_shown = {m_name->text(), m_organization->text(), m_domain->currentText(),
                m_tags->text(), m_notes->toPlainText(), m_parameters->text()};
 
@@ -364,6 +408,7 @@ compute::TrainingRun RunFormDialog::run() const
         run.tags = compute::splitTrimmed(m_tags->text().toStdString(), ',');
     run.sources = m_sources->sources();
     run.notes = keptOrEdited(m_notes->toPlainText(), m_shown.notes, m_original.notes);
+    m_details->applyTo(run.fields);
 
     const std::vector<EstimateKey> order = estimateOrder();
     run.estimates.clear();
@@ -490,6 +535,12 @@ void RunFormDialog::validate()
     if (!parametersProblem.isEmpty())
         m_problems.append(tr("Parameters: %1").arg(parametersProblem));
     m_problems.append(sourceProblems);
+    const QStringList detailProblems = m_details->validate();
+    m_problems.append(detailProblems);
+    m_runTabs->setTabIcon(1, detailProblems.isEmpty()
+                                 ? QIcon()
+                                 : style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    m_details->showDerived(candidate);
 
     for (int i = 0; i < kEditorCount; ++i) {
         EstimateEditor *editor = m_editors[static_cast<std::size_t>(i)];

@@ -29,17 +29,23 @@ class EstimateEditor;
 class NumberEdit;
 class PrecisionDateEdit;
 class SourceTableModel;
+class TrainingDetailsPage;
 
 // The sorted, distinct non-empty domains of a dataset's runs (the run form offers them).
 QStringList datasetDomains(const compute::Dataset &dataset);
+// The sorted, distinct non-empty values of one text of the dataset's runs ("Industry",
+// "Academia", ... for RunText::OrganizationCategory).
+QStringList datasetTexts(const compute::Dataset &dataset, compute::RunText which);
 
-// Adds or edits one training run: its fields, and one tab per estimation method with
-// the compute core derives from the inputs, live. With several methods in use one is
+// Adds or edits one training run: its fields (the Epoch AI ones on a tab of their own,
+// with what follows from them), and one tab per estimation method with the compute
+// core derives from the inputs, live. With several methods in use one is
 // primary and the others are compared with it. Each invalid field is marked with
 // core's message beside it, and OK stays disabled until the run is valid. A run
 // without any estimate is valid: its compute is unknown (listed, not plotted).
 //
 //     RunFormDialog dialog(app::hardwareCatalog(), datasetDomains(dataset), parent);
+//     dialog.offerChoicesFrom(dataset);    // optional: its countries, ...
 //     dialog.setRun(run);                  // Edit; leave out for Add
 //     if (dialog.exec() == QDialog::Accepted) use(dialog.run());
 class RunFormDialog : public QDialog {
@@ -49,6 +55,9 @@ public:
     RunFormDialog(const compute::HardwareCatalog &catalog, const QStringList &domains,
                   QWidget *parent = nullptr);
 
+    // Offers the dataset's organization categories, countries and accessibilities in
+    // their comboboxes (besides Epoch AI's own vocabulary).
+    void offerChoicesFrom(const compute::Dataset &dataset);
     // Shows a run for editing: every field, every estimate and which one is primary.
     void setRun(const compute::TrainingRun &run);
     // The run as edited. It keeps the id of the run given to setRun() (empty for a new
@@ -74,6 +83,7 @@ private:
     void validate();
 
     // Editable fields.
+    QTabWidget *m_runTabs;
     QLineEdit *m_name;
     QLineEdit *m_organization;
     QComboBox *m_domain;
@@ -85,6 +95,7 @@ private:
     SourceTableModel *m_sources;
     QTableView *m_sourceView;
     QPlainTextEdit *m_notes;
+    TrainingDetailsPage *m_details;
     QTabWidget *m_methodTabs;
     std::array<EstimateEditor *, 4> m_editors{};
     QString m_filledN; // the 6ND tab's N as last filled from Parameters

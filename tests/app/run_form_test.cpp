@@ -3,6 +3,7 @@
 #include "app/data/dataset_file.h"
 #include "app/dialogs/run_form_dialog.h"
 #include "app/inputs/number_edit.h"
+#include "core/io/epoch_import.h"
 #include "core/model/units.h"
 #include "tests/app/gui_test_util.h"
 
@@ -11,6 +12,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -27,6 +29,8 @@ using compute::ComputeEstimate;
 using compute::Date;
 using compute::DatePrecision;
 using compute::EstimateMethod;
+using compute::RunNumber;
+using compute::RunText;
 using compute::TrainingRun;
 
 namespace {
@@ -82,6 +86,32 @@ protected:
         EXPECT_NE(run, nullptr) << id;
         return run ? *run : TrainingRun{};
     }
+
+    // Epoch AI's Notable AI Models export of 2025-02-24, as the app imports it.
+    static const compute::Dataset &notable()
+    {
+        static const compute::Dataset dataset = [] {
+            QFile file(QStringLiteral(COMPUTE_SOURCE_DIR
+                                      "/tests/data/epoch/notable_ai_models_2025-02-24.csv"));
+            EXPECT_TRUE(file.open(QIODevice::ReadOnly));
+            const QByteArray bytes = file.readAll();
+            auto imported = compute::importEpochCsv(
+                std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
+                "notable_ai_models_2025-02-24.csv", &app::hardwareCatalog());
+            EXPECT_TRUE(imported.ok());
+            return imported.ok() ? imported->dataset : compute::Dataset{};
+        }();
+        return dataset;
+    }
+    static TrainingRun notableRun(std::string_view name)
+    {
+        for (const TrainingRun &run : notable().runs)
+            if (run.name == name) return run;
+        ADD_FAILURE() << "no run " << name;
+        return {};
+    }
+    QString text(const char *field) { return find<QLineEdit>(field)->text(); }
+    QString combo(const char *field) { return find<QComboBox>(field)->currentText(); }
 
     app::RunFormDialog dialog{app::hardwareCatalog(),
                               {QStringLiteral("Language"), QStringLiteral("Vision")}};
@@ -592,7 +622,8 @@ TEST_F(RunForm, EscapeCancels)
 
 TEST_F(RunForm, TabOrderFollowsTheForm)
 {
-    const char *order[] = {"name",
+    const char *order[] = {"runTabs",
+                           "name",
                            "organization",
                            "domain",
                            "datePrecision",
@@ -607,6 +638,15 @@ TEST_F(RunForm, TabOrderFollowsTheForm)
                            "addSource",
                            "removeSource",
                            "notes",
+                           "datasetSize",
+                           "datasetNotes",
+                           "trainingHardware",
+                           "utilization",
+                           "cost",
+                           "costYear",
+                           "organizationCategory",
+                           "citations",
+                           "frontier",
                            "methodTabs",
                            "operationsUse",
                            "operationsForwardFlop",
@@ -640,6 +680,288 @@ TEST_F(RunForm, TabOrderFollowsTheForm)
         EXPECT_GT(at, last) << objectName;
         last = at;
     }
+}
+
+TEST_F(RunForm, TrainingDetailsLoadFromAnImportedNotableRun)
+{
+    const TrainingRun opt = notableRun("OPT-175B");
+    dialog.setRun(opt);
+    EXPECT_EQ(text("datasetSize"), QStringLiteral("1.8e+11"));
+    EXPECT_EQ(text("epochs"), QStringLiteral("1.6667"));
+    EXPECT_EQ(text("batchSize"), QStringLiteral("2e+06"));
+    EXPECT_EQ(text("trainingHardware"), QStringLiteral("NVIDIA A100 SXM4 80 GB"));
+    EXPECT_EQ(text("hardwareQuantity"), QStringLiteral("1024"));
+    EXPECT_EQ(text("utilization"), QStringLiteral("0.47115"));
+    EXPECT_EQ(text("trainingHours"), QStringLiteral("793.5"));
+    EXPECT_EQ(text("chipHours"), QString()); // not in this export
+    EXPECT_EQ(find<app::NumberEdit>("powerDraw")->value(), opt.fields.number(RunNumber::PowerDraw));
+    EXPECT_EQ(find<app::NumberEdit>("cost")->value(), opt.fields.number(RunNumber::Cost));
+    EXPECT_EQ(text("costYear"), QStringLiteral("2023"));
+    EXPECT_EQ(combo("organizationCategory"), QStringLiteral("Industry"));
+    EXPECT_EQ(combo("country"), QStringLiteral("United States of America"));
+    EXPECT_EQ(combo("accessibility"), QStringLiteral("Open weights (non-commercial)"));
+    EXPECT_EQ(text("notabilityCriteria"), QStringLiteral("Significant use,Highly cited"));
+    EXPECT_EQ(text("citations"), QStringLiteral("2932"));
+    EXPECT_FALSE(find<QPlainTextEdit>("datasetNotes")->toPlainText().isEmpty());
+    EXPECT_TRUE(find<QCheckBox>("frontier")->isChecked());
+    EXPECT_TRUE(dialog.canAccept()) << dialog.problems().join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(dialog.run() == opt);
+}
+
+TEST_F(RunForm, EveryNotableRunComesBackUnchanged)
+{
+    // The CSV's own spelling of each cell ("1024.0") rides along in run.fields: a field
+    // the user did not touch must not be written anew.
+    ASSERT_EQ(notable().runs.size(), 895u);
+    std::size_t withManyFields = 0;
+    for (const TrainingRun &run : notable().runs) {
+        dialog.setRun(run);
+        EXPECT_TRUE(dialog.canAccept())
+            << run.name << ": " << dialog.problems().join(QLatin1Char('\n')).toStdString();
+        EXPECT_TRUE(dialog.run() == run) << run.name;
+        if (run.fields.number(RunNumber::Utilization) && run.fields.number(RunNumber::Cost))
+            ++withManyFields;
+    }
+    EXPECT_GT(withManyFields, 10u);
+}
+
+TEST_F(RunForm, AnEditedDetailIsSetAndTheOthersKeepTheirSpelling)
+{
+    const TrainingRun opt = notableRun("OPT-175B");
+    ASSERT_FALSE(opt.fields.empty());
+    dialog.setRun(opt);
+    type("epochs", "2");
+    TrainingRun expected = opt;
+    expected.fields.setNumber(RunNumber::Epochs, 2);
+    EXPECT_TRUE(dialog.run() == expected);
+    // Typing the text shown back gives the run as it was.
+    type("epochs", "1.6667");
+    EXPECT_TRUE(dialog.run() == opt);
+}
+
+TEST_F(RunForm, EveryDetailIsEditedAndClearingClearsIt)
+{
+    named();
+    type("datasetSize", "3e11");
+    find<QPlainTextEdit>("datasetNotes")->setPlainText(QStringLiteral(" 300B tokens "));
+    type("epochs", "1.5");
+    type("batchSize", "4e6");
+    type("trainingHardware", "NVIDIA H100 SXM5 80GB");
+    type("hardwareQuantity", "1024");
+    type("utilization", "0.4");
+    type("trainingHours", "720");
+    type("chipHours", "737280");
+    type("powerDraw", "1.2e6");
+    type("cost", "4.5e6");
+    type("costYear", "2023");
+    find<QComboBox>("organizationCategory")->setCurrentText(QStringLiteral("Academia"));
+    find<QComboBox>("country")->setCurrentText(QStringLiteral("France"));
+    find<QComboBox>("accessibility")->setCurrentText(QStringLiteral("API access"));
+    type("notabilityCriteria", "SOTA improvement");
+    type("baseModel", "Llama 2");
+    type("finetuneCompute", "0");
+    type("citations", "12");
+    ASSERT_TRUE(dialog.canAccept()) << dialog.problems().join(QLatin1Char('\n')).toStdString();
+    const compute::RunFields fields = dialog.run().fields;
+    EXPECT_EQ(fields.number(RunNumber::DatasetSize), 3e11);
+    EXPECT_EQ(fields.text(RunText::DatasetNotes), "300B tokens");
+    EXPECT_EQ(fields.number(RunNumber::Epochs), 1.5);
+    EXPECT_EQ(fields.number(RunNumber::BatchSize), 4e6);
+    EXPECT_EQ(fields.text(RunText::TrainingHardware), "NVIDIA H100 SXM5 80GB");
+    EXPECT_EQ(fields.number(RunNumber::HardwareQuantity), 1024.0);
+    EXPECT_EQ(fields.number(RunNumber::Utilization), 0.4);
+    EXPECT_EQ(fields.number(RunNumber::TrainingHours), 720.0);
+    EXPECT_EQ(fields.number(RunNumber::ChipHours), 737280.0);
+    EXPECT_EQ(fields.number(RunNumber::PowerDraw), 1.2e6);
+    EXPECT_EQ(fields.number(RunNumber::Cost), 4.5e6);
+    EXPECT_EQ(fields.costYear(), 2023);
+    EXPECT_EQ(fields.text(RunText::OrganizationCategory), "Academia");
+    EXPECT_EQ(fields.text(RunText::Country), "France");
+    EXPECT_EQ(fields.text(RunText::Accessibility), "API access");
+    EXPECT_EQ(fields.text(RunText::NotabilityCriteria), "SOTA improvement");
+    EXPECT_EQ(fields.text(RunText::BaseModel), "Llama 2");
+    EXPECT_EQ(fields.number(RunNumber::FinetuneCompute), 0.0);
+    EXPECT_EQ(fields.number(RunNumber::Citations), 12.0);
+
+    // Loaded and cleared: gone from the run.
+    TrainingRun run = dialog.run();
+    run.id = "edited";
+    dialog.setRun(run);
+    for (const char *field : {"datasetSize", "utilization", "cost", "costYear", "citations",
+                              "trainingHardware", "baseModel"})
+        type(field, "");
+    find<QComboBox>("country")->setCurrentText(QString());
+    find<QPlainTextEdit>("datasetNotes")->clear();
+    ASSERT_TRUE(dialog.canAccept()) << dialog.problems().join(QLatin1Char('\n')).toStdString();
+    const compute::RunFields cleared = dialog.run().fields;
+    EXPECT_FALSE(cleared.number(RunNumber::DatasetSize));
+    EXPECT_FALSE(cleared.number(RunNumber::Utilization));
+    EXPECT_FALSE(cleared.number(RunNumber::Cost));
+    EXPECT_EQ(cleared.costYear(), 0);
+    EXPECT_FALSE(cleared.number(RunNumber::Citations));
+    EXPECT_TRUE(cleared.text(RunText::TrainingHardware).empty());
+    EXPECT_TRUE(cleared.text(RunText::BaseModel).empty());
+    EXPECT_TRUE(cleared.text(RunText::Country).empty());
+    EXPECT_TRUE(cleared.text(RunText::DatasetNotes).empty());
+    EXPECT_EQ(cleared.number(RunNumber::Epochs), 1.5); // untouched
+}
+
+TEST_F(RunForm, InvalidDetailsSayWhatIsExpectedAndKeepOkDisabled)
+{
+    named();
+    type("utilization", "40");
+    EXPECT_FALSE(dialog.canAccept());
+    EXPECT_EQ(message("utilization"), QStringLiteral("a fraction between 0 and 1 (e.g. 0.4)"));
+    EXPECT_TRUE(isMarked("utilization"));
+    EXPECT_TRUE(dialog.problems().contains(
+        QStringLiteral("Utilization: a fraction between 0 and 1 (e.g. 0.4)")));
+    EXPECT_FALSE(find<QTabWidget>("runTabs")->tabIcon(1).isNull());
+    type("utilization", "0.4");
+    EXPECT_TRUE(dialog.canAccept());
+    EXPECT_FALSE(isMarked("utilization"));
+    EXPECT_EQ(message("utilization"), QString());
+    EXPECT_TRUE(find<QTabWidget>("runTabs")->tabIcon(1).isNull());
+
+    type("hardwareQuantity", "2.5");
+    EXPECT_EQ(message("hardwareQuantity"),
+              QStringLiteral("a whole number of chips, at least 1 (at most 1e8)"));
+    EXPECT_TRUE(dialog.problems().contains(
+        QStringLiteral("Hardware quantity: a whole number of chips, at least 1 (at most 1e8)")));
+    type("hardwareQuantity", "many");
+    EXPECT_EQ(message("hardwareQuantity"),
+              QStringLiteral("expected a number such as 1200 or 3.14e23"));
+    type("hardwareQuantity", "0");
+    EXPECT_FALSE(dialog.canAccept());
+    type("hardwareQuantity", "");
+    EXPECT_TRUE(dialog.canAccept());
+
+    for (const char *field : {"trainingHours", "powerDraw", "chipHours", "epochs", "batchSize"}) {
+        type(field, "0");
+        EXPECT_FALSE(dialog.canAccept()) << field;
+        EXPECT_TRUE(isMarked(field)) << field;
+        type(field, "-3");
+        EXPECT_FALSE(message(field).isEmpty()) << field;
+        type(field, "1e400");
+        EXPECT_EQ(message(field), QStringLiteral("out of the range of numbers")) << field;
+        type(field, "");
+        EXPECT_TRUE(dialog.canAccept()) << field;
+    }
+    type("citations", "3.5");
+    EXPECT_EQ(message("citations"),
+              QStringLiteral("a whole number of citations, 0 or more (at most 1e9)"));
+    type("citations", "0");
+    EXPECT_TRUE(dialog.canAccept());
+}
+
+TEST_F(RunForm, ACostTypedNeedsAPlausibleYear)
+{
+    named();
+    type("cost", "4.5e6");
+    EXPECT_FALSE(dialog.canAccept());
+    EXPECT_EQ(message("costYear"),
+              QStringLiteral("required with a cost: the year of its dollars (e.g. 2023)"));
+    EXPECT_TRUE(isMarked("costYear"));
+    type("costYear", "23");
+    EXPECT_EQ(message("costYear"),
+              QStringLiteral("a year from 1950 to 2100 (the year of the dollars, e.g. 2023)"));
+    EXPECT_TRUE(dialog.problems().contains(QStringLiteral(
+        "Cost year: a year from 1950 to 2100 (the year of the dollars, e.g. 2023)")));
+    type("costYear", "2023.5");
+    EXPECT_FALSE(dialog.canAccept());
+    type("costYear", "2020");
+    EXPECT_TRUE(dialog.canAccept());
+    EXPECT_EQ(dialog.run().fields.costYear(), 2020);
+    type("cost", "");
+    type("costYear", "");
+    EXPECT_TRUE(dialog.canAccept()); // no cost, no year needed
+
+    // A cost imported without its year (a CSV whose header names none) stays acceptable
+    // until the user changes it.
+    TrainingRun run;
+    run.id = "old";
+    run.name = "Old";
+    run.fields.setNumber(RunNumber::Cost, 1e5);
+    dialog.setRun(run);
+    EXPECT_TRUE(dialog.canAccept());
+    type("cost", "2e5");
+    EXPECT_FALSE(dialog.canAccept());
+}
+
+TEST_F(RunForm, DerivedQuantitiesFollowTheTyping)
+{
+    named();
+    auto derived = [this](const char *label) { return find<QLabel>(label)->text(); };
+    EXPECT_TRUE(derived("tokensPerParameter").contains(QStringLiteral("needs")));
+    type("parameters", "1e9");
+    type("datasetSize", "2e10");
+    EXPECT_TRUE(derived("tokensPerParameter").startsWith(QStringLiteral("20 datapoints")))
+        << derived("tokensPerParameter").toStdString();
+    type("datasetSize", "2.5e10");
+    EXPECT_TRUE(derived("tokensPerParameter").startsWith(QStringLiteral("25 ")));
+
+    EXPECT_TRUE(derived("computePerParameter").contains(QStringLiteral("needs")));
+    use("reported");
+    type("reportedValue", "1e20");
+    EXPECT_TRUE(derived("computePerParameter").startsWith(QStringLiteral("1.00e+11 FLOP")))
+        << derived("computePerParameter").toStdString();
+
+    type("hardwareQuantity", "1000");
+    EXPECT_TRUE(derived("impliedChipHours").contains(QStringLiteral("needs")));
+    type("trainingHours", "100");
+    EXPECT_TRUE(derived("impliedChipHours").startsWith(QStringLiteral("1.00e+5 chip-hours")))
+        << derived("impliedChipHours").toStdString();
+    EXPECT_FALSE(shown("chipHoursWarning"));
+    type("chipHours", "1.5e5"); // 1.5x: close enough
+    EXPECT_FALSE(shown("chipHoursWarning"));
+    type("chipHours", "3e5"); // 3x
+    EXPECT_TRUE(shown("chipHoursWarning"));
+    EXPECT_TRUE(find<QLabel>("chipHoursWarning")->text().contains(QStringLiteral("factor of 3")));
+    EXPECT_TRUE(dialog.canAccept()); // a warning, not an error
+    type("chipHours", "4e4");        // 1/2.5
+    EXPECT_TRUE(shown("chipHoursWarning"));
+
+    EXPECT_TRUE(derived("costPerPfsDay").contains(QStringLiteral("needs")));
+    type("cost", "8640");
+    type("costYear", "2023");
+    // 1e20 FLOP is 1.157 pfs-days.
+    EXPECT_TRUE(derived("costPerPfsDay").startsWith(QStringLiteral("7465 US dollars of 2023")))
+        << derived("costPerPfsDay").toStdString();
+}
+
+TEST_F(RunForm, FrontierBoxIsTheFrontierTag)
+{
+    named();
+    auto *frontier = find<QCheckBox>("frontier");
+    EXPECT_FALSE(frontier->isChecked());
+    type("tags", "large");
+    frontier->setChecked(true);
+    EXPECT_EQ(text("tags"), QStringLiteral("large, frontier"));
+    EXPECT_TRUE(dialog.run().hasTag(compute::kTagFrontier));
+    frontier->setChecked(false);
+    EXPECT_EQ(dialog.run().tags, std::vector<std::string>{"large"});
+    type("tags", "frontier, other");
+    EXPECT_TRUE(frontier->isChecked());
+}
+
+TEST_F(RunForm, CategoryTextsOfferTheDatasetsValues)
+{
+    dialog.offerChoicesFrom(notable());
+    auto *country = find<QComboBox>("country");
+    EXPECT_TRUE(country->isEditable());
+    EXPECT_GE(country->findText(QStringLiteral("France")), 0);
+    EXPECT_EQ(country->currentText(), QString()); // a new run shows none
+    auto *accessibility = find<QComboBox>("accessibility");
+    EXPECT_GE(accessibility->findText(QStringLiteral("Open weights (unrestricted)")), 0);
+    const QStringList categories =
+        app::datasetTexts(notable(), compute::RunText::OrganizationCategory);
+    EXPECT_TRUE(categories.contains(QStringLiteral("Industry")));
+    EXPECT_TRUE(std::is_sorted(categories.begin(), categories.end()));
+    // Offering choices after a run is shown keeps what it shows.
+    const TrainingRun opt = notableRun("OPT-175B");
+    app::RunFormDialog other(app::hardwareCatalog(), {});
+    other.setRun(opt);
+    other.offerChoicesFrom(notable());
+    EXPECT_TRUE(other.run() == opt);
 }
 
 TEST(RunFormDomains, AreTheDatasetsDistinctDomainsSorted)
