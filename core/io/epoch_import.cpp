@@ -416,6 +416,7 @@ private:
     HeaderPlan m_plan;
     std::vector<std::optional<std::uint16_t>> m_keys; // columnKey() of each column
     RunFields::Builder m_fields;                      // reused row after row
+    RunFields m_scratch;                              // likewise
     RunIdAllocator m_ids;
     std::set<std::string> m_unknownHardware;
     std::optional<Error> m_fatal;
@@ -457,9 +458,13 @@ void EpochImporter::row(const CsvRecord &record)
     readSources(m_row, run);
     m_fields.clear();
     readFields(m_row, m_plan.costYear, m_fields);
-    m_fields.build(run.fields); // read by the hardware estimate and the canonical cells
+    // Read by the hardware estimate and the canonical cells: lent to the run meanwhile,
+    // so that only the run's final block is allocated.
+    m_fields.build(m_scratch);
+    std::swap(run.fields, m_scratch);
     addEstimates(run);
     keepCells(m_row, m_plan, m_keys, m_fields, run);
+    std::swap(run.fields, m_scratch);
     m_fields.build(run.fields);
     if (!run.date) ++report.withoutDate;
     if (run.estimates.empty()) ++report.withoutCompute;

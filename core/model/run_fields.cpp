@@ -360,7 +360,10 @@ void RunFields::Builder::build(RunFields &fields)
                 std::string_view(reinterpret_cast<const char *>(&p.number), sizeof p.number);
         encode(m_block, p.entry);
     }
-    fields.m_block = std::string(m_block); // exactly its size: no spare capacity per run
+    if (fields.m_block.capacity() >= m_block.size())
+        fields.m_block.assign(m_block); // a scratch RunFields reused: no allocation
+    else
+        fields.m_block = std::string(m_block); // exactly its size: no spare capacity per run
 }
 
 } // namespace compute
