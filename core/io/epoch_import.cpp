@@ -86,6 +86,7 @@ public:
         if (cell.empty() || cell == "N/A" || cell == "NA") return std::nullopt;
         if (c == kCost && cell.front() == '$') cell.remove_prefix(1);
         const auto value = parseNumber(cell);
+        if (value && (*value > 0 || (*value == 0 && orZero))) return value;
         const std::string quoted = "'" + std::string(utf8Prefix(cell, 80)) + "'";
         if (!value) {
             switch (numberRange(cell)) {
@@ -105,11 +106,8 @@ public:
             }
             return std::nullopt;
         }
-        if (*value < 0 || (*value == 0 && !orZero)) {
-            warn(c, quoted + " is not greater than 0 (expected " + what + ")");
-            return std::nullopt;
-        }
-        return value;
+        warn(c, quoted + " is not greater than 0 (expected " + what + ")");
+        return std::nullopt;
     }
 
 private:
@@ -264,7 +262,7 @@ std::optional<Error> checkColumns(const std::vector<std::string> &header, const 
 }
 
 // Every number and text of RunFields the row has.
-void readFields(RowReader &row, int costYear, TrainingRun &run)
+void readFields(RowReader &row, int costYear, RunFields::Builder &fields)
 {
     static constexpr std::pair<Column, const char *> kNumbers[] = {
         {kDatasetSize, "a dataset size in datapoints"},
@@ -279,13 +277,14 @@ void readFields(RowReader &row, int costYear, TrainingRun &run)
         {kFinetuneCompute, "a finetune compute in FLOP"},
         {kCitations, "a number of citations"},
     };
-    RunFields &fields = run.fields;
-    for (const auto &[column, what] : kNumbers)
+    for (const auto &[column, what] : kNumbers) {
         // 0 is a value of these (no finetuning, no citations); the hardware's are not.
-        if (auto value = row.positive(
-                column, what, column != kQuantity && column != kHours && column != kUtilization))
-            fields.setNumber(*numberOf(column), value);
-    if (fields.number(RunNumber::Cost)) fields.setCostYear(costYear);
+        const auto value = row.positive(
+            column, what, column != kQuantity && column != kHours && column != kUtilization);
+        if (!value) continue;
+        fields.setNumber(*numberOf(column), value);
+        if (column == kCost) fields.setCostYear(costYear);
+    }
     for (Column column : {kDatasetNotes, kHardware, kOrganizationCategory, kCountry, kAccessibility,
                           kNotability, kBaseModel})
         fields.setText(*textOf(column), row.text(column));
@@ -293,17 +292,21 @@ void readFields(RowReader &row, int costYear, TrainingRun &run)
 
 // The cells of columns the app does not know, and the file's own spelling of a known
 // cell wherever the app would write it otherwise: so that the run writes back as it came.
-void keepCells(const RowReader &row, const HeaderPlan &plan, TrainingRun &run)
+// `keys` are the columns' keys (columnKey()), nullopt for a column that cannot be kept.
+void keepCells(const RowReader &row, const HeaderPlan &plan,
+               const std::vector<std::optional<std::uint16_t>> &keys, RunFields::Builder &fields,
+               const TrainingRun &run)
 {
     for (std::size_t i = 0; i < plan.columns.size(); ++i) {
         const ColumnPlan &column = plan.columns[i];
+        if (!keys[i]) continue;
         const std::string_view raw = row.raw(i);
         if (column.role < 0) {
-            if (!raw.empty()) run.fields.setExtra(column.key, raw);
+            if (!raw.empty()) fields.setExtra(*keys[i], raw);
             continue;
         }
         const std::string canonical = canonicalCell(static_cast<Column>(column.role), run);
-        if (canonical != raw) run.fields.setSourceCell(column.key, raw, canonical);
+        if (canonical != raw) fields.setSourceCell(*keys[i], raw, canonical);
     }
 }
 
@@ -411,6 +414,9 @@ private:
     ImportResult &m_result;
     RowReader m_row;
     HeaderPlan m_plan;
+    std::vector<std::optional<std::uint16_t>> m_keys; // columnKey() of each column
+    RunFields::Builder m_fields;                      // reused row after row
+    RunFields m_scratch;                              // likewise
     RunIdAllocator m_ids;
     std::set<std::string> m_unknownHardware;
     std::optional<Error> m_fatal;
@@ -432,6 +438,8 @@ bool EpochImporter::header(const CsvRecord &record)
     m_plan = planHeader(header);
     m_fatal = checkColumns(header, m_plan, m_source);
     if (m_fatal) return false;
+    for (const ColumnPlan &column : m_plan.columns)
+        m_keys.push_back(columnKey(column.key));
     m_result.dataset.metadata.csvColumns = header;
     m_row.setHeader(std::move(header));
     return true;
@@ -448,9 +456,16 @@ void EpochImporter::row(const CsvRecord &record)
     readIdentity(m_row, record.number, m_ids, run);
     readDescription(m_row, run);
     readSources(m_row, run);
-    readFields(m_row, m_plan.costYear, run);
+    m_fields.clear();
+    readFields(m_row, m_plan.costYear, m_fields);
+    // Read by the hardware estimate and the canonical cells: lent to the run meanwhile,
+    // so that only the run's final block is allocated.
+    m_fields.build(m_scratch);
+    std::swap(run.fields, m_scratch);
     addEstimates(run);
-    keepCells(m_row, m_plan, run);
+    keepCells(m_row, m_plan, m_keys, m_fields, run);
+    std::swap(run.fields, m_scratch);
+    m_fields.build(run.fields);
     if (!run.date) ++report.withoutDate;
     if (run.estimates.empty()) ++report.withoutCompute;
     if (!run.isPlottable()) report.notPlottable.push_back(dataset.runs.size());

@@ -113,36 +113,60 @@ bool isShortestSpelling(std::string_view text, std::string_view canonical)
 
 } // namespace
 
+RunFields::Entry RunFields::decode(const char *&at)
+{
+    Entry e{};
+    e.kind = static_cast<Kind>(static_cast<std::uint8_t>(*at));
+    e.key = read<std::uint16_t>(at + 1);
+    at += 3;
+    std::uint32_t length = static_cast<std::uint8_t>(*at++);
+    if (length == 255) {
+        length = read<std::uint32_t>(at);
+        at += 4;
+    }
+    if (e.kind == kSource) {
+        e.hash = read<std::uint64_t>(at);
+        at += 8;
+    }
+    e.value = std::string_view(at, length);
+    at += length;
+    return e;
+}
+
+void RunFields::encode(std::string &block, const Entry &e)
+{
+    block.push_back(static_cast<char>(e.kind));
+    append<std::uint16_t>(block, e.key);
+    if (e.value.size() < 255) {
+        block.push_back(static_cast<char>(e.value.size()));
+    } else {
+        block.push_back(static_cast<char>(255));
+        append<std::uint32_t>(block, static_cast<std::uint32_t>(e.value.size()));
+    }
+    if (e.kind == kSource) append<std::uint64_t>(block, e.hash);
+    block.append(e.value);
+}
+
 std::vector<RunFields::Entry> RunFields::entries() const
 {
     std::vector<Entry> out;
     const char *at = m_block.data();
     const char *end = at + m_block.size();
-    while (at < end) {
-        Entry e{};
-        e.kind = static_cast<Kind>(static_cast<std::uint8_t>(*at));
-        e.key = read<std::uint16_t>(at + 1);
-        at += 3;
-        std::uint32_t length = static_cast<std::uint8_t>(*at++);
-        if (length == 255) {
-            length = read<std::uint32_t>(at);
-            at += 4;
-        }
-        if (e.kind == kSource) {
-            e.hash = read<std::uint64_t>(at);
-            at += 8;
-        }
-        e.value = std::string_view(at, length);
-        at += length;
-        out.push_back(e);
-    }
+    while (at < end)
+        out.push_back(decode(at));
     return out;
 }
 
 std::optional<RunFields::Entry> RunFields::find(Kind kind, std::uint16_t key) const
 {
-    for (const Entry &e : entries())
+    // Lookups are frequent (every canonical cell of an import): no vector of entries.
+    const char *at = m_block.data();
+    const char *end = at + m_block.size();
+    while (at < end) {
+        const Entry e = decode(at);
         if (e.kind == kind && e.key == key) return e;
+        if (e.kind > kind || (e.kind == kind && e.key > key)) break; // sorted: not there
+    }
     return std::nullopt;
 }
 
@@ -161,18 +185,8 @@ void RunFields::put(Kind kind, std::uint16_t key, std::uint64_t hash, std::strin
         return a.kind != b.kind ? a.kind < b.kind : a.key < b.key;
     });
     std::string block;
-    for (const Entry &e : all) {
-        block.push_back(static_cast<char>(e.kind));
-        append<std::uint16_t>(block, e.key);
-        if (e.value.size() < 255) {
-            block.push_back(static_cast<char>(e.value.size()));
-        } else {
-            block.push_back(static_cast<char>(255));
-            append<std::uint32_t>(block, static_cast<std::uint32_t>(e.value.size()));
-        }
-        if (e.kind == kSource) append<std::uint64_t>(block, e.hash);
-        block.append(e.value);
-    }
+    for (const Entry &e : all)
+        encode(block, e);
     m_block = std::move(block);
 }
 
@@ -287,6 +301,69 @@ std::vector<std::string_view> RunFields::sourceCellColumns() const
     for (const Entry &e : entries())
         if (e.kind == kSource || e.kind == kShortest) out.push_back(columnName(e.key));
     return out;
+}
+
+void RunFields::Builder::put(Kind kind, std::uint16_t key, std::uint64_t hash,
+                             std::string_view value, bool erased)
+{
+    m_entries.push_back({{kind, key, hash, value}, 0, erased});
+}
+
+void RunFields::Builder::setNumber(RunNumber which, std::optional<double> value)
+{
+    const bool erased = !value || !std::isfinite(*value);
+    put(kNumber, static_cast<std::uint16_t>(which), 0, {}, erased);
+    if (!erased) m_entries.back().number = *value;
+}
+
+void RunFields::Builder::setCostYear(int year)
+{
+    const bool erased = year <= 0 || year >= 10000;
+    put(kNumber, kCostYearKey, 0, {}, erased);
+    m_entries.back().number = static_cast<double>(year);
+}
+
+void RunFields::Builder::setText(RunText which, std::string_view value)
+{
+    put(kText, static_cast<std::uint16_t>(which), 0, value, value.empty());
+}
+
+void RunFields::Builder::setExtra(std::uint16_t column, std::string_view value)
+{
+    put(kExtra, column, 0, value, value.empty());
+}
+
+void RunFields::Builder::setSourceCell(std::uint16_t column, std::string_view text,
+                                       std::string_view canonical)
+{
+    const bool shortest = isShortestSpelling(text, canonical);
+    put(kShortest, column, 0, {}, !shortest);
+    put(kSource, column, shortest ? 0 : hashOf(canonical), text, shortest);
+}
+
+void RunFields::Builder::build(RunFields &fields)
+{
+    // The last setting of a field wins, as with RunFields' setters.
+    std::stable_sort(m_entries.begin(), m_entries.end(), [](const Pending &a, const Pending &b) {
+        return a.entry.kind != b.entry.kind ? a.entry.kind < b.entry.kind
+                                            : a.entry.key < b.entry.key;
+    });
+    m_block.clear();
+    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        Pending &p = m_entries[i];
+        const bool superseded = i + 1 < m_entries.size() &&
+                                m_entries[i + 1].entry.kind == p.entry.kind &&
+                                m_entries[i + 1].entry.key == p.entry.key;
+        if (superseded || p.erased) continue;
+        if (p.entry.kind == kNumber)
+            p.entry.value =
+                std::string_view(reinterpret_cast<const char *>(&p.number), sizeof p.number);
+        encode(m_block, p.entry);
+    }
+    if (fields.m_block.capacity() >= m_block.size())
+        fields.m_block.assign(m_block); // a scratch RunFields reused: no allocation
+    else
+        fields.m_block = std::string(m_block); // exactly its size: no spare capacity per run
 }
 
 } // namespace compute

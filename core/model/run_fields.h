@@ -88,6 +88,8 @@ public:
     bool empty() const { return m_block.empty(); }
     bool operator==(const RunFields &other) const = default;
 
+    class Builder;
+
 private:
     enum Kind : std::uint8_t { kNumber, kText, kExtra, kSource, kShortest };
     struct Entry {
@@ -96,6 +98,9 @@ private:
         std::uint64_t hash;     // kSource: of the canonical text it was kept against
         std::string_view value; // kNumber: the double's 8 bytes
     };
+    // Decodes the entry at `at` and moves `at` past it.
+    static Entry decode(const char *&at);
+    static void encode(std::string &block, const Entry &e);
     std::vector<Entry> entries() const;
     std::optional<Entry> find(Kind kind, std::uint16_t key) const;
     void put(Kind kind, std::uint16_t key, std::uint64_t hash, std::string_view value);
@@ -103,6 +108,33 @@ private:
 
     // Entries sorted by (kind, key), so that equal fields are equal blocks: kind u8, key
     // u16, length (u8, or 255 and u32), [hash u64 for kSource], bytes.
+    std::string m_block;
+};
+
+// Sets many fields at once, as an import does for each row: the same setters as
+// RunFields', encoded in one pass by build() rather than once per field. Texts are
+// views: they must outlive build(). Reused row after row, it allocates nothing.
+class RunFields::Builder {
+public:
+    void clear() { m_entries.clear(); }
+    void setNumber(RunNumber which, std::optional<double> value);
+    void setCostYear(int year);
+    void setText(RunText which, std::string_view value);
+    // By column key (columnKey()), looked up once per column rather than per cell.
+    void setExtra(std::uint16_t column, std::string_view value);
+    void setSourceCell(std::uint16_t column, std::string_view text, std::string_view canonical);
+    // `fields` as RunFields' setters would leave it, called in the same order.
+    void build(RunFields &fields);
+
+private:
+    struct Pending {
+        Entry entry;
+        double number = 0; // a kNumber's value, encoded by build()
+        bool erased = false;
+    };
+    void put(Kind kind, std::uint16_t key, std::uint64_t hash, std::string_view value,
+             bool erased = false);
+    std::vector<Pending> m_entries;
     std::string m_block;
 };
 

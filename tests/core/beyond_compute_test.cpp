@@ -288,6 +288,44 @@ TEST(BeyondCompute, RunFieldsKeepTextsExtrasAndCellsApart)
     EXPECT_EQ(f, g);
 }
 
+TEST(BeyondCompute, ABuilderGivesTheFieldsTheSettersWouldInAnyOrderLastSettingWinning)
+{
+    const auto abstract = *columnKey("Abstract");
+    const auto date = *columnKey("Publication date");
+    const auto quantity = *columnKey("Hardware quantity");
+    RunFields bySetters;
+    bySetters.setNumber(RunNumber::Epochs, 2);
+    bySetters.setCostYear(2023);
+    bySetters.setText(RunText::Country, "Canada");
+    bySetters.setExtra("Abstract", "long text");
+    bySetters.setSourceCell("Publication date", "25/11/2019", "2019-11-25");
+    bySetters.setSourceCell("Hardware quantity", "512", "512.0");
+    RunFields::Builder builder;
+    builder.setExtra(abstract, "replaced below");
+    builder.setSourceCell(quantity, "512", "512.0");
+    builder.setText(RunText::BaseModel, "cleared below");
+    builder.setNumber(RunNumber::Cost, 5); // cleared below
+    builder.setSourceCell(date, "25/11/2019", "2019-11-25");
+    builder.setExtra(abstract, "long text");
+    builder.setText(RunText::Country, "Canada");
+    builder.setCostYear(2023);
+    builder.setNumber(RunNumber::Epochs, 2);
+    builder.setText(RunText::BaseModel, "");
+    builder.setNumber(RunNumber::Cost, NAN);
+    RunFields built;
+    builder.build(built);
+    EXPECT_EQ(built, bySetters);
+    EXPECT_EQ(built.sourceCell("Hardware quantity", "1024.0"), "1024");
+    // Built again after more settings, into fields that had some: the same as setters.
+    builder.setExtra(abstract, "");
+    bySetters.setExtra("Abstract", "");
+    builder.build(built);
+    EXPECT_EQ(built, bySetters);
+    builder.clear();
+    builder.build(built);
+    EXPECT_TRUE(built.empty());
+}
+
 TEST(BeyondCompute, ANumberInItsShortestSpellingKeepsThatStyleThroughEdits)
 {
     RunFields f;
