@@ -32,6 +32,7 @@ std::vector<std::size_t> EditController::selectedIndices() const
 bool EditController::addRun()
 {
     RunFormDialog dialog(hardwareCatalog(), datasetDomains(m_document->dataset()), m_window);
+    dialog.offerChoicesFrom(m_document->dataset());
     if (dialog.exec() != QDialog::Accepted) return false;
     compute::TrainingRun run = dialog.run();
     run.id = m_document->dataset().uniqueRunId(run.name);
@@ -49,6 +50,7 @@ bool EditController::editRun(int runIndex)
     if (runIndex < 0 || runIndex >= static_cast<int>(runs.size())) return false;
     const compute::TrainingRun original = runs[static_cast<std::size_t>(runIndex)];
     RunFormDialog dialog(hardwareCatalog(), datasetDomains(m_document->dataset()), m_window);
+    dialog.offerChoicesFrom(m_document->dataset());
     dialog.setRun(original);
     if (dialog.exec() != QDialog::Accepted) return false;
     compute::TrainingRun edited = dialog.run();
