@@ -158,16 +158,7 @@ QStringList RunFilterBar::availableDomains() const
 
 void RunFilterBar::setDomainChecked(const QString &domain, bool checked)
 {
-    compute::RunFilter filter = m_view->filter();
-    const std::string key = domain.toStdString();
-    auto &domains = filter.domains;
-    const auto it = std::find(domains.begin(), domains.end(), key);
-    if (checked == (it != domains.end())) return;
-    if (checked)
-        domains.push_back(key);
-    else
-        domains.erase(it);
-    m_view->setFilter(filter);
+    setValueChecked(compute::RunCategory::Domain, domain, checked);
 }
 
 namespace {
