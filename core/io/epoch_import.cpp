@@ -13,6 +13,7 @@
 #include <cstring>
 #include <optional>
 #include <set>
+#include <unordered_set>
 
 namespace compute {
 namespace {
@@ -261,8 +262,40 @@ std::optional<Error> checkColumns(const std::vector<std::string> &header, const 
                      (found.empty() ? std::string("no columns") : found) + ")"};
 }
 
+// Whether a column's values repeat enough to be stored once for the whole process
+// (RunFields::Builder::share): judged on its first 256 values, which are shared meanwhile,
+// and kept when at most a quarter of them differ. Countries, categories and hardware
+// are; names, titles and abstracts are not.
+class ColumnSharing {
+public:
+    explicit ColumnSharing(std::size_t columns = 0) : m_columns(columns) {}
+    bool share(int column, std::string_view value)
+    {
+        if (column < 0 || static_cast<std::size_t>(column) >= m_columns.size()) return false;
+        Judged &c = m_columns[static_cast<std::size_t>(column)];
+        if (c.decided || value.empty()) return c.shared;
+        c.seen.emplace(value);
+        if (++c.values == kJudged) {
+            c.decided = true;
+            c.shared = c.seen.size() <= kJudged / 4;
+            c.seen = {};
+        }
+        return true;
+    }
+
+private:
+    static constexpr std::size_t kJudged = 256;
+    struct Judged {
+        std::unordered_set<std::string> seen;
+        std::size_t values = 0;
+        bool decided = false, shared = true;
+    };
+    std::vector<Judged> m_columns;
+};
+
 // Every number and text of RunFields the row has.
-void readFields(RowReader &row, int costYear, RunFields::Builder &fields)
+void readFields(RowReader &row, const HeaderPlan &plan, int costYear, ColumnSharing &sharing,
+                RunFields::Builder &fields)
 {
     static constexpr std::pair<Column, const char *> kNumbers[] = {
         {kDatasetSize, "a dataset size in datapoints"},
@@ -286,23 +319,30 @@ void readFields(RowReader &row, int costYear, RunFields::Builder &fields)
         if (column == kCost) fields.setCostYear(costYear);
     }
     for (Column column : {kDatasetNotes, kHardware, kOrganizationCategory, kCountry, kAccessibility,
-                          kNotability, kBaseModel})
-        fields.setText(*textOf(column), row.text(column));
+                          kNotability, kBaseModel}) {
+        const std::string_view value = row.text(column);
+        fields.share(sharing.share(plan.at[column], value));
+        fields.setText(*textOf(column), value);
+    }
+    fields.share(false);
 }
 
 // The cells of columns the app does not know, and the file's own spelling of a known
 // cell wherever the app would write it otherwise: so that the run writes back as it came.
 // `keys` are the columns' keys (columnKey()), nullopt for a column that cannot be kept.
 void keepCells(const RowReader &row, const HeaderPlan &plan,
-               const std::vector<std::optional<std::uint16_t>> &keys, RunFields::Builder &fields,
-               const TrainingRun &run)
+               const std::vector<std::optional<std::uint16_t>> &keys, ColumnSharing &sharing,
+               RunFields::Builder &fields, const TrainingRun &run)
 {
     for (std::size_t i = 0; i < plan.columns.size(); ++i) {
         const ColumnPlan &column = plan.columns[i];
         if (!keys[i]) continue;
         const std::string_view raw = row.raw(i);
         if (column.role < 0) {
-            if (!raw.empty()) fields.setExtra(*keys[i], raw);
+            if (raw.empty()) continue;
+            fields.share(sharing.share(static_cast<int>(i), raw));
+            fields.setExtra(*keys[i], raw);
+            fields.share(false);
             continue;
         }
         const std::string canonical = canonicalCell(static_cast<Column>(column.role), run);
@@ -415,6 +455,7 @@ private:
     RowReader m_row;
     HeaderPlan m_plan;
     std::vector<std::optional<std::uint16_t>> m_keys; // columnKey() of each column
+    ColumnSharing m_sharing;                          // by column index
     RunFields::Builder m_fields;                      // reused row after row
     RunFields m_scratch;                              // likewise
     RunIdAllocator m_ids;
@@ -440,6 +481,7 @@ bool EpochImporter::header(const CsvRecord &record)
     if (m_fatal) return false;
     for (const ColumnPlan &column : m_plan.columns)
         m_keys.push_back(columnKey(column.key));
+    m_sharing = ColumnSharing(header.size());
     m_result.dataset.metadata.csvColumns = header;
     m_row.setHeader(std::move(header));
     return true;
@@ -457,13 +499,13 @@ void EpochImporter::row(const CsvRecord &record)
     readDescription(m_row, run);
     readSources(m_row, run);
     m_fields.clear();
-    readFields(m_row, m_plan.costYear, m_fields);
+    readFields(m_row, m_plan, m_plan.costYear, m_sharing, m_fields);
     // Read by the hardware estimate and the canonical cells: lent to the run meanwhile,
     // so that only the run's final block is allocated.
     m_fields.build(m_scratch);
     std::swap(run.fields, m_scratch);
     addEstimates(run);
-    keepCells(m_row, m_plan, m_keys, m_fields, run);
+    keepCells(m_row, m_plan, m_keys, m_sharing, m_fields, run);
     std::swap(run.fields, m_scratch);
     m_fields.build(run.fields);
     if (!run.date) ++report.withoutDate;

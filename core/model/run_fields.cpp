@@ -62,6 +62,82 @@ private:
     std::atomic<std::size_t> m_count{0};
 };
 
+// Texts stored once for the whole process (SharedTexts::share), by a 32-bit id: written
+// under a lock, read without one. An id is handed out only after its text is stored, and
+// a stored text never moves; a run holding an id reached its reader through whatever
+// handed the run over, which orders the text's writing before its reading.
+class SharedTexts {
+public:
+    static SharedTexts &instance()
+    {
+        static SharedTexts texts;
+        return texts;
+    }
+
+    // The text's id, storing it if new; nullopt once full (16,777,216 texts).
+    std::optional<std::uint32_t> id(std::string_view text)
+    {
+        std::lock_guard lock(m_mutex);
+        if (auto it = m_ids.find(text); it != m_ids.end()) return it->second;
+        if (m_count == kChunkCount * kChunkSize) return std::nullopt;
+        const std::uint32_t next = m_count;
+        auto &chunk = m_chunks[next / kChunkSize];
+        if (!chunk.load(std::memory_order_relaxed))
+            chunk.store(new std::string_view[kChunkSize], std::memory_order_release);
+        const std::string_view stored = store(text);
+        chunk.load(std::memory_order_relaxed)[next % kChunkSize] = stored;
+        m_ids.emplace(stored, next);
+        ++m_count;
+        return next;
+    }
+
+    std::string_view text(std::uint32_t id) const
+    {
+        const std::string_view *chunk = m_chunks[id / kChunkSize].load(std::memory_order_acquire);
+        return chunk ? chunk[id % kChunkSize] : std::string_view();
+    }
+
+    ~SharedTexts()
+    {
+        for (std::uint32_t i = 0; i < kChunkCount; ++i)
+            delete[] m_chunks[i].load();
+    }
+
+private:
+    static constexpr std::uint32_t kChunkSize = 1 << 12, kChunkCount = 1 << 12;
+    static constexpr std::size_t kArenaBlock = 1 << 16;
+
+    // The text copied into the arena, whose blocks never move.
+    std::string_view store(std::string_view text)
+    {
+        if (text.size() > kArenaBlock / 4) {
+            m_blocks.push_back(std::make_unique<char[]>(text.size()));
+            std::memcpy(m_blocks.back().get(), text.data(), text.size());
+            return {m_blocks.back().get(), text.size()};
+        }
+        if (m_blocks.empty() || m_free < text.size()) {
+            m_current = m_blocks.emplace_back(std::make_unique<char[]>(kArenaBlock)).get();
+            m_free = kArenaBlock;
+        }
+        char *at = m_current + (kArenaBlock - m_free);
+        std::memcpy(at, text.data(), text.size());
+        m_free -= text.size();
+        return {at, text.size()};
+    }
+
+    std::mutex m_mutex;
+    std::unordered_map<std::string_view, std::uint32_t> m_ids;
+    std::unique_ptr<std::atomic<std::string_view *>[]> m_chunks {
+        new std::atomic<std::string_view *>[ kChunkCount ]()
+    };
+    std::uint32_t m_count = 0;
+    std::vector<std::unique_ptr<char[]>> m_blocks;
+    char *m_current = nullptr;
+    std::size_t m_free = 0;
+};
+
+constexpr std::uint8_t kSharedLength = 254, kLongLength = 255;
+
 template <typename T> void append(std::string &out, T value)
 {
     char bytes[sizeof(T)];
@@ -111,6 +187,32 @@ bool isShortestSpelling(std::string_view text, std::string_view canonical)
     return value && same && *value == *same && formatNumber(*value) == text;
 }
 
+// A number's bytes in the block: a whole number from 0 to 2^53 in as few bytes as it
+// needs (0 for 0, at most 7), little-endian; any other number the double's 8 bytes.
+// Counts, years, epochs and most of Epoch's figures are whole: 1 to 5 bytes, not 8.
+std::size_t numberBytes(double value, char (&out)[8])
+{
+    constexpr double kExactWhole = 9007199254740992.0; // 2^53
+    if (value >= 0 && !std::signbit(value) && value <= kExactWhole && std::floor(value) == value) {
+        auto whole = static_cast<std::uint64_t>(value);
+        std::size_t length = 0;
+        for (; whole != 0; whole >>= 8)
+            out[length++] = static_cast<char>(whole & 0xFF);
+        return length;
+    }
+    std::memcpy(out, &value, sizeof value);
+    return sizeof value;
+}
+
+double numberFromBytes(std::string_view bytes)
+{
+    if (bytes.size() == sizeof(double)) return read<double>(bytes.data());
+    std::uint64_t whole = 0;
+    for (std::size_t i = bytes.size(); i-- > 0;)
+        whole = (whole << 8) | static_cast<unsigned char>(bytes[i]);
+    return static_cast<double>(whole);
+}
+
 } // namespace
 
 RunFields::Entry RunFields::decode(const char *&at)
@@ -120,7 +222,13 @@ RunFields::Entry RunFields::decode(const char *&at)
     e.key = read<std::uint16_t>(at + 1);
     at += 3;
     std::uint32_t length = static_cast<std::uint8_t>(*at++);
-    if (length == 255) {
+    if (length == kSharedLength) {
+        e.shared = read<std::uint32_t>(at);
+        at += 4;
+        e.value = SharedTexts::instance().text(e.shared);
+        return e;
+    }
+    if (length == kLongLength) {
         length = read<std::uint32_t>(at);
         at += 4;
     }
@@ -137,10 +245,15 @@ void RunFields::encode(std::string &block, const Entry &e)
 {
     block.push_back(static_cast<char>(e.kind));
     append<std::uint16_t>(block, e.key);
-    if (e.value.size() < 255) {
+    if (e.shared != kOwnText) {
+        block.push_back(static_cast<char>(kSharedLength));
+        append<std::uint32_t>(block, e.shared);
+        return;
+    }
+    if (e.value.size() < kSharedLength) {
         block.push_back(static_cast<char>(e.value.size()));
     } else {
-        block.push_back(static_cast<char>(255));
+        block.push_back(static_cast<char>(kLongLength));
         append<std::uint32_t>(block, static_cast<std::uint32_t>(e.value.size()));
     }
     if (e.kind == kSource) append<std::uint64_t>(block, e.hash);
@@ -174,7 +287,7 @@ void RunFields::put(Kind kind, std::uint16_t key, std::uint64_t hash, std::strin
 {
     // `value` may point into the block itself: copy it before the block is rewritten.
     const std::string copy(value);
-    std::vector<Entry> all = entries();
+    std::vector<Entry> all = entries(); // shared texts stay shared
     const auto it = std::find_if(all.begin(), all.end(),
                                  [&](const Entry &e) { return e.kind == kind && e.key == key; });
     if (it != all.end())
@@ -195,38 +308,50 @@ void RunFields::erase(Kind kind, std::uint16_t key)
     if (!find(kind, key)) return;
     RunFields rest;
     for (const Entry &e : entries())
-        if (e.kind != kind || e.key != key) rest.put(e.kind, e.key, e.hash, e.value);
+        if (e.kind != kind || e.key != key) encode(rest.m_block, e); // sorted already
     m_block = std::move(rest.m_block);
+}
+
+bool RunFields::operator==(const RunFields &other) const
+{
+    if (m_block == other.m_block) return true;
+    const char *a = m_block.data(), *aEnd = a + m_block.size();
+    const char *b = other.m_block.data(), *bEnd = b + other.m_block.size();
+    while (a < aEnd && b < bEnd) {
+        const Entry x = decode(a), y = decode(b);
+        if (x.kind != y.kind || x.key != y.key || x.hash != y.hash || x.value != y.value)
+            return false;
+    }
+    return a == aEnd && b == bEnd;
 }
 
 std::optional<double> RunFields::number(RunNumber which) const
 {
     const auto e = find(kNumber, static_cast<std::uint16_t>(which));
     if (!e) return std::nullopt;
-    return read<double>(e->value.data());
+    return numberFromBytes(e->value);
 }
 
 void RunFields::setNumber(RunNumber which, std::optional<double> value)
 {
     const auto key = static_cast<std::uint16_t>(which);
     if (!value || !std::isfinite(*value)) return erase(kNumber, key);
-    std::string bytes;
-    append<double>(bytes, *value);
-    put(kNumber, key, 0, bytes);
+    char bytes[8];
+    put(kNumber, key, 0, std::string_view(bytes, numberBytes(*value, bytes)));
 }
 
 int RunFields::costYear() const
 {
     const auto e = find(kNumber, kCostYearKey);
-    return e ? static_cast<int>(read<double>(e->value.data())) : 0;
+    return e ? static_cast<int>(numberFromBytes(e->value)) : 0;
 }
 
 void RunFields::setCostYear(int year)
 {
     if (year <= 0 || year >= 10000) return erase(kNumber, kCostYearKey);
-    std::string bytes;
-    append<double>(bytes, static_cast<double>(year));
-    put(kNumber, kCostYearKey, 0, bytes);
+    char bytes[8];
+    put(kNumber, kCostYearKey, 0,
+        std::string_view(bytes, numberBytes(static_cast<double>(year), bytes)));
 }
 
 std::string_view RunFields::text(RunText which) const
@@ -326,11 +451,13 @@ void RunFields::Builder::setCostYear(int year)
 void RunFields::Builder::setText(RunText which, std::string_view value)
 {
     put(kText, static_cast<std::uint16_t>(which), 0, value, value.empty());
+    if (m_share && !value.empty()) m_entries.back().share = true;
 }
 
 void RunFields::Builder::setExtra(std::uint16_t column, std::string_view value)
 {
     put(kExtra, column, 0, value, value.empty());
+    if (m_share && !value.empty()) m_entries.back().share = true;
 }
 
 void RunFields::Builder::setSourceCell(std::uint16_t column, std::string_view text,
@@ -355,9 +482,10 @@ void RunFields::Builder::build(RunFields &fields)
                                 m_entries[i + 1].entry.kind == p.entry.kind &&
                                 m_entries[i + 1].entry.key == p.entry.key;
         if (superseded || p.erased) continue;
+        char bytes[8];
         if (p.entry.kind == kNumber)
-            p.entry.value =
-                std::string_view(reinterpret_cast<const char *>(&p.number), sizeof p.number);
+            p.entry.value = std::string_view(bytes, numberBytes(p.number, bytes));
+        if (p.share) p.entry.shared = SharedTexts::instance().id(p.entry.value).value_or(kOwnText);
         encode(m_block, p.entry);
     }
     if (fields.m_block.capacity() >= m_block.size())

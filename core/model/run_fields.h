@@ -86,17 +86,22 @@ public:
     std::vector<std::string_view> sourceCellColumns() const;
 
     bool empty() const { return m_block.empty(); }
-    bool operator==(const RunFields &other) const = default;
+    // The bytes the fields take beyond the object itself (memory figures and tests).
+    std::size_t storedBytes() const { return m_block.size(); }
+    // The same fields, whether a text is the run's own or shared (Builder::share).
+    bool operator==(const RunFields &other) const;
 
     class Builder;
 
 private:
     enum Kind : std::uint8_t { kNumber, kText, kExtra, kSource, kShortest };
+    static constexpr std::uint32_t kOwnText = 0xFFFFFFFF;
     struct Entry {
         Kind kind;
         std::uint16_t key;
-        std::uint64_t hash;     // kSource: of the canonical text it was kept against
-        std::string_view value; // kNumber: the double's 8 bytes
+        std::uint64_t hash;              // kSource: of the canonical text it was kept against
+        std::string_view value;          // kNumber: the number's bytes
+        std::uint32_t shared = kOwnText; // the value's id among shared texts, if it is one
     };
     // Decodes the entry at `at` and moves `at` past it.
     static Entry decode(const char *&at);
@@ -106,8 +111,9 @@ private:
     void put(Kind kind, std::uint16_t key, std::uint64_t hash, std::string_view value);
     void erase(Kind kind, std::uint16_t key);
 
-    // Entries sorted by (kind, key), so that equal fields are equal blocks: kind u8, key
-    // u16, length (u8, or 255 and u32), [hash u64 for kSource], bytes.
+    // Entries sorted by (kind, key): kind u8, key u16, length (u8 up to 253, or 255 and
+    // u32), [hash u64 for kSource], bytes; or a shared text: kind, key, 254, its id u32.
+    // A number's bytes are a whole number's in as few as it needs, or a double's 8.
     std::string m_block;
 };
 
@@ -116,12 +122,20 @@ private:
 // views: they must outlive build(). Reused row after row, it allocates nothing.
 class RunFields::Builder {
 public:
-    void clear() { m_entries.clear(); }
+    void clear()
+    {
+        m_entries.clear();
+        m_share = false;
+    }
     void setNumber(RunNumber which, std::optional<double> value);
     void setCostYear(int year);
     void setText(RunText which, std::string_view value);
     // By column key (columnKey()), looked up once per column rather than per cell.
     void setExtra(std::uint16_t column, std::string_view value);
+    // Texts and extras set from now on (until clear()) are stored once for the whole
+    // process, each run holding a 4-byte id: for columns whose values repeat row after
+    // row (countries, categories, hardware). A text that cannot be shared is kept whole.
+    void share(bool shared) { m_share = shared; }
     void setSourceCell(std::uint16_t column, std::string_view text, std::string_view canonical);
     // `fields` as RunFields' setters would leave it, called in the same order.
     void build(RunFields &fields);
@@ -131,11 +145,13 @@ private:
         Entry entry;
         double number = 0; // a kNumber's value, encoded by build()
         bool erased = false;
+        bool share = false;
     };
     void put(Kind kind, std::uint16_t key, std::uint64_t hash, std::string_view value,
              bool erased = false);
     std::vector<Pending> m_entries;
     std::string m_block;
+    bool m_share = false;
 };
 
 } // namespace compute

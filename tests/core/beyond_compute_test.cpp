@@ -326,6 +326,116 @@ TEST(BeyondCompute, ABuilderGivesTheFieldsTheSettersWouldInAnyOrderLastSettingWi
     EXPECT_TRUE(built.empty());
 }
 
+TEST(BeyondCompute, EveryNumberComesBackExactWhateverItsStoredSize)
+{
+    // Whole numbers up to 2^53 take as few bytes as they need, others a double's 8.
+    const double values[] = {0.0,
+                             -0.0,
+                             1.0,
+                             255.0,
+                             256.0,
+                             65535.0,
+                             2e11,
+                             4e15,
+                             9007199254740992.0,
+                             9007199254740994.0,
+                             0.5,
+                             1e-300,
+                             1.7e308,
+                             -3.0,
+                             -2.5,
+                             6.0221e23,
+                             2023.0,
+                             1e5 + 0.25};
+    for (const double v : values) {
+        RunFields bySetter;
+        bySetter.setNumber(RunNumber::Citations, v);
+        ASSERT_TRUE(bySetter.number(RunNumber::Citations)) << v;
+        EXPECT_EQ(*bySetter.number(RunNumber::Citations), v);
+        EXPECT_EQ(std::signbit(*bySetter.number(RunNumber::Citations)), std::signbit(v));
+        RunFields::Builder builder;
+        builder.setNumber(RunNumber::Citations, v);
+        RunFields built;
+        builder.build(built);
+        EXPECT_EQ(built, bySetter) << v;
+    }
+    RunFields whole, fraction;
+    whole.setNumber(RunNumber::HardwareQuantity, 512);
+    fraction.setNumber(RunNumber::HardwareQuantity, 512.5);
+    EXPECT_EQ(whole.storedBytes() + 6, fraction.storedBytes()); // 2 bytes, not 8
+    whole.setCostYear(2023);
+    EXPECT_EQ(whole.costYear(), 2023);
+}
+
+TEST(BeyondCompute, SharedTextsAreTheSameFieldsInFewerBytes)
+{
+    const std::string country = "United Kingdom of Great Britain and Northern Ireland";
+    const auto authors = *columnKey("Authors");
+    RunFields own;
+    own.setText(RunText::Country, country);
+    own.setExtra("Authors", "A. Author");
+    RunFields::Builder builder;
+    builder.share(true);
+    builder.setText(RunText::Country, country);
+    builder.setExtra(authors, "A. Author");
+    RunFields shared;
+    builder.build(shared);
+    EXPECT_EQ(shared, own);
+    EXPECT_EQ(shared.text(RunText::Country), country);
+    EXPECT_EQ(shared.extra("Authors"), "A. Author");
+    EXPECT_LT(shared.storedBytes(), own.storedBytes() - 40); // an id, not 52 characters
+    // An edit of another field keeps the shared text shared, and an edit of it makes it
+    // the run's own.
+    const std::size_t before = shared.storedBytes();
+    shared.setNumber(RunNumber::Epochs, 3);
+    EXPECT_EQ(shared.text(RunText::Country), country);
+    EXPECT_EQ(shared.storedBytes(), before + 4 + 1);
+    shared.setText(RunText::Country, "Canada");
+    EXPECT_EQ(shared.text(RunText::Country), "Canada");
+    own.setNumber(RunNumber::Epochs, 3);
+    EXPECT_NE(shared, own);
+    own.setText(RunText::Country, "Canada");
+    EXPECT_EQ(shared, own);
+    shared.setExtra("Authors", "");
+    EXPECT_EQ(shared.extra("Authors"), "");
+}
+
+TEST(BeyondCompute, AnImportSharesTheTextsOfColumnsWhoseValuesRepeat)
+{
+    // 600 rows: the country cycles through 3 values, an unknown column repeats 4, and
+    // the abstract is the row's own. Judged on the first 256 values of each column.
+    const std::string country = "United Kingdom of Great Britain and Northern Ireland";
+    std::string csv = csvRecord({"Model", "Publication date", "Training compute (FLOP)",
+                                 "Country (from Organization)", "Training dataset", "Abstract"});
+    for (int i = 0; i < 600; ++i)
+        csv +=
+            csvRecord({"M" + std::to_string(i), "2020-01-01", "1e+20", i % 3 ? country : "Canada",
+                       "Common Crawl, web text " + std::to_string(i % 4),
+                       "An abstract of row " + std::to_string(i) + " that is its own"});
+    const auto imported = importEpochCsv(csv, "shared.csv", nullptr);
+    ASSERT_TRUE(imported.ok()) << imported.errorText();
+    const auto &runs = imported->dataset.runs;
+    ASSERT_EQ(runs.size(), 600u);
+    for (const std::size_t i : {std::size_t{1}, std::size_t{299}, std::size_t{599}}) {
+        const RunFields &f = runs[i].fields;
+        ASSERT_TRUE(f.sourceCellColumns().empty()) << i; // every cell as the app writes it
+        RunFields own;                                   // the same fields, each text the run's own
+        own.setText(RunText::Country, f.text(RunText::Country));
+        own.setExtra("Training dataset", f.extra("Training dataset"));
+        own.setExtra("Abstract", f.extra("Abstract"));
+        EXPECT_EQ(f.text(RunText::Country), i % 3 ? country : "Canada");
+        EXPECT_EQ(f.extra("Abstract"),
+                  "An abstract of row " + std::to_string(i) + " that is its own");
+        EXPECT_EQ(f, own) << i;
+        // Country and dataset are ids; the abstract is shared only while it was judged.
+        const std::size_t sharedTexts = i < 256 ? 3 : 2;
+        const std::size_t sharedLengths = f.text(RunText::Country).size() +
+                                          f.extra("Training dataset").size() +
+                                          (i < 256 ? f.extra("Abstract").size() : 0);
+        EXPECT_EQ(f.storedBytes() + sharedLengths, own.storedBytes() + 4 * sharedTexts) << i;
+    }
+}
+
 TEST(BeyondCompute, ANumberInItsShortestSpellingKeepsThatStyleThroughEdits)
 {
     RunFields f;

@@ -5,6 +5,7 @@
 #include "core/util/number_parse.h"
 
 #include <cmath>
+#include <cstdio>
 #include <random>
 
 namespace testing_support {
@@ -111,6 +112,138 @@ void syntheticEpochCsv(std::size_t rows, std::uint32_t seed,
              i % 10 == 9 ? std::string() : compute::formatNumber(flop), "6ND estimate\nsecond line",
              hardware ? "NVIDIA A100" : "", hardware ? "512" : "", hardware ? "720" : "",
              i % 2 ? "Confident" : "Likely", i % 11 == 0 ? "True" : ""});
+        if (csv.size() >= kPiece) {
+            write(csv);
+            csv.clear();
+        }
+    }
+    if (!csv.empty()) write(csv);
+}
+
+void syntheticEveryColumnCsv(std::size_t rows, std::uint32_t seed,
+                             const std::function<void(std::string_view)> &write)
+{
+    constexpr std::size_t kPiece = 1 << 20;
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<int> yearDist(1960, 2024), month(1, 12), day(1, 28);
+    std::normal_distribution<double> noise(0.0, 0.8);
+    // Values that repeat in Epoch's exports are drawn from short lists, as they repeat there.
+    const char *categories[] = {"Industry", "Academia", "Industry,Academia", "Government"};
+    const char *countries[] = {"United States of America",
+                               "China",
+                               "United Kingdom of Great "
+                               "Britain and Northern Ireland",
+                               "France",
+                               "Canada",
+                               "Korea (Republic of)"};
+    const char *notability[] = {"SOTA improvement", "Highly cited", "Training cost",
+                                "Historical significance"};
+    const char *accessibility[] = {"Open weights (unrestricted)", "API access", "Unreleased",
+                                   "Open weights (non-commercial)"};
+    const char *code[] = {"Unreleased", "Open source", "Open (restricted use)"};
+    const char *datasets[] = {"Common Crawl", "ImageNet", "Unspecified unreleased", "The Pile"};
+    const char *methods[] = {"Operation counting", "Hardware", "Third-party estimation"};
+    std::string csv = compute::csvRecord({"Model",
+                                          "Domain",
+                                          "Organization",
+                                          "Organization categorization",
+                                          "Country (from Organization)",
+                                          "Authors",
+                                          "Publication date",
+                                          "Reference",
+                                          "Link",
+                                          "Citations",
+                                          "Notability criteria",
+                                          "Notability criteria notes",
+                                          "Parameters",
+                                          "Parameters notes",
+                                          "Training compute (FLOP)",
+                                          "Training compute notes",
+                                          "Training dataset",
+                                          "Training dataset notes",
+                                          "Training dataset size (datapoints)",
+                                          "Dataset size notes",
+                                          "Epochs",
+                                          "Training time (hours)",
+                                          "Training time notes",
+                                          "Training hardware",
+                                          "Hardware quantity",
+                                          "Hardware utilization",
+                                          "Training compute cost (2023 USD)",
+                                          "Compute cost notes",
+                                          "Confidence",
+                                          "Abstract",
+                                          "Base model",
+                                          "Finetune compute (FLOP)",
+                                          "Finetune compute notes",
+                                          "Batch size",
+                                          "Batch size notes",
+                                          "Model accessibility",
+                                          "Training code accessibility",
+                                          "Inference code accessibility",
+                                          "Accessibility notes",
+                                          "Frontier model",
+                                          "Training power draw (W)",
+                                          "Training compute estimation method"});
+    csv.reserve(kPiece + 4096);
+    for (std::size_t i = 0; i < rows; ++i) {
+        const int y = yearDist(rng);
+        char date[16];
+        std::snprintf(date, sizeof date, "%04d-%02d-%02d", y, month(rng), day(rng));
+        const double flop = std::pow(10.0, 14.0 + 0.45 * (y - 1990) + noise(rng));
+        const double parameters = 1e9 + static_cast<double>(i);
+        const bool hardware = i % 3 == 0;
+        const std::string n = std::to_string(i);
+        // Epoch writes its numbers as Python floats: "512.0", "1e+25".
+        const auto epochNumber = [](double value) {
+            std::string text = compute::formatNumber(value);
+            if (text.find_first_of(".e") == std::string::npos) text += ".0";
+            return text;
+        };
+        csv += compute::csvRecord({
+            "Model " + n,
+            i % 7 == 0 ? "Language,Vision" : "Language",
+            "Lab " + std::to_string(i % 97) + ", Inc.",
+            categories[i % 4],
+            countries[i % 6],
+            "Author " + n,
+            date,
+            "A \"quoted\" title, with commas " + n,
+            "https://arxiv.org/abs/" + std::to_string(1000 + i),
+            epochNumber(static_cast<double>(i % 5000)),
+            notability[i % 4],
+            "Table 2",
+            epochNumber(parameters),
+            "Table " + std::to_string(1 + i % 9),
+            i % 10 == 9 ? std::string() : compute::formatNumber(flop),
+            "6ND estimate\nsecond line",
+            datasets[i % 4],
+            "web text",
+            epochNumber(2e11 + static_cast<double>(i % 1000) * 1e9),
+            std::to_string(200 + i % 1000) + "B tokens",
+            epochNumber(static_cast<double>(1 + i % 3)),
+            hardware ? "720.0" : "",
+            hardware ? "30 days" : "",
+            hardware ? "NVIDIA A100" : "",
+            hardware ? "512.0" : "",
+            hardware ? "0.4" : "",
+            epochNumber(1e5 + static_cast<double>(i % 10000) * 100),
+            "cloud",
+            i % 2 ? "Confident" : "Likely",
+            "Abstract " + n,
+            i % 5 == 0 ? "Model " + std::to_string(i / 2) : std::string(),
+            i % 5 == 0 ? "1e+21" : "",
+            i % 5 == 0 ? "6ND" : "",
+            epochNumber(static_cast<double>(256 << (i % 4))),
+            "Table 4",
+            accessibility[i % 4],
+            code[i % 3],
+            code[(i + 1) % 3],
+            "MIT",
+            i % 11 == 0 ? "True" : "",
+            epochNumber(1e5 + static_cast<double>(i % 1000)),
+            methods[i % 3],
+        });
         if (csv.size() >= kPiece) {
             write(csv);
             csv.clear();
