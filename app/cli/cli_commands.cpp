@@ -170,8 +170,8 @@ int runRolling(const CommandLine &command, QTextStream &out, QTextStream &err)
     compute::RollingOptions options;
     options.windowMonths = command.rollingMonths;
     options.expanding = command.expanding;
-    const auto series = compute::rollingFits(loaded->dataset, eras, filter, options);
-    out << QString::fromStdString(compute::rollingReportJson(series, options));
+    const auto series = compute::rollingFits(loaded->dataset, eras, filter, options, command.axes);
+    out << QString::fromStdString(compute::rollingReportJson(series, options, command.axes));
     return kExitOk;
 }
 

@@ -158,7 +158,8 @@ std::vector<CliOption> makeOptions()
                                 "of each month; {\"windows\":[...]} on stdout, each window\n"
                                 "with \"from\", \"to\", \"n\" and the fit fields of --fit.\n"
                                 "Without --era-scheme: every run (as --fit --from --to);\n"
-                                "with it: each era's runs, over the era's dates"),
+                                "with it: each era's runs, over the era's dates. The trend\n"
+                                "of --y against the date (needs --x date)"),
          .apply = rolling},
         {.names = {QStringLiteral("export")},
          .valueName = QStringLiteral("OUT"),

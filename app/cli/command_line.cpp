@@ -235,6 +235,9 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     if (cmd.mode == CommandLine::Mode::Project && !cmd.axes.dated())
         return {std::nullopt, QStringLiteral("--project-to and --project-at project along the "
                                              "date: they need --x date")};
+    if (cmd.mode == CommandLine::Mode::Rolling && !cmd.axes.dated())
+        return {std::nullopt, QStringLiteral("--rolling slides its windows along the date: it "
+                                             "needs --x date")};
     if (cmd.mode == CommandLine::Mode::Save && cmd.file.isEmpty() && cmd.bundled.isEmpty())
         return {std::nullopt, QStringLiteral("--save needs the FILE to convert")};
     if (cmd.mode == CommandLine::Mode::Fetch) {

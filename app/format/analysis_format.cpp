@@ -8,6 +8,7 @@
 #include <QObject>
 
 #include <cmath>
+#include <string>
 
 namespace app {
 namespace {
@@ -61,6 +62,33 @@ QString formatComputeInterval(const compute::Interval &log10Flop, compute::Compu
     };
     return QStringLiteral("[%1, %2] %3")
         .arg(value(*log10Flop.low), value(*log10Flop.high), unitName(unit));
+}
+
+namespace {
+
+QString unitOf(compute::Quantity quantity)
+{
+    return QString::fromStdString(std::string(compute::quantityUnit(quantity)));
+}
+
+} // namespace
+
+QString formatQuantityLog10(double log10Value, compute::Quantity quantity,
+                            compute::ComputeUnit unit)
+{
+    if (quantity == compute::Quantity::Compute) return formatComputeLog10(log10Value, unit);
+    return QStringLiteral("%1 %2").arg(significant(std::pow(10.0, log10Value), 3),
+                                       unitOf(quantity));
+}
+
+QString formatQuantityInterval(const compute::Interval &log10Value, compute::Quantity quantity,
+                               compute::ComputeUnit unit)
+{
+    if (quantity == compute::Quantity::Compute) return formatComputeInterval(log10Value, unit);
+    if (!log10Value.low || !log10Value.high) return QObject::tr("unbounded");
+    return QStringLiteral("[%1, %2] %3")
+        .arg(significant(std::pow(10.0, *log10Value.low), 3),
+             significant(std::pow(10.0, *log10Value.high), 3), unitOf(quantity));
 }
 
 } // namespace app

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/model/date.h"
+#include "core/model/quantity.h"
 #include "core/model/units.h"
 #include "core/stats/trend_fit.h"
 
@@ -28,5 +29,11 @@ QString formatDateInterval(const compute::Interval &x);
 QString formatComputeLog10(double log10Flop, compute::ComputeUnit unit);
 // "[3.1e+26, 4.6e+27] FLOP" from an interval of log10 FLOP.
 QString formatComputeInterval(const compute::Interval &log10Flop, compute::ComputeUnit unit);
+// The same for the value of any quantity: compute in `unit`, others in their own unit
+// ("1.2e+12 parameters").
+QString formatQuantityLog10(double log10Value, compute::Quantity quantity,
+                            compute::ComputeUnit unit);
+QString formatQuantityInterval(const compute::Interval &log10Value, compute::Quantity quantity,
+                               compute::ComputeUnit unit);
 
 } // namespace app

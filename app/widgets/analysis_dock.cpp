@@ -17,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -61,21 +62,29 @@ AnalysisDock::AnalysisDock(Document *document, ViewState *view, TrendModel *tren
     m_residuals = new ResidualsPanel(m_context, m_tabs);
     m_published = new PublishedPanel(m_context, m_tabs);
     m_rolling = new RollingPanel(m_context, m_tabs);
-    m_tabs->addTab(m_projection, tr("Projection"));
-    m_tabs->addTab(m_influence, tr("Influence"));
-    m_tabs->addTab(m_subsets, tr("Subsets"));
-    m_tabs->addTab(m_bootstrap, tr("Bootstrap"));
-    m_tabs->addTab(m_referenceLines, tr("Reference lines"));
-    m_tabs->addTab(m_residuals, tr("Residuals"));
-    m_tabs->addTab(m_published, tr("Published"));
-    m_tabs->setTabToolTip(m_tabs->indexOf(m_published),
-                          tr("Each era of the scheme beside the figure its paper published"));
-    m_tabs->addTab(m_rolling, tr("Rolling"));
-    m_tabs->setTabToolTip(m_tabs->indexOf(m_rolling),
-                          tr("How the trend moves: the era's fit in a window sliding a month at "
-                             "a time"));
     m_panels = {m_projection,     m_influence, m_subsets,   m_bootstrap,
                 m_referenceLines, m_residuals, m_published, m_rolling};
+    const QStringList titles = {tr("Projection"), tr("Influence"),       tr("Subsets"),
+                                tr("Bootstrap"),  tr("Reference lines"), tr("Residuals"),
+                                tr("Published"),  tr("Rolling")};
+    for (int i = 0; i < m_panels.size(); ++i) {
+        // Each tab: the panel, or in its place why it does not apply to the chart's axes.
+        auto *page = new QStackedWidget(m_tabs);
+        page->setObjectName(m_panels[i]->objectName() + QStringLiteral("Page"));
+        auto *notice = new QLabel(page);
+        notice->setObjectName(QStringLiteral("analysisNotice"));
+        notice->setWordWrap(true);
+        notice->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        notice->setMargin(8);
+        page->addWidget(m_panels[i]);
+        page->addWidget(notice);
+        m_tabs->addTab(page, titles[i]);
+    }
+    m_tabs->setTabToolTip(m_tabs->indexOf(pageOf(m_published)),
+                          tr("Each era of the scheme beside the figure its paper published"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(pageOf(m_rolling)),
+                          tr("How the trend moves: the era's fit in a window sliding a month at "
+                             "a time"));
     layout->addWidget(m_tabs, 1);
     // Scrolls rather than pushing the chart up when the dock is short.
     auto *scroll = new QScrollArea(this);
@@ -97,6 +106,7 @@ AnalysisDock::AnalysisDock(Document *document, ViewState *view, TrendModel *tren
     });
     connect(trends, &TrendModel::changed, this, &AnalysisDock::scheduleRefresh);
     connect(view, &ViewState::selectionChanged, this, &AnalysisDock::scheduleRefresh);
+    connect(view, &ViewState::axesChanged, this, &AnalysisDock::scheduleRefresh);
     connect(view, &ViewState::schemeChanged, this, [this] {
         m_schemeChanged = true;
         scheduleRefresh();
@@ -106,6 +116,18 @@ AnalysisDock::AnalysisDock(Document *document, ViewState *view, TrendModel *tren
         emit currentEraChanged(era);
     });
     refreshNow();
+}
+
+QStackedWidget *AnalysisDock::pageOf(AnalysisPanel *panel) const
+{
+    return qobject_cast<QStackedWidget *>(panel->parentWidget());
+}
+
+QString AnalysisDock::noticeOf(AnalysisPanel *panel) const
+{
+    QStackedWidget *page = pageOf(panel);
+    if (!page || page->currentWidget() == panel) return {};
+    return static_cast<QLabel *>(page->currentWidget())->text();
 }
 
 int AnalysisDock::currentEra() const
@@ -169,6 +191,7 @@ void AnalysisDock::refreshNow()
     AnalysisEra analysed;
     analysed.index = m_eraBox->currentIndex();
     analysed.era = m_context.trends->era(analysed.index);
+    analysed.axes = m_context.view->axes();
     if (analysed.era) {
         analysed.points = m_context.trends->cache().points(*analysed.era);
         analysed.fit = m_context.trends->fit(analysed.index);
@@ -178,8 +201,20 @@ void AnalysisDock::refreshNow()
         m_fitLabel->setText(tr("No era to analyse: choose an era scheme with eras."));
     }
     m_analysed = std::move(analysed);
-    for (AnalysisPanel *panel : m_panels)
-        panel->setEra(m_analysed);
+    for (AnalysisPanel *panel : m_panels) {
+        const QString unsuitable = panel->unsuitableFor(m_analysed.axes);
+        QStackedWidget *page = pageOf(panel);
+        auto *notice = static_cast<QLabel *>(page->widget(1));
+        notice->setText(unsuitable);
+        page->setCurrentIndex(unsuitable.isEmpty() ? 0 : 1);
+        if (unsuitable.isEmpty()) {
+            panel->setEra(m_analysed);
+        } else { // nothing of the era: no marks or overlays of it on the chart
+            AnalysisEra none;
+            none.axes = m_analysed.axes;
+            panel->setEra(none);
+        }
+    }
 }
 
 } // namespace app

@@ -8,11 +8,13 @@
 
 class QComboBox;
 class QLabel;
+class QStackedWidget;
 class QTabWidget;
 class QTimer;
 
 namespace app {
 
+class AnalysisPanel;
 class BootstrapPanel;
 class Document;
 class InfluencePanel;
@@ -49,6 +51,10 @@ public:
     ResidualsPanel *residualsPanel() const { return m_residuals; }
     PublishedPanel *publishedPanel() const { return m_published; }
     RollingPanel *rollingPanel() const { return m_rolling; }
+    // The tab holding `panel`: the panel, or the notice of why it does not apply to the
+    // chart's axes (AnalysisPanel::unsuitableFor), which noticeOf() gives (empty if none).
+    QStackedWidget *pageOf(AnalysisPanel *panel) const;
+    QString noticeOf(AnalysisPanel *panel) const;
 
     // The era analysed (index into the current scheme's eras); -1 when none.
     int currentEra() const;

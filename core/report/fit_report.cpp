@@ -55,7 +55,7 @@ std::vector<std::string> memberNamesByDate(const Dataset &dataset, const FitPoin
 }
 
 std::string rollingReportJson(const std::vector<RollingSeries> &series,
-                              const RollingOptions &options)
+                              const RollingOptions &options, const Axes &axes)
 {
     fit_json::ordered_json windows = fit_json::ordered_json::array();
     for (const RollingSeries &s : series) {
@@ -64,7 +64,7 @@ std::string rollingReportJson(const std::vector<RollingSeries> &series,
             window.name = s.era.name;
             window.from = w.from;
             window.to = w.to;
-            windows.push_back(fit_json::eraFit({window, w.fit}));
+            windows.push_back(fit_json::eraFit({window, w.fit}, axes));
         }
     }
     fit_json::ordered_json root;

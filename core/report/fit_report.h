@@ -27,8 +27,8 @@ std::string fitReportJson(const std::vector<EraFit> &fits,
 std::vector<std::string> memberNamesByDate(const Dataset &dataset, const FitPoints &points);
 
 // What `--rolling W` prints: {"window_years", "expanding", "windows":[{"era","from","to",
-// "n", the fit fields of --fit}]}, the windows of each era in turn.
+// "n", the fit fields of --fit with "y" and "x"}]}, the windows of each era in turn.
 std::string rollingReportJson(const std::vector<RollingSeries> &series,
-                              const RollingOptions &options);
+                              const RollingOptions &options, const Axes &axes = {});
 
 } // namespace compute

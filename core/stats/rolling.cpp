@@ -53,11 +53,13 @@ std::vector<RollingWindow> rollingWindows(const FitPoints &points,
 }
 
 std::vector<RollingSeries> rollingFits(const Dataset &dataset, const std::vector<Era> &eras,
-                                       const RunFilter &filter, const RollingOptions &options)
+                                       const RunFilter &filter, const RollingOptions &options,
+                                       const Axes &axes)
 {
     std::vector<RollingSeries> series;
+    if (!axes.dated()) return series; // windows slide along the date
     series.reserve(eras.size());
-    EraSelector selector(dataset, filter); // one population for every era
+    EraSelector selector(dataset, filter, axes); // one population for every era
     for (const Era &era : eras)
         series.push_back({era, rollingWindows(selector.points(era), era.from, era.to, options)});
     return series;

@@ -47,8 +47,9 @@ std::vector<RollingWindow> rollingWindows(const FitPoints &points,
                                           const RollingOptions &options);
 
 // The windows of each era over its members (core/stats/era_membership.h) under `filter`,
-// over the era's dates.
+// over the era's dates: the trend of `y` against the date (`axes` must be dated).
 std::vector<RollingSeries> rollingFits(const Dataset &dataset, const std::vector<Era> &eras,
-                                       const RunFilter &filter, const RollingOptions &options);
+                                       const RunFilter &filter, const RollingOptions &options,
+                                       const Axes &axes = {});
 
 } // namespace compute

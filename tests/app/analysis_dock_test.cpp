@@ -10,8 +10,10 @@
 #include "app/widgets/analysis/influence_panel.h"
 #include "app/widgets/analysis/influence_table_model.h"
 #include "app/widgets/analysis/projection_panel.h"
+#include "app/widgets/analysis/published_panel.h"
 #include "app/widgets/analysis/reference_lines_panel.h"
 #include "app/widgets/analysis/residuals_panel.h"
+#include "app/widgets/analysis/rolling_panel.h"
 #include "app/widgets/analysis/subset_table_model.h"
 #include "app/widgets/analysis/subsets_panel.h"
 #include "app/widgets/analysis_dock.h"
@@ -20,6 +22,7 @@
 #include "core/stats/projection.h"
 #include "core/stats/reference_lines.h"
 #include "core/stats/residuals.h"
+#include "core/stats/run_selection.h"
 #include "core/stats/subsets.h"
 #include "tests/app/gui_test_util.h"
 
@@ -34,6 +37,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QUndoStack>
@@ -273,7 +277,7 @@ TEST_F(AnalysisDockTest, BootstrapRunsOnlyWhileItsTabIsShown)
     panel->seedEdit()->setText(QStringLiteral("7"));
     settle(250); // past the debounce: its tab is not the current one, so nothing ran
     EXPECT_TRUE(panel->isStale());
-    dock.tabs()->setCurrentWidget(panel);
+    dock.tabs()->setCurrentWidget(dock.pageOf(panel));
     settle(250);
     EXPECT_FALSE(panel->isStale());
     EXPECT_EQ(panel->result().seed, 7u);
@@ -336,7 +340,7 @@ TEST_F(AnalysisDockTest, HoveringAResidualNamesItsRun)
     dock.resize(520, 640);
     dock.show();
     app::ResidualsPanel *panel = dock.residualsPanel();
-    dock.tabs()->setCurrentWidget(panel);
+    dock.tabs()->setCurrentWidget(dock.pageOf(panel));
     settle();
     QCustomPlot *plot = panel->plot();
     plot->replot(QCustomPlot::rpImmediateRefresh);
@@ -384,6 +388,68 @@ TEST_F(AnalysisDockTest, AFilterOrAnEraBoundaryChangeUpdatesThePanels)
 
 // Hidden behind the run table, the dock leaves its analyses until it is shown; with
 // runs marked on the chart it keeps them up to date.
+// The panels follow the chart's axes: a projection of parameters against the date is
+// core's projection of a fit of the runs with parameters; analyses about compute against
+// the date, or along the date, give way to a notice that says why.
+TEST_F(AnalysisDockTest, PanelsFollowTheChartsAxesOrSayWhyNot)
+{
+    // Epoch's data: OpenAI's has no parameters.
+    auto loaded = app::loadBundledDataset(QStringLiteral("epoch"));
+    ASSERT_TRUE(loaded) << loaded.errorText();
+    document.reset(std::move(loaded->dataset), QString());
+    view.setSchemeIndex(0);
+    settle();
+    dock.refreshNow();
+    const int analysed = dock.currentEra();
+    ASSERT_GE(analysed, 0);
+    app::ProjectionPanel *panel = dock.projectionPanel();
+    panel->showOnChartBox()->setChecked(true);
+    ASSERT_EQ(view.overlays().projectionEra, analysed);
+    const compute::Axes parameters{compute::Quantity::Parameters, compute::Quantity::Date};
+    view.setAxes(parameters);
+    settle();
+    EXPECT_EQ(dock.analysedEra().axes, parameters);
+    const compute::FitPoints runs = compute::selectFitPoints(
+        document.dataset(), *trends.era(analysed), view.filter(), parameters);
+    ASSERT_GE(runs.x.size(), 3u);
+    const compute::TrendFit byHand = compute::fitTrend(runs.x, runs.y);
+    EXPECT_EQ(dock.noticeOf(panel), QString());
+    EXPECT_TRUE(panel->unitBox()->isHidden()); // FLOP or pfs-days: compute's alone
+    panel->targetEdit()->setText(QStringLiteral("1e12"));
+    const compute::DateProjection expected = compute::projectDateOf(byHand, 12.0);
+    ASSERT_TRUE(expected.ok());
+    EXPECT_NEAR(panel->dateProjection().x, expected.x, 1e-9);
+    EXPECT_TRUE(panel->computeText().endsWith(QStringLiteral(" parameters")))
+        << panel->computeText().toStdString();
+    for (app::AnalysisPanel *p :
+         std::initializer_list<app::AnalysisPanel *>{dock.publishedPanel(), dock.subsetsPanel()}) {
+        const QString notice = dock.noticeOf(p);
+        EXPECT_TRUE(notice.contains(QStringLiteral("training compute against the date")))
+            << notice.toStdString();
+        EXPECT_TRUE(notice.contains(QStringLiteral("parameters against publication date")))
+            << notice.toStdString();
+    }
+    for (app::AnalysisPanel *p : std::initializer_list<app::AnalysisPanel *>{
+             dock.influencePanel(), dock.bootstrapPanel(), dock.referenceLinesPanel(),
+             dock.residualsPanel(), dock.rollingPanel()})
+        EXPECT_EQ(dock.noticeOf(p), QString());
+
+    // Log-log: nothing moves along the date; the projection leaves the chart.
+    view.setAxes({compute::Quantity::Compute, compute::Quantity::Parameters});
+    settle();
+    EXPECT_TRUE(dock.noticeOf(panel).contains(QStringLiteral("along the date")));
+    EXPECT_EQ(view.overlays().projectionEra, -1);
+    EXPECT_EQ(dock.pageOf(panel)->currentIndex(), 1);
+
+    view.setAxes({});
+    settle();
+    for (app::AnalysisPanel *p : std::initializer_list<app::AnalysisPanel *>{
+             panel, dock.publishedPanel(), dock.subsetsPanel(), dock.rollingPanel()})
+        EXPECT_EQ(dock.noticeOf(p), QString());
+    EXPECT_FALSE(panel->unitBox()->isHidden());
+    EXPECT_EQ(view.overlays().projectionEra, analysed); // still ticked: back on the chart
+}
+
 TEST_F(AnalysisDockTest, AHiddenDockAnalysesWhenShownUnlessItMarksTheChart)
 {
     dock.hide();

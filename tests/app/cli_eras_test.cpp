@@ -233,6 +233,38 @@ TEST(CommandLineRolling, ExpandingWindowsKeepTheirStart)
         EXPECT_EQ(w["from"], "2012-01-01");
 }
 
+// With --y, the windows are of that quantity's trend against the date: each is what
+// --fit --y parameters --from F --to T prints. Windows slide along the date only.
+TEST(CommandLineRolling, WindowsFollowYAndNeedTheDateOnX)
+{
+    const CliOutcome r = run(args({"--rolling", "4", "--bundled", "epoch", "--y", "parameters"}));
+    ASSERT_EQ(r.exitCode, app::kExitOk) << r.err.toStdString();
+    const json windows = json::parse(r.out.toStdString())["windows"];
+    ASSERT_GT(windows.size(), 100u);
+    for (std::size_t k = 0; k < windows.size(); k += windows.size() / 5) {
+        json window = windows[k];
+        EXPECT_EQ(window["y"], "parameters");
+        EXPECT_EQ(window["x"], "date");
+        const std::string from = window["from"], to = window["to"];
+        const CliOutcome fit = run(args({"--fit", "--bundled", "epoch", "--y", "parameters",
+                                         "--from", from.c_str(), "--to", to.c_str()}));
+        ASSERT_EQ(fit.exitCode, app::kExitOk) << fit.err.toStdString();
+        json expected = json::parse(fit.out.toStdString())["fits"][0];
+        window.erase("era");
+        expected.erase("era");
+        EXPECT_EQ(window, expected) << from << " to " << to;
+    }
+    // Not the compute's windows.
+    const json compute =
+        json::parse(run(args({"--rolling", "4", "--bundled", "epoch"})).out.toStdString());
+    EXPECT_NE(compute["windows"][0]["n"], windows[0]["n"]);
+
+    const CliOutcome logLog =
+        run(args({"--rolling", "4", "--bundled", "epoch", "--x", "parameters"}));
+    EXPECT_EQ(logLog.exitCode, app::kExitUsage);
+    EXPECT_TRUE(logLog.err.contains(QStringLiteral("needs --x date"))) << logLog.err.toStdString();
+}
+
 TEST(CommandLineRolling, BadWindowsAreBadUsage)
 {
     for (const char *w : {"0", "-1", "abc", "1.3", "101"})

@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QStackedWidget>
 #include <QTabWidget>
 
 #include <gtest/gtest.h>
@@ -179,7 +180,7 @@ TEST_F(PublishedPanelTest, BootstrapRunsOffTheUiThreadAndGivesTheSameAnswer)
     showScheme("Sevilla et al. 2022: three eras");
     dock.resize(900, 500);
     dock.show();
-    dock.tabs()->setCurrentWidget(panel());
+    dock.tabs()->setCurrentWidget(dock.pageOf(panel()));
     dock.refreshNow();
     EXPECT_TRUE(panel()->isComputing());
     EXPECT_EQ(cell(2, Model::PapersMethodColumn), QStringLiteral("computing…"));

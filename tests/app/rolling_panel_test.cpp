@@ -17,6 +17,7 @@
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QStackedWidget>
 #include <QTabWidget>
 
 #include <gtest/gtest.h>
@@ -67,7 +68,7 @@ protected:
         view.setTickedEras({0, 1});
         dock.resize(640, 640);
         dock.show();
-        dock.tabs()->setCurrentWidget(panel());
+        dock.tabs()->setCurrentWidget(dock.pageOf(panel()));
         dock.refreshNow();
         dock.setCurrentEra(0); // "Notable models"
         dock.refreshNow();
@@ -215,10 +216,55 @@ TEST_F(RollingPanelTest, AHiddenTabWaitsUntilItIsShownAndFollowsTheEra)
     dock.setCurrentEra(1); // the running top 10
     dock.refreshNow();
     EXPECT_EQ(panel()->windows().front().fit.n, notable); // not refitted while hidden
-    dock.tabs()->setCurrentWidget(panel());
+    dock.tabs()->setCurrentWidget(dock.pageOf(panel()));
     settle();
     const HandFit top10 =
         handFit(points(), panel()->windows().front().from, panel()->windows().front().to);
     EXPECT_EQ(panel()->windows().front().fit.n, top10.n);
     EXPECT_LT(top10.n, notable);
+}
+
+// With parameters on y the windows are the trend of parameters: least squares by hand on
+// the era's runs that have parameters. With a quantity on x there is no date to slide
+// along: the tab says so in the panel's place.
+TEST_F(RollingPanelTest, WindowsFollowTheChartsYAndNeedTheDateOnX)
+{
+    panel()->setWindowYears(4);
+    const std::size_t computeWindows = panel()->windows().size();
+    const compute::Axes parameters{compute::Quantity::Parameters, compute::Quantity::Date};
+    view.setAxes(parameters);
+    settle();
+    EXPECT_EQ(dock.noticeOf(panel()), QString());
+    EXPECT_EQ(dock.pageOf(panel())->currentWidget(), panel());
+    const compute::FitPoints runs =
+        compute::selectFitPoints(document.dataset(), era(), view.filter(), parameters);
+    const auto &windows = panel()->windows();
+    ASSERT_EQ(windows.size(), computeWindows);
+    std::size_t differ = 0;
+    const compute::FitPoints computeRuns = points();
+    for (const auto &w : windows) {
+        const HandFit hand = handFit(runs, w.from, w.to);
+        ASSERT_EQ(w.fit.n, hand.n) << w.from.toIso();
+        if (hand.n >= 3) {
+            EXPECT_NEAR(w.fit.slope, hand.slope, 1e-9) << w.from.toIso();
+        }
+        differ += hand.n != handFit(computeRuns, w.from, w.to).n;
+    }
+    EXPECT_GT(differ, 0u); // not compute's runs
+    EXPECT_TRUE(panel()->plot()->yAxis->label().startsWith(QStringLiteral("Parameters: ")))
+        << panel()->plot()->yAxis->label().toStdString();
+
+    view.setAxes({compute::Quantity::Compute, compute::Quantity::Parameters});
+    settle();
+    const QString notice = dock.noticeOf(panel());
+    EXPECT_TRUE(notice.contains(QStringLiteral("along the date"))) << notice.toStdString();
+    EXPECT_TRUE(notice.contains(QStringLiteral("training compute against parameters")))
+        << notice.toStdString();
+    EXPECT_NE(dock.pageOf(panel())->currentWidget(), panel());
+    EXPECT_TRUE(panel()->windows().empty());
+
+    view.setAxes({});
+    settle();
+    EXPECT_EQ(dock.noticeOf(panel()), QString());
+    EXPECT_EQ(panel()->windows().size(), computeWindows);
 }

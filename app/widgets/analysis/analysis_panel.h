@@ -33,6 +33,7 @@ struct AnalysisEra {
     std::optional<compute::Era> era;
     compute::FitPoints points; // the runs its fit uses (FitCache::points)
     compute::TrendFit fit;
+    compute::Axes axes; // the chart's: what `points` and `fit` are of
     bool valid() const { return era.has_value(); }
 };
 
@@ -46,8 +47,17 @@ public:
     AnalysisPanel(const AnalysisContext &context, QWidget *parent = nullptr);
 
     virtual void setEra(const AnalysisEra &era) = 0;
+    // Why this analysis cannot be made on `axes`, shown in the panel's place (the panel
+    // is then given no era); empty when it can. By default the analysis follows the
+    // trend of any quantity along the date.
+    virtual QString unsuitableFor(const compute::Axes &axes) const;
 
 protected:
+    // The reasons of unsuitableFor(): the date is not the x axis; the axes are not
+    // compute against the date. `analysis` names the panel ("The projection").
+    static QString needsDate(const QString &analysis, const compute::Axes &axes);
+    static QString needsComputeAgainstDate(const QString &analysis, const compute::Axes &axes);
+
     // Applies `edit` to a copy of the chart overlays and stores it (no signal if equal).
     void editOverlays(const std::function<void(ChartOverlays &)> &edit);
     // Marks runs on the chart under `label`, or clears the marks when they are this

@@ -102,6 +102,11 @@ compute::BootstrapOptions BootstrapPanel::options() const
     return options;
 }
 
+QString BootstrapPanel::unsuitableFor(const compute::Axes &axes) const
+{
+    return needsDate(tr("The bootstrap of the doubling time"), axes);
+}
+
 void BootstrapPanel::setEra(const AnalysisEra &era)
 {
     m_era = era;

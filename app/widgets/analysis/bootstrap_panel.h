@@ -23,6 +23,7 @@ public:
     explicit BootstrapPanel(const AnalysisContext &context, QWidget *parent = nullptr);
 
     void setEra(const AnalysisEra &era) override;
+    QString unsuitableFor(const compute::Axes &axes) const override;
 
     QSpinBox *resamplesBox() const { return m_resamples; }
     QLineEdit *seedEdit() const { return m_seed; }

@@ -73,6 +73,11 @@ QString InfluencePanel::markLabel()
     return tr("Most influential (leave-one-out)");
 }
 
+QString InfluencePanel::unsuitableFor(const compute::Axes &axes) const
+{
+    return needsDate(tr("The influence of each run"), axes);
+}
+
 void InfluencePanel::setEra(const AnalysisEra &era)
 {
     m_result = era.valid() ? compute::leaveOneOut(era.points) : compute::LeaveOneOut{};

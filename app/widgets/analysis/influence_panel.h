@@ -24,6 +24,7 @@ public:
     explicit InfluencePanel(const AnalysisContext &context, QWidget *parent = nullptr);
 
     void setEra(const AnalysisEra &era) override;
+    QString unsuitableFor(const compute::Axes &axes) const override;
 
     static QString markLabel(); // "Most influential (leave-one-out)"
 

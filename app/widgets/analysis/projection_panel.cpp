@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <string>
 
 namespace app {
 namespace {
@@ -50,15 +51,17 @@ ProjectionPanel::ProjectionPanel(const AnalysisContext &context, QWidget *parent
     m_reachMean = makeResult(QStringLiteral("projectionDateCi"), reach);
     m_reachPrediction = makeResult(QStringLiteral("projectionDatePrediction"), reach);
     auto *reachForm = new QFormLayout(reach);
-    reachForm->addRow(tr("Compute:"), targetRow);
+    m_targetLabel = new QLabel(reach);
+    reachForm->addRow(m_targetLabel, targetRow);
     reachForm->addRow(QString(), m_targetProblem);
     reachForm->addRow(tr("Date:"), m_reachDate);
     reachForm->addRow(tr("95% CI, trend:"), m_reachMean);
     reachForm->addRow(tr("95% CI, a new run:"), m_reachPrediction);
-    m_reachMean->setToolTip(tr("When the trend line itself reaches the compute"));
-    m_reachPrediction->setToolTip(tr("When a single run of this compute would be typical"));
+    m_reachMean->setToolTip(tr("When the trend line itself reaches the value"));
+    m_reachPrediction->setToolTip(tr("When a single run of this value would be typical"));
 
-    auto *at = new QGroupBox(tr("Compute at a date"), this);
+    auto *at = new QGroupBox(this);
+    m_atGroup = at;
     m_date = makeDateEdit(at);
     m_date->setObjectName(QStringLiteral("projectionAt"));
     m_date->setDate(QDate(2030, 1, 1));
@@ -67,7 +70,8 @@ ProjectionPanel::ProjectionPanel(const AnalysisContext &context, QWidget *parent
     m_atPrediction = makeResult(QStringLiteral("projectionComputePrediction"), at);
     auto *atForm = new QFormLayout(at);
     atForm->addRow(tr("Date:"), m_date);
-    atForm->addRow(tr("Compute:"), m_atValue);
+    m_atLabel = new QLabel(at);
+    atForm->addRow(m_atLabel, m_atValue);
     atForm->addRow(tr("95% CI, trend:"), m_atMean);
     atForm->addRow(tr("95% CI, a new run:"), m_atPrediction);
 
@@ -97,7 +101,22 @@ ProjectionPanel::ProjectionPanel(const AnalysisContext &context, QWidget *parent
     connect(m_date, &QDateEdit::dateChanged, this, &ProjectionPanel::recompute);
     connect(m_show, &QCheckBox::toggled, this, &ProjectionPanel::updateOverlay);
     connect(m_year, &QSpinBox::valueChanged, this, &ProjectionPanel::updateOverlay);
+    showQuantity();
     recompute();
+}
+
+void ProjectionPanel::showQuantity()
+{
+    const bool compute = m_y == compute::Quantity::Compute;
+    const QString title =
+        compute ? tr("Compute") : QString::fromStdString(std::string(compute::quantityTitle(m_y)));
+    m_targetLabel->setText(tr("%1:").arg(title));
+    m_atLabel->setText(tr("%1:").arg(title));
+    m_atGroup->setTitle(tr("%1 at a date").arg(title));
+    m_unit->setVisible(compute);
+    m_target->setToolTip(
+        compute ? QString()
+                : tr("In %1").arg(QString::fromStdString(std::string(compute::quantityUnit(m_y)))));
 }
 
 compute::ComputeUnit ProjectionPanel::unit() const
@@ -105,9 +124,18 @@ compute::ComputeUnit ProjectionPanel::unit() const
     return static_cast<compute::ComputeUnit>(m_unit->currentData().toInt());
 }
 
+QString ProjectionPanel::unsuitableFor(const compute::Axes &axes) const
+{
+    return needsDate(tr("The projection"), axes);
+}
+
 void ProjectionPanel::setEra(const AnalysisEra &era)
 {
     m_era = era;
+    if (era.axes.y != m_y) {
+        m_y = era.axes.y;
+        showQuantity();
+    }
     recompute();
     updateOverlay();
 }
@@ -116,9 +144,12 @@ void ProjectionPanel::recompute()
 {
     showFieldProblem(m_target, m_targetProblem, m_target->parseProblem());
     const std::optional<double> typed = m_target->value();
-    const double flop = typed ? compute::fromUnit(*typed, unit()) : 0;
+    // The value of the chart's y quantity: compute in the unit chosen, others in their own.
+    const double flop = !typed                              ? 0
+                        : m_y == compute::Quantity::Compute ? compute::fromUnit(*typed, unit())
+                                                            : *typed;
     if (typed && !(flop > 0))
-        showFieldProblem(m_target, m_targetProblem, tr("a compute must be above 0"));
+        showFieldProblem(m_target, m_targetProblem, tr("a value must be above 0"));
 
     m_dateProjection = {};
     if (typed && flop > 0 && m_era.valid())
@@ -146,10 +177,11 @@ void ProjectionPanel::recompute()
 
     const compute::ComputeProjection &c = m_computeProjection;
     m_atValue->setText(!m_era.valid() ? noEra
-                       : c.ok()       ? formatComputeLog10(c.log10Flop, unit())
+                       : c.ok()       ? formatQuantityLog10(c.log10Flop, m_y, unit())
                                       : QString::fromStdString(c.message));
-    m_atMean->setText(c.ok() ? formatComputeInterval(c.meanCi95, unit()) : QString());
-    m_atPrediction->setText(c.ok() ? formatComputeInterval(c.predictionCi95, unit()) : QString());
+    m_atMean->setText(c.ok() ? formatQuantityInterval(c.meanCi95, m_y, unit()) : QString());
+    m_atPrediction->setText(c.ok() ? formatQuantityInterval(c.predictionCi95, m_y, unit())
+                                   : QString());
 }
 
 void ProjectionPanel::updateOverlay()

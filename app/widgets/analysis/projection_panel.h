@@ -7,6 +7,7 @@
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
+class QGroupBox;
 class QLabel;
 class QSpinBox;
 
@@ -24,6 +25,7 @@ public:
     explicit ProjectionPanel(const AnalysisContext &context, QWidget *parent = nullptr);
 
     void setEra(const AnalysisEra &era) override;
+    QString unsuitableFor(const compute::Axes &axes) const override;
 
     // The inputs, for tests and the dock.
     NumberEdit *targetEdit() const { return m_target; }
@@ -40,9 +42,15 @@ public:
 private:
     void recompute();
     void updateOverlay();
+    // Labels the fields with the chart's y quantity; the unit box is compute's.
+    void showQuantity();
     compute::ComputeUnit unit() const;
 
     AnalysisEra m_era;
+    compute::Quantity m_y = compute::Quantity::Compute;
+    QLabel *m_targetLabel;
+    QLabel *m_atLabel;
+    QGroupBox *m_atGroup;
     NumberEdit *m_target;
     QLabel *m_targetProblem;
     QComboBox *m_unit;

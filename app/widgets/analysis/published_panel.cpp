@@ -94,8 +94,20 @@ PublishedPanel::PublishedPanel(const AnalysisContext &context, QWidget *parent)
     connect(m_model, &QAbstractItemModel::dataChanged, this, &PublishedPanel::showDetail);
 }
 
-void PublishedPanel::setEra(const AnalysisEra &)
+QString PublishedPanel::unsuitableFor(const compute::Axes &axes) const
 {
+    return needsComputeAgainstDate(tr("The comparison with the published analyses"), axes);
+}
+
+void PublishedPanel::setEra(const AnalysisEra &era)
+{
+    // The papers' figures are of compute against the date: on other axes, nothing.
+    m_suitable = unsuitableFor(era.axes).isEmpty();
+    if (!m_suitable) {
+        m_timer->stop();
+        m_model->setRows({});
+        return;
+    }
     // Every era of the scheme, whichever the dock analyses.
     refreshFits();
     m_timer->start();
@@ -104,12 +116,13 @@ void PublishedPanel::setEra(const AnalysisEra &)
 void PublishedPanel::showEvent(QShowEvent *event)
 {
     AnalysisPanel::showEvent(event);
-    if (m_pending) m_timer->start();
+    if (m_pending && m_suitable) m_timer->start();
 }
 
 void PublishedPanel::runNow()
 {
     m_timer->stop();
+    if (!m_suitable) return;
     refreshFits();
     startBootstraps(true);
 }

@@ -26,6 +26,7 @@ public:
     explicit PublishedPanel(const AnalysisContext &context, QWidget *parent = nullptr);
 
     void setEra(const AnalysisEra &era) override;
+    QString unsuitableFor(const compute::Axes &axes) const override;
 
     PublishedTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -56,6 +57,7 @@ private:
     compute::BootstrapOptions m_options;
     std::uint64_t m_generation = 0;
     bool m_pending = false;
+    bool m_suitable = true; // the chart shows compute against the date
 };
 
 } // namespace app

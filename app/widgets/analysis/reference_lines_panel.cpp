@@ -55,6 +55,11 @@ ReferenceLinesPanel::ReferenceLinesPanel(const AnalysisContext &context, QWidget
     updateAnchor();
 }
 
+QString ReferenceLinesPanel::unsuitableFor(const compute::Axes &axes) const
+{
+    return needsDate(tr("Reference lines of a doubling time"), axes);
+}
+
 void ReferenceLinesPanel::setEra(const AnalysisEra &era)
 {
     m_era = era;

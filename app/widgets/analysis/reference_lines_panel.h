@@ -22,6 +22,7 @@ public:
     explicit ReferenceLinesPanel(const AnalysisContext &context, QWidget *parent = nullptr);
 
     void setEra(const AnalysisEra &era) override;
+    QString unsuitableFor(const compute::Axes &axes) const override;
 
     const QList<QCheckBox *> &presetBoxes() const { return m_presets; }
     QCheckBox *customBox() const { return m_custom; }

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace app {
 namespace {
@@ -87,8 +88,14 @@ QString ResidualsPanel::markLabel()
     return tr("Residual outliers (|z| > 2)");
 }
 
+QString ResidualsPanel::unsuitableFor(const compute::Axes &axes) const
+{
+    return needsDate(tr("The residuals plot"), axes);
+}
+
 void ResidualsPanel::setEra(const AnalysisEra &era)
 {
+    m_y = era.axes.y;
     m_report = era.valid() ? compute::residuals(era.points) : compute::ResidualReport{};
     QStringList names;
     for (const compute::Residual &r : m_report.residuals)
@@ -130,7 +137,10 @@ void ResidualsPanel::redraw()
     if (showsZ())
         for (double z : {-compute::kOutlierZ, compute::kOutlierZ})
             horizontalLine(m_plot, z, Qt::DashLine);
-    m_plot->yAxis->setLabel(showsZ() ? tr("z") : tr("log₁₀ FLOP above trend"));
+    m_plot->yAxis->setLabel(
+        showsZ() ? tr("z")
+                 : tr("log₁₀ %1 above trend")
+                       .arg(QString::fromStdString(std::string(compute::quantityUnit(m_y)))));
     m_plot->rescaleAxes();
     const QCPRange x = m_plot->xAxis->range(), y = m_plot->yAxis->range();
     const double yPad = std::max(0.1, 0.1 * y.size());

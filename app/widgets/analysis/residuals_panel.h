@@ -26,6 +26,7 @@ public:
     explicit ResidualsPanel(const AnalysisContext &context, QWidget *parent = nullptr);
 
     void setEra(const AnalysisEra &era) override;
+    QString unsuitableFor(const compute::Axes &axes) const override;
 
     static QString markLabel(); // "Residual outliers (|z| > 2)"
 
@@ -50,6 +51,7 @@ private:
     QCustomPlot *m_plot;
     QLabel *m_summary;
     QCheckBox *m_mark;
+    compute::Quantity m_y = compute::Quantity::Compute; // the era's y
 };
 
 } // namespace app

@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
 
 namespace app {
 namespace {
@@ -108,10 +109,15 @@ RollingPanel::RollingPanel(const AnalysisContext &context, QWidget *parent)
     recompute();
 }
 
+QString RollingPanel::unsuitableFor(const compute::Axes &axes) const
+{
+    return needsDate(tr("The rolling window"), axes);
+}
+
 void RollingPanel::setEra(const AnalysisEra &era)
 {
     m_era = era;
-    if (isVisible())
+    if (isVisible() || !era.valid()) // no era: nothing to fit, hidden or not
         recompute();
     else
         m_stale = true;
@@ -211,7 +217,11 @@ void RollingPanel::redraw()
         wholeGraph->setData({keys.front(), keys.back()}, {*whole, *whole}, true);
 
     const bool doubling = q == compute::PublishedQuantity::DoublingTimeMonths;
-    m_plot->yAxis->setLabel(doubling ? tr("doubling time (months)") : tr("growth per year (×)"));
+    QString label = doubling ? tr("doubling time (months)") : tr("growth per year (×)");
+    if (m_era.axes.y != compute::Quantity::Compute) // the trend of another quantity
+        label = tr("%1: %2").arg(
+            QString::fromStdString(std::string(compute::quantityTitle(m_era.axes.y))), label);
+    m_plot->yAxis->setLabel(label);
     // The axis holds the values and the whole era's fit; the bands (wide for a window of
     // few runs) are clipped to the values' span on either side.
     double valueLow = std::numeric_limits<double>::infinity(), valueHigh = -valueLow;

@@ -32,6 +32,7 @@ public:
     explicit RollingPanel(const AnalysisContext &context, QWidget *parent = nullptr);
 
     void setEra(const AnalysisEra &era) override;
+    QString unsuitableFor(const compute::Axes &axes) const override;
 
     void setWindowYears(double years);
     void setExpanding(bool expanding);

@@ -48,6 +48,11 @@ SubsetsPanel::SubsetsPanel(const AnalysisContext &context, QWidget *parent)
     connect(m_topN, &QSpinBox::valueChanged, this, &SubsetsPanel::recompute);
 }
 
+QString SubsetsPanel::unsuitableFor(const compute::Axes &axes) const
+{
+    return needsComputeAgainstDate(tr("The subsets analysis (top N, record-setters)"), axes);
+}
+
 void SubsetsPanel::setEra(const AnalysisEra &era)
 {
     m_era = era;

@@ -20,6 +20,7 @@ public:
     explicit SubsetsPanel(const AnalysisContext &context, QWidget *parent = nullptr);
 
     void setEra(const AnalysisEra &era) override;
+    QString unsuitableFor(const compute::Axes &axes) const override;
 
     SubsetTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
