@@ -398,8 +398,11 @@ void buildDecorations(ChartScene &scene, const compute::Dataset &dataset, const 
         f.unbounded = fit.ok() && !(fit.slopeCiLow > 0 || fit.slopeCiHigh < 0);
         f.annotation = f.eraName + QStringLiteral(": ") +
                        describeEraFit(eras[static_cast<std::size_t>(e)], fit, scene.axes);
-        if (f.unbounded) f.annotation += QStringLiteral(" · 95% interval unbounded");
-        if (scene.filtered) f.annotation += QStringLiteral(" · filtered runs");
+        f.brief = f.eraName + QStringLiteral(": ") + briefFit(fit, scene.axes);
+        for (QString *text : {&f.annotation, &f.brief}) {
+            if (f.unbounded) *text += QStringLiteral(" · 95% interval unbounded");
+            if (scene.filtered) *text += QStringLiteral(" · filtered runs");
+        }
         if (fit.ok()) {
             // The line spans the runs it was fitted to.
             const auto range = trends.tickedRange(e);

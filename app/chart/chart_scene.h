@@ -91,6 +91,7 @@ struct SceneFit {
     QVector<double> high;
     bool unbounded = false;
     QString annotation; // "Modern era: doubling every 3.4 months (x11.2/yr, R² 0.97, n = 15)"
+    QString brief;      // "Modern era: doubling every 3.4 months (n = 15)"
 };
 
 // What the chart shows, in plot coordinates (x: decimal year, or log10 of the x quantity;

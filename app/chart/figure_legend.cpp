@@ -111,10 +111,14 @@ FigureLegend::Layout FigureLegend::layout(double width, Collapse collapse) const
         case Collapse::None:
             return true;
         case Collapse::WithoutEstimates:
+        case Collapse::BriefTrends:
             return e.group != LegendEntry::Group::Method;
         default:
             return e.group == LegendEntry::Group::Trend || e.group == LegendEntry::Group::Overlay;
         }
+    };
+    auto textOf = [collapse](const LegendEntry &e) -> const QString & {
+        return collapse == Collapse::BriefTrends && !e.briefText.isEmpty() ? e.briefText : e.text;
     };
     double headingWidth = 0;
     if (m_look.legendHeadings)
@@ -135,7 +139,7 @@ FigureLegend::Layout FigureLegend::layout(double width, Collapse collapse) const
         double column = 0;
         for (int i : members)
             column = std::max(column, swatchWidth(m_entries[i]) + kSwatchGap +
-                                          metrics.horizontalAdvance(m_entries[i].text));
+                                          metrics.horizontalAdvance(textOf(m_entries[i])));
         // Markers' keys keep at least four columns: a long value ("United Kingdom of Great
         // Britain and Northern Ireland") wraps in its column rather than taking a row.
         if (std::all_of(members.begin(), members.end(),
@@ -155,7 +159,7 @@ FigureLegend::Layout FigureLegend::layout(double width, Collapse collapse) const
             const double x = headingWidth + col * columnWidth;
             const double swatch = swatchWidth(e);
             const double textWidth = (columns == 1 ? available : column) - swatch - kSwatchGap;
-            const QStringList lines = wrapped(e.text, metrics, std::max(10.0, textWidth));
+            const QStringList lines = wrapped(textOf(e), metrics, std::max(10.0, textWidth));
             const double height = std::max(rowHeight, lines.size() * lineHeight + 3);
             Placed p;
             p.entry = members[k];
@@ -180,7 +184,8 @@ int FigureLegend::arrange(double right, double figureHeight)
     const double left = mParentPlot->axisRect()->left();
     const double width = right - left - kRightMargin;
     const double most = m_maxFraction * figureHeight;
-    for (Collapse c : {Collapse::None, Collapse::WithoutEstimates, Collapse::TrendsOnly}) {
+    for (Collapse c : {Collapse::None, Collapse::WithoutEstimates, Collapse::BriefTrends,
+                       Collapse::TrendsOnly}) {
         m_collapse = c;
         m_layout = layout(width, c);
         if (m_layout.height <= most) break;

@@ -30,8 +30,9 @@ public:
         QString wrapped; // the text with its line breaks
     };
     // What gives way when the legend would take more than its share: first the estimate
-    // markers' key (the shapes read without it), then the colours' key, then all.
-    enum class Collapse { None, WithoutEstimates, TrendsOnly, Hidden };
+    // markers' key (the shapes read without it), then the trends' details (their rules
+    // and R², BriefTrends), then the colours' key (the trends whole again), then all.
+    enum class Collapse { None, WithoutEstimates, BriefTrends, TrendsOnly, Hidden };
 
     explicit FigureLegend(QCustomPlot *plot);
 

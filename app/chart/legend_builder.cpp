@@ -151,6 +151,7 @@ QVector<LegendEntry> legendEntriesFor(const ChartScene &scene, const VisibleRang
             LegendEntry e;
             e.group = LegendEntry::Group::Trend;
             e.text = fit.annotation;
+            e.briefText = fit.brief;
             e.color = fit.ok ? fit.color : QColor(0xa0, 0xa0, 0xa0);
             e.swatch = fit.ok && !fit.bandKeys.isEmpty() ? LegendEntry::Swatch::LineWithBand
                                                          : LegendEntry::Swatch::Line;

@@ -17,6 +17,9 @@ struct LegendEntry {
     Group group = Group::Domain;
     Swatch swatch = Swatch::Marker;
     QString text;
+    // A shorter text for when the legend is short of room (a trend without its rule and
+    // R²); empty: the same as `text`.
+    QString briefText;
     // The group's heading when not the usual one: the category the points are coloured
     // by ("Country") for Group::Domain.
     QString heading;

@@ -74,6 +74,17 @@ QString fitSummary(const compute::TrendFit &fit)
                    .arg(amount);
 }
 
+QString briefFit(const compute::TrendFit &fit, const compute::Axes &axes)
+{
+    if (!fit.ok()) return QString::fromStdString(fit.statusMessage());
+    if (!axes.dated()) return QStringLiteral("∝ x^%1 (n = %2)").arg(fixed(fit.slope, 2)).arg(fit.n);
+    const double months = fit.doublingTimeMonths();
+    return QStringLiteral("%1 every %2 months (n = %3)")
+        .arg(months >= 0 ? QStringLiteral("doubling") : QStringLiteral("halving"),
+             significant(std::fabs(months), std::fabs(months) < 10 ? 2 : 3))
+        .arg(fit.n);
+}
+
 QString describeImprovement(const compute::Breakpoint &b)
 {
     if (!b.ok()) return {};

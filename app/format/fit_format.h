@@ -27,6 +27,9 @@ QString describePowerLaw(const compute::TrendFit &fit);
 QString powerLawSummary(const compute::TrendFit &fit);
 // The short form for a list: "n = 15 · doubling 3.4 mo", or n and why there is no fit.
 QString fitSummary(const compute::TrendFit &fit);
+// The headline of a fit for a legend short of room: "doubling every 3.4 months (n = 15)"
+// against the date, "∝ x^0.53 (n = 15)" against a quantity, or why there is no fit.
+QString briefFit(const compute::TrendFit &fit, const compute::Axes &axes);
 // "F = 23.4: two lines remove 62% of the squared residuals of one line"; empty without
 // a breakpoint.
 QString describeImprovement(const compute::Breakpoint &breakpoint);

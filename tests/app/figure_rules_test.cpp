@@ -301,6 +301,49 @@ TEST(FigureStyles, OpenAi2018ShowsPfsDaysFrom2012ToTheEndOf2018WithOneTrend)
     EXPECT_EQ(inRange, 15);
 }
 
+// A slide of Epoch's three eras coloured by country: the trends' rules and R² give way
+// before the colours' key, which a reader needs to read the points at all.
+TEST(FigureStyles, ASlideKeepsTheColourKeyWithTheTrendsInBrief)
+{
+    auto loaded = app::loadBundledDataset(QStringLiteral("epoch"));
+    ASSERT_TRUE(loaded.ok()) << loaded.errorText();
+    const compute::Dataset dataset = std::move(loaded).value().dataset;
+    app::DatasetFigureSettings settings;
+    settings.scale = 1.0;
+    settings.colorBy = compute::RunCategory::Country;
+    settings.style = QStringLiteral("slide");
+    app::applyFigureStyle(settings, *app::figureStyleNamed(settings.style), false, false);
+    auto figure = app::datasetFigureExporter(dataset, settings);
+    QCustomPlot *plot = figure->plot();
+    ASSERT_NE(plot, nullptr);
+    const app::FigureLegend *legend = figure->renderer().legend();
+    EXPECT_EQ(legend->collapse(), app::FigureLegend::Collapse::BriefTrends);
+    const QVector<app::LegendEntry> &entries = legend->entries();
+    int countries = 0, trends = 0;
+    for (const app::FigureLegend::Placed &p : legend->placed()) {
+        const app::LegendEntry &e = entries[p.entry];
+        const QString shown = QString(p.wrapped).replace(QLatin1Char('\n'), QLatin1Char(' '));
+        if (e.group == app::LegendEntry::Group::Domain) {
+            ++countries;
+            EXPECT_EQ(e.heading, QStringLiteral("Country"));
+        }
+        if (e.group != app::LegendEntry::Group::Trend) continue;
+        ++trends;
+        // "Deep Learning Era: doubling every 5.8 months (n = 195)": the full text's
+        // headline and n, without the rule and R².
+        EXPECT_FALSE(shown.contains(QStringLiteral("R²"))) << shown.toStdString();
+        EXPECT_TRUE(e.text.contains(QStringLiteral("R²")));
+        const QString n = e.text.mid(e.text.lastIndexOf(QStringLiteral("n = ")));
+        EXPECT_TRUE(shown.endsWith(n)) << shown.toStdString() << " / " << n.toStdString();
+        const QString headline = e.text.left(e.text.indexOf(QStringLiteral(" (")));
+        EXPECT_TRUE(shown.startsWith(headline + QStringLiteral(" (n = "))) << shown.toStdString();
+    }
+    EXPECT_GE(countries, 5);
+    EXPECT_EQ(trends, 3);
+    EXPECT_LE(legend->legendHeight(),
+              figure->renderer().look().legendMaxFraction * plot->height() + 1);
+}
+
 TEST(FigureStyles, SlideTextIsLargerThanReportText)
 {
     const app::FigureStyle *report = app::figureStyleNamed(QStringLiteral("report"));
