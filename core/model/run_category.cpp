@@ -25,6 +25,8 @@ const CategoryInfo &info(RunCategory category)
     return kInfo[static_cast<std::size_t>(category)];
 }
 
+} // namespace
+
 std::string_view confidenceTitle(Confidence confidence)
 {
     switch (confidence) {
@@ -39,8 +41,6 @@ std::string_view confidenceTitle(Confidence confidence)
     }
     return "";
 }
-
-} // namespace
 
 std::string_view categoryKey(RunCategory category)
 {

@@ -37,6 +37,9 @@ std::string_view categoryTitle(RunCategory category);
 // Every name, "domain, organization-category, ...", for messages and --help.
 std::string categoryKeyList();
 
+// Epoch AI's word for a confidence: "Confident", "Likely", "Speculative"; "" when unknown.
+std::string_view confidenceTitle(Confidence confidence);
+
 // The run's cell for a category as recorded, trimmed; "" when it has none. A fixed
 // spelling for the categories the app keeps as codes ("Likely", "Counting operations",
 // "Frontier" or "Not frontier").

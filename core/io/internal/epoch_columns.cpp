@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/internal/epoch_columns.h"
 
+#include "core/model/run_category.h"
 #include "core/util/text_util.h"
 
 #include <charconv>
@@ -92,21 +93,6 @@ std::string numberOrHardware(const TrainingRun &run, RunNumber field,
     if (auto value = run.fields.number(field)) return pythonFloat(*value);
     const HardwareInputs *hardware = hardwareOf(run);
     return hardware ? pythonFloat(hardware->*member) : std::string();
-}
-
-std::string_view confidenceWord(Confidence confidence)
-{
-    switch (confidence) {
-    case Confidence::Confident:
-        return "Confident";
-    case Confidence::Likely:
-        return "Likely";
-    case Confidence::Speculative:
-        return "Speculative";
-    case Confidence::Unknown:
-        return "";
-    }
-    return "";
 }
 
 } // namespace
@@ -376,7 +362,7 @@ std::string canonicalCell(Column column, const TrainingRun &run)
     case kComputeNotes:
         return primary ? std::string(notesInNote(primary->note)) : std::string();
     case kConfidence:
-        return std::string(confidenceWord(run.confidence));
+        return std::string(confidenceTitle(run.confidence));
     case kFrontier:
         return run.hasTag(kTagFrontier) ? "True" : "";
     case kMethod: {
