@@ -57,11 +57,11 @@ QString fieldsHtml(const compute::TrainingRun &run)
         run.date ? tr("%1 (known to the %2)")
                        .arg(QString::fromStdString(run.date->toIso()),
                             QString::fromUtf8(compute::precisionKey(run.date->precision()).data()))
-                 : QStringLiteral("<i>%1</i>").arg(tr("unknown: not plotted")));
+                 : QStringLiteral("<i>%1</i>").arg(tr("unknown: not plotted against the date")));
     const std::optional<double> flop = run.flop();
     html += row(tr("Compute"),
                 flop ? (run.upperBound ? QStringLiteral("≤ ") : QString()) + computeHtml(*flop)
-                     : QStringLiteral("<i>%1</i>").arg(tr("unknown: not plotted")));
+                     : QStringLiteral("<i>%1</i>").arg(tr("unknown: not plotted against compute")));
     html += row(tr("Parameters"), run.parameters ? compact(*run.parameters) : none());
     const std::string_view confidence = compute::confidenceKey(run.confidence);
     html += row(tr("Confidence"),

@@ -23,12 +23,14 @@ void FitCache::assign(const Dataset &dataset, const RunFilter &filter, std::size
             m_x[i] = m_y[i] = m_flop[i] = 0;
         }
     } else {
-        const auto point = run.date ? m_axes.point(run) : std::nullopt;
+        // Against another quantity a run needs no date to be drawn; eras are ranges of
+        // dates, so it is fitted only with one.
+        const auto point = m_axes.point(run);
         m_date[i] = run.date ? run.date->yearsSinceEpoch() : 0;
         m_logFlop[i] = flop ? std::log10(*flop) : 0;
         if (point) {
             flags |= kPlottable;
-            if (!(run.upperBound && m_axes.boundsMatter())) flags |= kFittable;
+            if (run.date && !(run.upperBound && m_axes.boundsMatter())) flags |= kFittable;
             m_x[i] = point->first;
             m_y[i] = point->second;
             m_flop[i] = std::pow(10.0, point->second);

@@ -545,6 +545,35 @@ TEST(BeyondCompute, PowerLawFitIsLeastSquaresOnLogLog)
     EXPECT_TRUE(j["r_squared"].get<double>() > 0.99);
 }
 
+// Against parameters an undated run with both values is drawn, but no era (a range of
+// dates) holds it: the fits are those of the dated runs alone, as core's.
+TEST(BeyondCompute, AnUndatedRunIsDrawnOnLogLogAxesButNeverFitted)
+{
+    Dataset d = powerLawDataset();
+    const Axes axes{Quantity::Compute, Quantity::Parameters};
+    const TrendFit dated = fitEra(d, Era{}, RunFilter{}, axes);
+    TrainingRun undated = runWith("undated", Date(2000, 1, 1), 1e30, 1e6); // far off the line
+    undated.date.reset();
+    d.runs.push_back(undated);
+    const std::size_t last = d.runs.size() - 1;
+    EXPECT_EQ(fitEra(d, Era{}, RunFilter{}, axes).slope, dated.slope);
+
+    FitCache cache;
+    cache.rebuild(d, RunFilter{}, axes);
+    EXPECT_TRUE(cache.isPlottable(last));
+    const TrendFit cached = cache.fit(Era{});
+    EXPECT_EQ(cached.n, dated.n);
+    EXPECT_NEAR(cached.slope, dated.slope, 1e-9);
+    // Not in an era that holds 1970 either (an undated run's date slot is 0).
+    const Era around1970{"1960s-1980s", Date(1960, 1, 1), Date(1980, 1, 1)};
+    EXPECT_EQ(cache.points(around1970).runIndex, std::vector<std::size_t>{});
+    for (const std::size_t i : cache.points(Era{}).runIndex)
+        EXPECT_NE(i, last);
+    // Against the date it has no place at all.
+    cache.rebuild(d, RunFilter{}, Axes{});
+    EXPECT_FALSE(cache.isPlottable(last));
+}
+
 TEST(BeyondCompute, EachQuantityAgainstTheDateIsAnExponentialOfItsOwn)
 {
     Dataset d;
