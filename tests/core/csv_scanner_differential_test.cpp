@@ -236,13 +236,15 @@ std::vector<std::filesystem::path> filesIn(const std::string &relative)
 }
 
 // Random text over the bytes that matter to CSV, sometimes after a byte order mark, now
-// and then with a tab or a NUL.
+// and then with a tab or a NUL; runs of `a` now and then.
 std::string randomCsv(std::mt19937 &random)
 {
     static const std::string alphabet = "a,\"\n\r ";
     std::string text = random() % 4 == 0 ? "\xEF\xBB\xBF" : "";
-    for (std::size_t n = random() % 40; n > 0; --n) {
+    // Mostly short, now and then long enough for the scanner's sixteen-byte steps.
+    for (std::size_t n = random() % (random() % 8 == 0 ? 200 : 40); n > 0; --n) {
         const unsigned pick = random() % 100;
+        if (pick == 99) text.append(random() % 40, 'a');
         text += pick == 0 ? '\0' : pick < 3 ? '\t' : alphabet[random() % alphabet.size()];
     }
     return text;
