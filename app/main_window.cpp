@@ -603,7 +603,7 @@ void MainWindow::showAbout()
            "<p>Explore how much compute the largest AI training runs used over time: the "
            "log-scale chart of OpenAI's <i>AI and Compute</i>, with eras and live trend fits.</p>"
            "<p>License: GNU GPL version 3 or later. Built with Qt %2 and QCustomPlot 2.1 "
-           "(GPL-3), nlohmann_json, libcsv and Boost.Math.</p>"
+           "(GPL-3), nlohmann_json and Boost.Math.</p>"
            "<p><b>Data</b><br>"
            "OpenAI: Amodei &amp; Hernandez, <i>AI and Compute</i> (2018) and the 2019 addendum, "
            "quoted with attribution.<br>"

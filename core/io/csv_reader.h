@@ -19,9 +19,11 @@ struct CsvRecord {
 };
 
 // An RFC 4180 file fed a piece at a time (quoted fields with commas, quotes and newlines;
-// CRLF or LF; a UTF-8 byte order mark), parsed by libcsv one record at a time: a piece may
-// end anywhere, in a field or between the bytes of a line break, so the file never has to
-// sit in memory whole.
+// CRLF or LF; a UTF-8 byte order mark), read one record at a time by a scanner that reads
+// as libcsv (CSV_STRICT | CSV_STRICT_FINI) did: a piece may end anywhere, in a field or
+// between the bytes of a line break, so the file never has to sit in memory whole.
+// Fields are views into the piece fed, or into one reused buffer when a record spans
+// pieces or a field holds a doubled quote.
 class CsvStream {
 public:
     // `onRecord` returns false to stop early.
@@ -46,7 +48,7 @@ private:
 };
 
 // Streams an RFC 4180 file (quoted fields with commas, quotes and newlines; CRLF or LF;
-// a UTF-8 byte order mark) through libcsv one record at a time, so a million-row file
+// a UTF-8 byte order mark) through CsvStream one record at a time, so a million-row file
 // never sits in memory as strings. Return false from `onRecord` to stop early;
 // `progress` (optional) gets the fraction of bytes parsed and may stop by returning
 // false. Returns the number of records read; fails with a located error on malformed

@@ -70,7 +70,8 @@ TEST(CsvReader, BlankLinesAreSkipped)
 
 TEST(CsvReader, BlanksAroundUnquotedFieldsAreTrimmedButQuotedOnesKept)
 {
-    // libcsv's default, which also lets `a, "b"` parse; csvField quotes such fields.
+    // As libcsv read them (the reader's reference), which also lets `a, "b"` parse; csvField
+    // quotes such fields.
     EXPECT_EQ(readAll(" a ,\tb\t, \" c \" \n"), (Records{{"a", "b", " c "}}));
 }
 
