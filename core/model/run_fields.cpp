@@ -431,7 +431,9 @@ std::vector<std::string_view> RunFields::sourceCellColumns() const
 void RunFields::Builder::put(Kind kind, std::uint16_t key, std::uint64_t hash,
                              std::string_view value, bool erased)
 {
-    m_entries.push_back({{kind, key, hash, value}, 0, erased});
+    // Entries set later have a higher sequence, also after a build() sorted the earlier.
+    m_entries.push_back(
+        {{kind, key, hash, value}, 0, erased, false, static_cast<std::uint32_t>(m_entries.size())});
 }
 
 void RunFields::Builder::setNumber(RunNumber which, std::optional<double> value)
@@ -470,10 +472,12 @@ void RunFields::Builder::setSourceCell(std::uint16_t column, std::string_view te
 
 void RunFields::Builder::build(RunFields &fields)
 {
-    // The last setting of a field wins, as with RunFields' setters.
-    std::stable_sort(m_entries.begin(), m_entries.end(), [](const Pending &a, const Pending &b) {
-        return a.entry.kind != b.entry.kind ? a.entry.kind < b.entry.kind
-                                            : a.entry.key < b.entry.key;
+    // The last setting of a field wins, as with RunFields' setters. (A sort by sequence
+    // rather than std::stable_sort, which allocates a buffer on every call: twice a row.)
+    std::sort(m_entries.begin(), m_entries.end(), [](const Pending &a, const Pending &b) {
+        if (a.entry.kind != b.entry.kind) return a.entry.kind < b.entry.kind;
+        if (a.entry.key != b.entry.key) return a.entry.key < b.entry.key;
+        return a.sequence < b.sequence;
     });
     m_block.clear();
     for (std::size_t i = 0; i < m_entries.size(); ++i) {

@@ -146,6 +146,7 @@ private:
         double number = 0; // a kNumber's value, encoded by build()
         bool erased = false;
         bool share = false;
+        std::uint32_t sequence = 0; // the order of setting: the last of a field wins
     };
     void put(Kind kind, std::uint16_t key, std::uint64_t hash, std::string_view value,
              bool erased = false);
