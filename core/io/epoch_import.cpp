@@ -334,6 +334,7 @@ void keepCells(const RowReader &row, const HeaderPlan &plan,
                const std::vector<std::optional<std::uint16_t>> &keys, ColumnSharing &sharing,
                RunFields::Builder &fields, const TrainingRun &run)
 {
+    std::string scratch;
     for (std::size_t i = 0; i < plan.columns.size(); ++i) {
         const ColumnPlan &column = plan.columns[i];
         if (!keys[i]) continue;
@@ -345,7 +346,8 @@ void keepCells(const RowReader &row, const HeaderPlan &plan,
             fields.share(false);
             continue;
         }
-        const std::string canonical = canonicalCell(static_cast<Column>(column.role), run);
+        const std::string_view canonical =
+            canonicalCell(static_cast<Column>(column.role), run, scratch);
         if (canonical != raw) fields.setSourceCell(*keys[i], raw, canonical);
     }
 }

@@ -273,12 +273,21 @@ std::vector<RunFields::Entry> RunFields::entries() const
 std::optional<RunFields::Entry> RunFields::find(Kind kind, std::uint16_t key) const
 {
     // Lookups are frequent (every canonical cell of an import): no vector of entries.
+    // Only the entry looked for is decoded: the others are stepped over by their length.
     const char *at = m_block.data();
     const char *end = at + m_block.size();
     while (at < end) {
-        const Entry e = decode(at);
-        if (e.kind == kind && e.key == key) return e;
-        if (e.kind > kind || (e.kind == kind && e.key > key)) break; // sorted: not there
+        const auto entryKind = static_cast<Kind>(static_cast<std::uint8_t>(*at));
+        const auto entryKey = read<std::uint16_t>(at + 1);
+        if (entryKind == kind && entryKey == key) return decode(at);
+        if (entryKind > kind || (entryKind == kind && entryKey > key)) break; // sorted
+        const std::uint32_t length = static_cast<std::uint8_t>(at[3]);
+        if (length == kSharedLength)
+            at += 4 + 4;
+        else if (length == kLongLength)
+            at += 4 + 4 + read<std::uint32_t>(at + 4) + (entryKind == kSource ? 8 : 0);
+        else
+            at += 4 + length + (entryKind == kSource ? 8 : 0);
     }
     return std::nullopt;
 }
@@ -470,10 +479,10 @@ void RunFields::Builder::setSourceCell(std::uint16_t column, std::string_view te
     put(kSource, column, shortest ? 0 : hashOf(canonical), text, shortest);
 }
 
-void RunFields::Builder::build(RunFields &fields)
+void RunFields::Builder::encodePending()
 {
     // The last setting of a field wins, as with RunFields' setters. (A sort by sequence
-    // rather than std::stable_sort, which allocates a buffer on every call: twice a row.)
+    // rather than std::stable_sort, which allocates a buffer on every call.)
     std::sort(m_entries.begin(), m_entries.end(), [](const Pending &a, const Pending &b) {
         if (a.entry.kind != b.entry.kind) return a.entry.kind < b.entry.kind;
         if (a.entry.key != b.entry.key) return a.entry.key < b.entry.key;
@@ -492,6 +501,11 @@ void RunFields::Builder::build(RunFields &fields)
         if (p.share) p.entry.shared = SharedTexts::instance().id(p.entry.value).value_or(kOwnText);
         encode(m_block, p.entry);
     }
+}
+
+void RunFields::Builder::build(RunFields &fields)
+{
+    encodePending();
     if (fields.m_block.capacity() >= m_block.size())
         fields.m_block.assign(m_block); // a scratch RunFields reused: no allocation
     else

@@ -150,6 +150,7 @@ private:
     };
     void put(Kind kind, std::uint16_t key, std::uint64_t hash, std::string_view value,
              bool erased = false);
+    void encodePending(); // into m_block
     std::vector<Pending> m_entries;
     std::string m_block;
     bool m_share = false;

@@ -4,6 +4,7 @@
 #include "core/model/run_category.h"
 #include "core/util/text_util.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -310,70 +311,88 @@ std::string_view notesInNote(std::string_view note)
 
 std::string canonicalCell(Column column, const TrainingRun &run)
 {
+    std::string scratch;
+    const std::string_view cell = canonicalCell(column, run, scratch);
+    return cell.data() == scratch.data() ? std::move(scratch) : std::string(cell);
+}
+
+std::string_view canonicalCell(Column column, const TrainingRun &run, std::string &scratch)
+{
+    // Texts the run holds as they are come back as views of it; the rest is written into
+    // `scratch`: an import compares every known cell of every row, without a copy.
+    const auto written = [&scratch](std::string text) -> std::string_view {
+        scratch = std::move(text);
+        return scratch;
+    };
     if (auto field = numberOf(column)) {
         switch (column) {
         case kQuantity:
-            return numberOrHardware(run, *field, &HardwareInputs::deviceCount);
+            return written(numberOrHardware(run, *field, &HardwareInputs::deviceCount));
         case kHours:
-            return numberOrHardware(run, *field, &HardwareInputs::trainingHours);
+            return written(numberOrHardware(run, *field, &HardwareInputs::trainingHours));
         case kUtilization:
-            return numberOrHardware(run, *field, &HardwareInputs::utilization);
+            return written(numberOrHardware(run, *field, &HardwareInputs::utilization));
         default:
-            return numberCell(run.fields.number(*field));
+            return written(numberCell(run.fields.number(*field)));
         }
     }
     if (auto field = textOf(column)) {
         const std::string_view text = run.fields.text(*field);
         if (column == kHardware && text.empty())
             if (const HardwareInputs *hardware = hardwareOf(run)) return hardware->device;
-        return std::string(text);
+        return text;
     }
     const ComputeEstimate *primary = run.primaryEstimate();
     switch (column) {
     case kName:
         return run.name;
     case kDomain: {
+        if (std::none_of(run.tags.begin(), run.tags.end(),
+                         [](const std::string &tag) { return tag.starts_with("domain:"); }))
+            return run.domain;
         std::vector<std::string> domains;
         if (!run.domain.empty()) domains.push_back(run.domain);
         for (const std::string &tag : run.tags)
             if (tag.rfind("domain:", 0) == 0) domains.push_back(tag.substr(7));
-        return joined(domains, ",");
+        return written(joined(domains, ","));
     }
     case kOrganization:
         return run.organization;
     case kDate:
-        return run.date ? run.date->toIso() : std::string();
+        return written(run.date ? run.date->toIso() : std::string());
     case kCompute:
-        return numberCell(run.flop());
+        return written(numberCell(run.flop()));
     case kParameters:
-        return numberCell(run.parameters);
+        return written(numberCell(run.parameters));
     case kLink: {
+        if (run.sources.size() == 1) return run.sources.front().url;
         std::vector<std::string> urls;
         for (const Source &s : run.sources)
             if (!s.url.empty()) urls.push_back(s.url);
-        return joined(urls, ",");
+        return written(joined(urls, ","));
     }
     case kReference: {
+        if (run.sources.size() == 1) return run.sources.front().title;
         std::vector<std::string> titles;
         for (const Source &s : run.sources)
             if (!s.title.empty()) titles.push_back(s.title);
-        return joined(titles, "; ");
+        return written(joined(titles, "; "));
     }
     case kComputeNotes:
-        return primary ? std::string(notesInNote(primary->note)) : std::string();
+        return primary ? notesInNote(primary->note) : std::string_view();
     case kConfidence:
-        return std::string(confidenceTitle(run.confidence));
+        return confidenceTitle(run.confidence);
     case kFrontier:
         return run.hasTag(kTagFrontier) ? "True" : "";
     case kMethod: {
         if (!primary) return {};
         const std::string_view method = methodInNote(primary->note);
-        if (!method.empty() || primary->note.rfind("Epoch AI", 0) == 0) return std::string(method);
-        return std::string(methodLabel(primary->method()));
+        if (!method.empty() || primary->note.rfind("Epoch AI", 0) == 0) return method;
+        return methodLabel(primary->method());
     }
     case kNumberFormat: {
         const HardwareInputs *hardware = hardwareOf(run);
-        return hardware ? std::string(numberFormatKey(hardware->numberFormat)) : std::string();
+        return hardware ? numberFormatKey(hardware->numberFormat) : std::string_view();
     }
     case kUpperBound:
         return run.upperBound ? "True" : "";

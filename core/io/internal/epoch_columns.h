@@ -83,6 +83,9 @@ const std::vector<std::string> &currentExportHeader();
 // What the app writes in a known column for `run` (before the source's own spelling of
 // the cell, RunFields::sourceCell, is preferred).
 std::string canonicalCell(Column column, const TrainingRun &run);
+// The same as a view of the run's own text where it holds the cell as it is, else of
+// `scratch`, which it overwrites: valid while both are.
+std::string_view canonicalCell(Column column, const TrainingRun &run, std::string &scratch);
 
 // Python's repr of a float, as Epoch's exports write numbers: "24000000000.0",
 // "4.64e+26", "0.33", "1e-05".
