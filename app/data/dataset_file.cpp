@@ -95,6 +95,10 @@ compute::Result<LoadedDataset> loadEpochCsv(const QString &path, const std::stri
     QCryptographicHash sha256(QCryptographicHash::Sha256);
     compute::ImportOptions options;
     options.progress = progress; // the fraction of the file parsed, which may cancel
+    // Only a download has a sidecar to compare the hash with: hashing a file without one
+    // would cost as much as a third of the load for nothing.
+    const bool hashed =
+        !path.startsWith(QStringLiteral(":/")) && QFileInfo::exists(provenanceSidecarPath(path));
     const compute::Result<bool> read = readPieces(
         path, name,
         [&](qint64 size) {
@@ -102,7 +106,8 @@ compute::Result<LoadedDataset> loadEpochCsv(const QString &path, const std::stri
             sha256.reset();
         },
         [&](std::string_view piece) {
-            sha256.addData(QByteArrayView(piece.data(), static_cast<qsizetype>(piece.size())));
+            if (hashed)
+                sha256.addData(QByteArrayView(piece.data(), static_cast<qsizetype>(piece.size())));
             return stream->feed(piece);
         },
         {});
@@ -112,7 +117,7 @@ compute::Result<LoadedDataset> loadEpochCsv(const QString &path, const std::stri
     std::string title = "Epoch AI export: " + QFileInfo(path).fileName().toStdString();
     // A download (File > Get Latest Epoch Data, --fetch) remembers where and when it came
     // from in the file beside it. A file read only in part has no hash to compare.
-    if (!imported->report.cancelled && read.value() && !path.startsWith(QStringLiteral(":/"))) {
+    if (hashed && !imported->report.cancelled && read.value()) {
         const std::string digest = sha256.result().toHex().toStdString();
         if (auto provenance = provenanceOfFile(path, digest, imported->report.warnings)) {
             title += ", downloaded " + provenance->downloadedAt.substr(0, 10);
