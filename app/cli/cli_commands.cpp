@@ -120,7 +120,7 @@ std::optional<std::vector<compute::Era>> erasFor(const CommandLine &command,
 namespace {
 
 // Loads the data, fits the eras of erasFor() and prints report(fits, members), members
-// the names of each era's runs by date.
+// the names of each era's runs by date with --members (empty without).
 template <typename Report>
 int printFitReport(const CommandLine &command, QTextStream &out, QTextStream &err, Report report)
 {
@@ -136,7 +136,8 @@ int printFitReport(const CommandLine &command, QTextStream &out, QTextStream &er
     for (const compute::Era &era : *eras) {
         const compute::FitPoints points = selector.points(era);
         fits.push_back({era, compute::fitTrend(points.x, points.y)});
-        members.push_back(compute::memberNamesByDate(loaded->dataset, points));
+        // The names only when printed: a copy of every run's name otherwise.
+        if (command.members) members.push_back(compute::memberNamesByDate(loaded->dataset, points));
     }
     out << QString::fromStdString(report(fits, members));
     return kExitOk;

@@ -66,25 +66,38 @@ FitPoints EraSelector::points(const Era &era)
 {
     if (era.rule.isAllRuns()) return selectFitPoints(m_dataset, era, m_filter, m_axes);
     if (!m_pool) {
-        m_pool = selectFitPoints(m_dataset, Era{}, m_filter);
-        m_population = RulePopulation(m_pool->x, m_pool->y);
+        FitPoints pool = selectFitPoints(m_dataset, Era{}, m_filter);
+        m_pool = std::move(pool.runIndex);
+        m_population = RulePopulation(std::move(pool.x), std::move(pool.y));
     }
-    const FitPoints &pool = *m_pool;
+    const std::vector<std::size_t> &pool = *m_pool;
+    const std::vector<double> &x = m_population.x(), &y = m_population.y();
     const std::vector<std::uint8_t> accepted = m_population.acceptedBy(era.rule);
+    auto in = [&](std::size_t p) {
+        const TrainingRun &run = m_dataset.runs[pool[p]];
+        return accepted[p] && era.contains(*run.date) && era.rule.matchesRun(run);
+    };
+    // Counted first, so that each vector is allocated once at its size (a million-run
+    // fit would otherwise hold up to twice the room it needs).
+    std::size_t count = 0;
+    for (std::size_t p = 0; p < pool.size(); ++p)
+        count += in(p) ? 1 : 0;
     FitPoints points;
-    for (std::size_t p = 0; p < pool.runIndex.size(); ++p) {
-        const TrainingRun &run = m_dataset.runs[pool.runIndex[p]];
-        if (!accepted[p] || !era.contains(*run.date) || !era.rule.matchesRun(run)) continue;
+    points.x.reserve(count);
+    points.y.reserve(count);
+    points.runIndex.reserve(count);
+    for (std::size_t p = 0; p < pool.size(); ++p) {
+        if (!in(p)) continue;
         if (m_axes == Axes{}) {
-            points.x.push_back(pool.x[p]);
-            points.y.push_back(pool.y[p]);
+            points.x.push_back(x[p]);
+            points.y.push_back(y[p]);
         } else {
-            const auto point = m_axes.point(run);
+            const auto point = m_axes.point(m_dataset.runs[pool[p]]);
             if (!point) continue;
             points.x.push_back(point->first);
             points.y.push_back(point->second);
         }
-        points.runIndex.push_back(pool.runIndex[p]);
+        points.runIndex.push_back(pool[p]);
     }
     return points;
 }

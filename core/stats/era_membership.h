@@ -27,6 +27,8 @@ public:
     RulePopulation(std::vector<double> x, std::vector<double> y);
 
     std::size_t size() const { return m_x.size(); }
+    const std::vector<double> &x() const { return m_x; }
+    const std::vector<double> &y() const { return m_y; }
     const std::vector<double> &zScores(double windowYears);   // core/stats/z_scores.h
     const std::vector<bool> &topAtPublication(std::size_t n); // frontierAtPublication()
     const std::vector<bool> &recordSetters();
@@ -59,7 +61,9 @@ private:
     const Dataset &m_dataset;
     const RunFilter &m_filter;
     Axes m_axes;
-    std::optional<FitPoints> m_pool; // the population, in dataset order
+    // The population, in dataset order: the runs' indices, and their x and y (on date
+    // and compute) held by m_population alone, not copied.
+    std::optional<std::vector<std::size_t>> m_pool;
     RulePopulation m_population;
 };
 

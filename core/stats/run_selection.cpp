@@ -85,25 +85,37 @@ FitPoints selectFitPoints(const Dataset &dataset, const Era &era, const RunFilte
                           const Axes &axes)
 {
     if (!era.rule.isAllRuns()) return EraSelector(dataset, filter, axes).points(era);
-    FitPoints points;
     const bool computeAgainstDate = axes == Axes{};
-    for (std::size_t i = 0; i < dataset.runs.size(); ++i) {
-        const TrainingRun &run = dataset.runs[i];
-        if (!run.date || !era.contains(*run.date)) continue;
-        if (run.upperBound && axes.boundsMatter()) continue;
-        if (computeAgainstDate) {
-            const std::optional<double> flop = run.flop();
-            if (!flop || !filter.accepts(dataset, run)) continue;
-            points.x.push_back(run.date->yearsSinceEpoch());
-            points.y.push_back(std::log10(*flop));
-        } else {
-            const auto point = axes.point(run);
-            if (!point || !filter.accepts(dataset, run)) continue;
-            points.x.push_back(point->first);
-            points.y.push_back(point->second);
+    // Each run in the era is visited twice: counted, then added, so that each vector is
+    // allocated once at its size (a million-run fit would otherwise hold up to twice the
+    // room it needs, and three times while a vector grows).
+    auto visit = [&](auto &&add) {
+        for (std::size_t i = 0; i < dataset.runs.size(); ++i) {
+            const TrainingRun &run = dataset.runs[i];
+            if (!run.date || !era.contains(*run.date)) continue;
+            if (run.upperBound && axes.boundsMatter()) continue;
+            if (computeAgainstDate) {
+                const std::optional<double> flop = run.flop();
+                if (!flop || !filter.accepts(dataset, run)) continue;
+                add(i, run.date->yearsSinceEpoch(), *flop, true);
+            } else {
+                const auto point = axes.point(run);
+                if (!point || !filter.accepts(dataset, run)) continue;
+                add(i, point->first, point->second, false);
+            }
         }
+    };
+    std::size_t count = 0;
+    visit([&](std::size_t, double, double, bool) { ++count; });
+    FitPoints points;
+    points.x.reserve(count);
+    points.y.reserve(count);
+    points.runIndex.reserve(count);
+    visit([&](std::size_t i, double x, double y, bool flop) {
+        points.x.push_back(x);
+        points.y.push_back(flop ? std::log10(y) : y);
         points.runIndex.push_back(i);
-    }
+    });
     return points;
 }
 
