@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <vector>
@@ -54,6 +55,37 @@ TEST(ZScores, EqualTheDefinitionComputedPairByPair)
         const std::vector<double> fast = localZScores(x, y, w), slow = bruteForceZ(x, y, w);
         for (std::size_t i = 0; i < x.size(); ++i)
             EXPECT_NEAR(fast[i], slow[i], 1e-9) << "w " << w << " i " << i;
+    }
+}
+
+// The window's sums slide over every point: after 100,000 additions and removals of
+// values along a trend (the y of the last runs far from the mean of all), Z still equals
+// the definition at points sampled all along.
+TEST(ZScores, StayExactOverAHundredThousandPointsAlongATrend)
+{
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> noise(-1, 1);
+    const std::size_t n = 100000;
+    std::vector<double> x(n), y(n);
+    for (std::size_t i = 0; i < n; ++i)
+        x[i] = 50.0 * static_cast<double>(i) / static_cast<double>(n);
+    std::shuffle(x.begin(), x.end(), rng); // out of date order
+    for (std::size_t i = 0; i < n; ++i)
+        y[i] = 8 + 0.35 * x[i] + noise(rng);
+    const std::vector<double> z = localZScores(x, y, 1.5);
+    for (std::size_t i = 0; i < n; i += 499) {
+        double sum = 0, count = 0;
+        for (std::size_t j = 0; j < n; ++j)
+            if (std::fabs(x[j] - x[i]) <= 1.5 + 1e-9) {
+                sum += y[j];
+                ++count;
+            }
+        const double mean = sum / count;
+        double ss = 0;
+        for (std::size_t j = 0; j < n; ++j)
+            if (std::fabs(x[j] - x[i]) <= 1.5 + 1e-9) ss += (y[j] - mean) * (y[j] - mean);
+        ASSERT_GT(count, 3);
+        EXPECT_NEAR(z[i], (y[i] - mean) / std::sqrt(ss / count), 1e-9) << "i " << i;
     }
 }
 
