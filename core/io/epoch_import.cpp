@@ -507,9 +507,12 @@ void EpochImporter::row(const CsvRecord &record)
     m_fields.build(m_scratch);
     std::swap(run.fields, m_scratch);
     addEstimates(run);
+    // The extras and spellings then go after those numbers and texts, which are not
+    // encoded again.
+    m_fields.clear();
     keepCells(m_row, m_plan, m_keys, m_sharing, m_fields, run);
     std::swap(run.fields, m_scratch);
-    m_fields.build(run.fields);
+    m_fields.buildOnto(m_scratch, run.fields);
     if (!run.date) ++report.withoutDate;
     if (run.estimates.empty()) ++report.withoutCompute;
     if (!run.isPlottable()) report.notPlottable.push_back(dataset.runs.size());

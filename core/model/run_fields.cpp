@@ -281,15 +281,19 @@ std::optional<RunFields::Entry> RunFields::find(Kind kind, std::uint16_t key) co
         const auto entryKey = read<std::uint16_t>(at + 1);
         if (entryKind == kind && entryKey == key) return decode(at);
         if (entryKind > kind || (entryKind == kind && entryKey > key)) break; // sorted
-        const std::uint32_t length = static_cast<std::uint8_t>(at[3]);
-        if (length == kSharedLength)
-            at += 4 + 4;
-        else if (length == kLongLength)
-            at += 4 + 4 + read<std::uint32_t>(at + 4) + (entryKind == kSource ? 8 : 0);
-        else
-            at += 4 + length + (entryKind == kSource ? 8 : 0);
+        at = next(at);
     }
     return std::nullopt;
+}
+
+const char *RunFields::next(const char *at)
+{
+    const auto kind = static_cast<Kind>(static_cast<std::uint8_t>(*at));
+    const std::uint32_t length = static_cast<std::uint8_t>(at[3]);
+    if (length == kSharedLength) return at + 4 + 4;
+    if (length == kLongLength)
+        return at + 4 + 4 + read<std::uint32_t>(at + 4) + (kind == kSource ? 8 : 0);
+    return at + 4 + length + (kind == kSource ? 8 : 0);
 }
 
 void RunFields::put(Kind kind, std::uint16_t key, std::uint64_t hash, std::string_view value)
@@ -510,6 +514,52 @@ void RunFields::Builder::build(RunFields &fields)
         fields.m_block.assign(m_block); // a scratch RunFields reused: no allocation
     else
         fields.m_block = std::string(m_block); // exactly its size: no spare capacity per run
+}
+
+void RunFields::Builder::buildOnto(const RunFields &base, RunFields &fields)
+{
+    const auto last = base.lastKey();
+    const bool after =
+        !last || std::all_of(m_entries.begin(), m_entries.end(), [&](const Pending &p) {
+            return std::pair(p.entry.kind, p.entry.key) > *last;
+        });
+    if (after) {
+        // An erasure of a field base does not have is nothing to do, and encodePending()
+        // leaves the erased out.
+        encodePending();
+        std::string block;
+        block.reserve(base.m_block.size() + m_block.size()); // exactly: no spare room
+        block.append(base.m_block).append(m_block);
+        fields.m_block = std::move(block);
+        return;
+    }
+    // Otherwise one setting after the other, in the order they were made, each text the
+    // run's own (shared or own, the fields are equal).
+    RunFields merged = base;
+    std::sort(m_entries.begin(), m_entries.end(),
+              [](const Pending &a, const Pending &b) { return a.sequence < b.sequence; });
+    for (const Pending &p : m_entries) {
+        char bytes[8];
+        if (p.erased)
+            merged.erase(p.entry.kind, p.entry.key);
+        else if (p.entry.kind == kNumber)
+            merged.put(kNumber, p.entry.key, 0,
+                       std::string_view(bytes, numberBytes(p.number, bytes)));
+        else
+            merged.put(p.entry.kind, p.entry.key, p.entry.hash, p.entry.value);
+    }
+    fields = std::move(merged);
+}
+
+std::optional<std::pair<RunFields::Kind, std::uint16_t>> RunFields::lastKey() const
+{
+    std::optional<std::pair<Kind, std::uint16_t>> last;
+    const char *at = m_block.data();
+    const char *end = at + m_block.size();
+    for (; at < end; at = next(at))
+        last = std::pair(static_cast<Kind>(static_cast<std::uint8_t>(*at)),
+                         read<std::uint16_t>(at + 1));
+    return last;
 }
 
 } // namespace compute

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace compute {
@@ -105,9 +106,13 @@ private:
     };
     // Decodes the entry at `at` and moves `at` past it.
     static Entry decode(const char *&at);
+    // The entry after the one at `at`, stepped to by its length without decoding it.
+    static const char *next(const char *at);
     static void encode(std::string &block, const Entry &e);
     std::vector<Entry> entries() const;
     std::optional<Entry> find(Kind kind, std::uint16_t key) const;
+    // The kind and key of the last entry (they sort by both), if there is one.
+    std::optional<std::pair<Kind, std::uint16_t>> lastKey() const;
     void put(Kind kind, std::uint16_t key, std::uint64_t hash, std::string_view value);
     void erase(Kind kind, std::uint16_t key);
 
@@ -139,6 +144,12 @@ public:
     void setSourceCell(std::uint16_t column, std::string_view text, std::string_view canonical);
     // `fields` as RunFields' setters would leave it, called in the same order.
     void build(RunFields &fields);
+    // `fields` as `base` with RunFields' setters called on it in the same order. Cheap
+    // when every field set sorts after all of base's (by kind: numbers, texts, extras,
+    // source spellings; then by key), as an import's second pass over a row sets only
+    // extras and spellings after the first set numbers and texts: base's bytes are kept
+    // as they are and the new ones appended.
+    void buildOnto(const RunFields &base, RunFields &fields);
 
 private:
     struct Pending {

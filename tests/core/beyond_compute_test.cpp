@@ -326,6 +326,64 @@ TEST(BeyondCompute, ABuilderGivesTheFieldsTheSettersWouldInAnyOrderLastSettingWi
     EXPECT_TRUE(built.empty());
 }
 
+// buildOnto() appends what sorts after the base and replays anything else setting by
+// setting: either way the fields are those of the setters called on the base.
+TEST(BeyondCompute, ABuilderOntoFieldsGivesTheFieldsTheSettersWould)
+{
+    const auto abstract = *columnKey("Abstract");
+    const auto date = *columnKey("Publication date");
+    const auto quantity = *columnKey("Hardware quantity");
+    RunFields base;
+    base.setNumber(RunNumber::Epochs, 2);
+    base.setText(RunText::Country, "Canada");
+
+    // Only extras and spellings, all after the base's numbers and texts: appended.
+    RunFields bySetters = base;
+    bySetters.setExtra("Abstract", "long text");
+    bySetters.setSourceCell("Publication date", "25/11/2019", "2019-11-25");
+    bySetters.setSourceCell("Hardware quantity", "512", "512.0");
+    RunFields::Builder builder;
+    builder.setSourceCell(quantity, "512", "512.0");
+    builder.setExtra(abstract, "long text");
+    builder.setSourceCell(date, "25/11/2019", "2019-11-25");
+    RunFields built;
+    builder.buildOnto(base, built);
+    EXPECT_EQ(built, bySetters);
+    EXPECT_EQ(built.storedBytes(), bySetters.storedBytes()); // no byte more than needed
+    EXPECT_EQ(built.number(RunNumber::Epochs), 2.0);
+    EXPECT_EQ(built.sourceCell("Hardware quantity", "1024.0"), "1024");
+    EXPECT_EQ(built.sourceCell("Publication date", "2019-11-25"), "25/11/2019");
+
+    // A number before the base's text, a field of the base changed and one cleared:
+    // replayed in order, the last setting winning.
+    RunFields replayed = bySetters;
+    replayed.setNumber(RunNumber::Cost, 5);
+    replayed.setText(RunText::Country, "");
+    replayed.setNumber(RunNumber::Epochs, 3);
+    replayed.setExtra("Abstract", "other text");
+    builder.clear();
+    builder.setNumber(RunNumber::Cost, 7);
+    builder.setText(RunText::Country, "");
+    builder.setNumber(RunNumber::Epochs, 3);
+    builder.setExtra(abstract, "other text");
+    builder.setNumber(RunNumber::Cost, 5);
+    RunFields rebuilt;
+    builder.buildOnto(built, rebuilt);
+    EXPECT_EQ(rebuilt, replayed);
+    EXPECT_EQ(rebuilt.text(RunText::Country), "");
+    EXPECT_EQ(rebuilt.number(RunNumber::Cost), 5.0);
+    EXPECT_EQ(rebuilt.extra("Abstract"), "other text");
+    EXPECT_EQ(rebuilt.sourceCell("Publication date", "2019-11-25"), "25/11/2019");
+
+    // Onto nothing, it is build().
+    builder.clear();
+    builder.setText(RunText::Country, "Chile");
+    RunFields fromEmpty, plain;
+    builder.buildOnto(RunFields{}, fromEmpty);
+    builder.build(plain);
+    EXPECT_EQ(fromEmpty, plain);
+}
+
 TEST(BeyondCompute, EveryNumberComesBackExactWhateverItsStoredSize)
 {
     // Whole numbers up to 2^53 take as few bytes as they need, others a double's 8.
