@@ -18,7 +18,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -199,6 +202,49 @@ TEST(BeyondCompute, PythonFloatReprAsEpochWritesNumbers)
     EXPECT_EQ(epoch::pythonFloat(40.0), "40.0");
     EXPECT_EQ(epoch::pythonFloat(-2.5), "-2.5");
     EXPECT_EQ(epoch::pythonFloat(1099604.9936612176), "1099604.9936612176");
+    // Python's repr of each, at the ends of the range and of the fixed notation.
+    EXPECT_EQ(epoch::pythonFloat(1e15), "1000000000000000.0");
+    EXPECT_EQ(epoch::pythonFloat(1e300), "1e+300");
+    EXPECT_EQ(epoch::pythonFloat(5e-324), "5e-324");
+    EXPECT_EQ(epoch::pythonFloat(-1.7976931348623157e308), "-1.7976931348623157e+308");
+    EXPECT_EQ(epoch::pythonFloat(123456789012345680.0), "1.2345678901234568e+17");
+    EXPECT_EQ(epoch::pythonFloat(0.00012), "0.00012");
+    EXPECT_EQ(epoch::pythonFloat(-0.0), "-0.0");
+}
+
+// Over random numbers of every magnitude: the text reads back as the same double, in
+// fixed notation exactly for 1e-4 <= |v| < 1e16 (Python's rule), with the shortest
+// digits and an exponent of at least two digits otherwise.
+TEST(BeyondCompute, PythonFloatReadsBackAsTheSameNumberInPythonsNotation)
+{
+    std::mt19937_64 rng(15);
+    std::uniform_real_distribution<double> mantissa(1, 10);
+    std::uniform_int_distribution<int> exponent(-320, 308);
+    for (int i = 0; i < 100000; ++i) {
+        double v = mantissa(rng) * std::pow(10.0, exponent(rng));
+        if (i % 3 == 0) // a few digits only, as most cells
+            v = std::round(mantissa(rng) * 1000) / 1000 * std::pow(10.0, exponent(rng));
+        if (i % 2) v = -v;
+        if (!std::isfinite(v) || v == 0) continue;
+        const std::string text = epoch::pythonFloat(v);
+        ASSERT_EQ(std::strtod(text.c_str(), nullptr), v) << text;
+        const double magnitude = std::fabs(v);
+        const bool fixed = magnitude >= 1e-4 && magnitude < 1e16;
+        EXPECT_EQ(text.find('e') == std::string::npos, fixed) << text;
+        if (fixed) {
+            EXPECT_NE(text.find('.'), std::string::npos) << text;
+            continue;
+        }
+        const std::size_t e = text.find('e');
+        EXPECT_TRUE(text[e + 1] == '+' || text[e + 1] == '-') << text;
+        EXPECT_GE(text.size() - e - 2, 2u) << text;
+        char shortest[64];
+        const auto end =
+            std::to_chars(shortest, shortest + sizeof shortest, v, std::chars_format::scientific)
+                .ptr;
+        const std::string_view expected(shortest, static_cast<std::size_t>(end - shortest));
+        EXPECT_EQ(text.substr(0, e), expected.substr(0, expected.find('e'))) << text;
+    }
 }
 
 TEST(BeyondCompute, OtherDataIsWrittenWithTheCurrentExportsColumns)

@@ -241,47 +241,62 @@ std::string pythonFloat(double value)
 {
     if (!std::isfinite(value)) return std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf");
     if (value == 0) return std::signbit(value) ? "-0.0" : "0.0";
+    // Written into buffers on the stack: an import formats several numbers of every row.
     char buffer[64];
     const auto result =
         std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
     std::string_view text(buffer, static_cast<std::size_t>(result.ptr - buffer));
-    std::string out;
+    char out[64]; // at most 17 digits, 15 zeros, a sign, a point and an exponent
+    std::size_t size = 0;
+    const auto put = [&](std::string_view part) {
+        part.copy(out + size, part.size());
+        size += part.size();
+    };
+    const auto zeros = [&](int count) {
+        for (; count > 0; --count)
+            out[size++] = '0';
+    };
     if (text.front() == '-') {
-        out += '-';
+        put("-");
         text.remove_prefix(1);
     }
     const std::size_t e = text.find('e');
-    std::string digits;
+    char digitBuffer[24];
+    std::size_t n = 0;
     for (char c : text.substr(0, e))
-        if (c != '.') digits += c;
-    const int exponent = std::atoi(std::string(text.substr(e + 1)).c_str());
-    const int n = static_cast<int>(digits.size());
+        if (c != '.') digitBuffer[n++] = c;
+    const std::string_view digits(digitBuffer, n);
+    const std::string_view exponentText = text.substr(e + 1); // "+16", "-05"
+    int magnitude = 0;
+    std::from_chars(exponentText.data() + 1, exponentText.data() + exponentText.size(), magnitude);
+    const int exponent = exponentText.front() == '-' ? -magnitude : magnitude;
+    const int count = static_cast<int>(n);
     if (exponent >= -4 && exponent < 16) {
-        if (exponent >= n - 1) {
-            out += digits;
-            out.append(static_cast<std::size_t>(exponent - (n - 1)), '0');
-            out += ".0";
+        if (exponent >= count - 1) {
+            put(digits);
+            zeros(exponent - (count - 1));
+            put(".0");
         } else if (exponent >= 0) {
-            out += digits.substr(0, static_cast<std::size_t>(exponent + 1));
-            out += '.';
-            out += digits.substr(static_cast<std::size_t>(exponent + 1));
+            put(digits.substr(0, static_cast<std::size_t>(exponent + 1)));
+            put(".");
+            put(digits.substr(static_cast<std::size_t>(exponent + 1)));
         } else {
-            out += "0.";
-            out.append(static_cast<std::size_t>(-exponent - 1), '0');
-            out += digits;
+            put("0.");
+            zeros(-exponent - 1);
+            put(digits);
         }
-        return out;
+        return std::string(out, size);
     }
-    out += digits.substr(0, 1);
+    put(digits.substr(0, 1));
     if (n > 1) {
-        out += '.';
-        out += digits.substr(1);
+        put(".");
+        put(digits.substr(1));
     }
-    out += exponent < 0 ? "e-" : "e+";
-    const int magnitude = std::abs(exponent);
-    if (magnitude < 10) out += '0';
-    out += std::to_string(magnitude);
-    return out;
+    put(exponent < 0 ? "e-" : "e+");
+    if (magnitude < 10) put("0");
+    const auto written = std::to_chars(out + size, out + sizeof out, magnitude);
+    size = static_cast<std::size_t>(written.ptr - out);
+    return std::string(out, size);
 }
 
 std::string_view methodInNote(std::string_view note)
