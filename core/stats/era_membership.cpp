@@ -77,15 +77,11 @@ FitPoints EraSelector::points(const Era &era)
         const TrainingRun &run = m_dataset.runs[pool[p]];
         return accepted[p] && era.contains(*run.date) && era.rule.matchesRun(run);
     };
-    // Counted first, so that each vector is allocated once at its size (a million-run
-    // fit would otherwise hold up to twice the room it needs).
-    std::size_t count = 0;
+    std::size_t count = 0; // counted first (FitPoints::reserve)
     for (std::size_t p = 0; p < pool.size(); ++p)
         count += in(p) ? 1 : 0;
     FitPoints points;
-    points.x.reserve(count);
-    points.y.reserve(count);
-    points.runIndex.reserve(count);
+    points.reserve(count);
     for (std::size_t p = 0; p < pool.size(); ++p) {
         if (!in(p)) continue;
         if (m_axes == Axes{}) {

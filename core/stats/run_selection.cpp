@@ -86,9 +86,7 @@ FitPoints selectFitPoints(const Dataset &dataset, const Era &era, const RunFilte
 {
     if (!era.rule.isAllRuns()) return EraSelector(dataset, filter, axes).points(era);
     const bool computeAgainstDate = axes == Axes{};
-    // Each run in the era is visited twice: counted, then added, so that each vector is
-    // allocated once at its size (a million-run fit would otherwise hold up to twice the
-    // room it needs, and three times while a vector grows).
+    // Each run in the era is visited twice: counted, then added (FitPoints::reserve).
     auto visit = [&](auto &&add) {
         for (std::size_t i = 0; i < dataset.runs.size(); ++i) {
             const TrainingRun &run = dataset.runs[i];
@@ -108,9 +106,7 @@ FitPoints selectFitPoints(const Dataset &dataset, const Era &era, const RunFilte
     std::size_t count = 0;
     visit([&](std::size_t, double, double, bool) { ++count; });
     FitPoints points;
-    points.x.reserve(count);
-    points.y.reserve(count);
-    points.runIndex.reserve(count);
+    points.reserve(count);
     visit([&](std::size_t i, double x, double y, bool flop) {
         points.x.push_back(x);
         points.y.push_back(flop ? std::log10(y) : y);

@@ -44,6 +44,15 @@ struct FitPoints {
     std::vector<double> x; // years since 1970 (or log10 of the x quantity: Axes::point)
     std::vector<double> y; // log10 FLOP (or of the y quantity)
     std::vector<std::size_t> runIndex;
+
+    // Room for n points in each vector: selections count their points first, so that a
+    // million-run fit allocates each once at its size.
+    void reserve(std::size_t n)
+    {
+        x.reserve(n);
+        y.reserve(n);
+        runIndex.reserve(n);
+    }
 };
 
 // Runs that enter the fit of `era`: accepted by the filter, fittable (dated, finite

@@ -334,25 +334,37 @@ TEST(BeyondCompute, RunFieldsKeepTextsExtrasAndCellsApart)
     EXPECT_EQ(f, g);
 }
 
+// The columns the builder tests set: an extra, and two known columns whose spellings
+// differ from the app's.
+struct BuilderColumns {
+    std::uint16_t abstract = *columnKey("Abstract");
+    std::uint16_t date = *columnKey("Publication date");
+    std::uint16_t quantity = *columnKey("Hardware quantity");
+};
+
+// The abstract and both spellings through RunFields' own setters.
+void setExtraAndSpellings(RunFields &fields)
+{
+    fields.setExtra("Abstract", "long text");
+    fields.setSourceCell("Publication date", "25/11/2019", "2019-11-25");
+    fields.setSourceCell("Hardware quantity", "512", "512.0");
+}
+
 TEST(BeyondCompute, ABuilderGivesTheFieldsTheSettersWouldInAnyOrderLastSettingWinning)
 {
-    const auto abstract = *columnKey("Abstract");
-    const auto date = *columnKey("Publication date");
-    const auto quantity = *columnKey("Hardware quantity");
+    const BuilderColumns c;
     RunFields bySetters;
     bySetters.setNumber(RunNumber::Epochs, 2);
     bySetters.setCostYear(2023);
     bySetters.setText(RunText::Country, "Canada");
-    bySetters.setExtra("Abstract", "long text");
-    bySetters.setSourceCell("Publication date", "25/11/2019", "2019-11-25");
-    bySetters.setSourceCell("Hardware quantity", "512", "512.0");
+    setExtraAndSpellings(bySetters);
     RunFields::Builder builder;
-    builder.setExtra(abstract, "replaced below");
-    builder.setSourceCell(quantity, "512", "512.0");
+    builder.setExtra(c.abstract, "replaced below");
+    builder.setSourceCell(c.quantity, "512", "512.0");
     builder.setText(RunText::BaseModel, "cleared below");
     builder.setNumber(RunNumber::Cost, 5); // cleared below
-    builder.setSourceCell(date, "25/11/2019", "2019-11-25");
-    builder.setExtra(abstract, "long text");
+    builder.setSourceCell(c.date, "25/11/2019", "2019-11-25");
+    builder.setExtra(c.abstract, "long text");
     builder.setText(RunText::Country, "Canada");
     builder.setCostYear(2023);
     builder.setNumber(RunNumber::Epochs, 2);
@@ -363,7 +375,7 @@ TEST(BeyondCompute, ABuilderGivesTheFieldsTheSettersWouldInAnyOrderLastSettingWi
     EXPECT_EQ(built, bySetters);
     EXPECT_EQ(built.sourceCell("Hardware quantity", "1024.0"), "1024");
     // Built again after more settings, into fields that had some: the same as setters.
-    builder.setExtra(abstract, "");
+    builder.setExtra(c.abstract, "");
     bySetters.setExtra("Abstract", "");
     builder.build(built);
     EXPECT_EQ(built, bySetters);
@@ -376,22 +388,18 @@ TEST(BeyondCompute, ABuilderGivesTheFieldsTheSettersWouldInAnyOrderLastSettingWi
 // setting: either way the fields are those of the setters called on the base.
 TEST(BeyondCompute, ABuilderOntoFieldsGivesTheFieldsTheSettersWould)
 {
-    const auto abstract = *columnKey("Abstract");
-    const auto date = *columnKey("Publication date");
-    const auto quantity = *columnKey("Hardware quantity");
+    const BuilderColumns c;
     RunFields base;
     base.setNumber(RunNumber::Epochs, 2);
     base.setText(RunText::Country, "Canada");
 
     // Only extras and spellings, all after the base's numbers and texts: appended.
     RunFields bySetters = base;
-    bySetters.setExtra("Abstract", "long text");
-    bySetters.setSourceCell("Publication date", "25/11/2019", "2019-11-25");
-    bySetters.setSourceCell("Hardware quantity", "512", "512.0");
+    setExtraAndSpellings(bySetters);
     RunFields::Builder builder;
-    builder.setSourceCell(quantity, "512", "512.0");
-    builder.setExtra(abstract, "long text");
-    builder.setSourceCell(date, "25/11/2019", "2019-11-25");
+    builder.setSourceCell(c.quantity, "512", "512.0");
+    builder.setExtra(c.abstract, "long text");
+    builder.setSourceCell(c.date, "25/11/2019", "2019-11-25");
     RunFields built;
     builder.buildOnto(base, built);
     EXPECT_EQ(built, bySetters);
@@ -411,7 +419,7 @@ TEST(BeyondCompute, ABuilderOntoFieldsGivesTheFieldsTheSettersWould)
     builder.setNumber(RunNumber::Cost, 7);
     builder.setText(RunText::Country, "");
     builder.setNumber(RunNumber::Epochs, 3);
-    builder.setExtra(abstract, "other text");
+    builder.setExtra(c.abstract, "other text");
     builder.setNumber(RunNumber::Cost, 5);
     RunFields rebuilt;
     builder.buildOnto(built, rebuilt);
