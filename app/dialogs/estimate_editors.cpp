@@ -229,7 +229,7 @@ void HardwareEditor::writeInputs(const compute::EstimateInputs &inputs)
     const bool listed = a && a->id == in.device;
     m_device->setCurrentIndex(listed ? m_device->findData(QString::fromStdString(a->id)) : 0);
     m_customDevice->setText(listed ? QString() : QString::fromStdString(in.device));
-    m_loadedCustomDevice = listed ? std::string() : in.device;
+    m_loadedCustomDevice = listed ? std::string() : in.device.str();
     m_shownCustomDevice = m_customDevice->text();
     selectData(m_format, static_cast<int>(in.numberFormat));
     m_peak->setValue(in.peakFlopsPerDevice);

@@ -352,7 +352,7 @@ void RunFormDialog::setRun(const compute::TrainingRun &run)
     for (const std::string &tag : run.tags)
         tags.append(fromStd(tag));
     m_tags->setText(tags.join(QStringLiteral(", ")));
-    m_sources->setSources(run.sources);
+    m_sources->setSources(run.sources.toVector());
     m_notes->setPlainText(fromStd(run.notes));
     m_details->setFields(run.fields, run.hasTag(compute::kTagFrontier));
     m_shown = {m_name->text(), m_organization->text(), m_domain->currentText(),

@@ -50,9 +50,9 @@ QString valueOf(compute::RunField field, const compute::TrainingRun &run, comput
     case RunField::UpperBound:
         return run.upperBound ? QObject::tr("yes") : QObject::tr("no");
     case RunField::Domain:
-        return text(run.domain);
+        return text(run.domain.view());
     case RunField::Organization:
-        return text(run.organization);
+        return text(run.organization.view());
     case RunField::Tags: {
         QStringList tags;
         for (const std::string &tag : run.tags)

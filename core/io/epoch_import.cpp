@@ -407,11 +407,10 @@ void readSources(RowReader &row, TrainingRun &run)
     if (link.empty() && reference.empty()) return;
     bool firstUrl = true;
     forEachTrimmedPart(link, ',', [&](std::string_view url) {
-        run.sources.push_back(
-            {firstUrl ? std::string(reference) : std::string(), std::string(url)});
+        run.sources.emplace_back(firstUrl ? reference : std::string_view(), url);
         firstUrl = false;
     });
-    if (firstUrl) run.sources.push_back({std::string(reference), {}});
+    if (firstUrl) run.sources.emplace_back(reference, {});
 }
 
 // The compute column as a reported estimate, noted with Epoch's method and notes.

@@ -128,14 +128,13 @@ std::optional<TrainingRun> readRun(JsonFieldReader &r, const JsonTree &t, Index 
     }
     if (const Index sources = r.array(j, "sources"); sources != JsonTree::npos) {
         const JsonPath sourcesPath = path.key("sources");
-        run.sources.reserve(t.size(sources));
         std::size_t i = 0;
         for (Index s = t.begin(sources); s != t.end(sources); s = t.next(s), ++i) {
             const JsonPath at = sourcesPath.at(i);
             if (!r.isObject(t, s, at)) continue;
             const JsonObject source{t, s, at};
             r.checkKeys(source, {"title", "url"});
-            run.sources.push_back({r.string(source, "title"), r.string(source, "url")});
+            run.sources.emplace_back(r.string(source, "title"), r.string(source, "url"));
         }
     }
     if (const Index estimates = r.array(j, "estimates"); estimates != JsonTree::npos) {

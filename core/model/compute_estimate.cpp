@@ -139,7 +139,7 @@ Errors ComputeEstimate::validate(const std::string &where) const
     return errors;
 }
 
-ComputeEstimate ComputeEstimate::reported(double flop, std::string note)
+ComputeEstimate ComputeEstimate::reported(double flop, SharedText note)
 {
     return ComputeEstimate{ReportedInputs{flop, ComputeUnit::Flop}, std::move(note)};
 }

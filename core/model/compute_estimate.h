@@ -4,6 +4,7 @@
 #include "core/model/hardware_catalog.h"
 #include "core/model/units.h"
 #include "core/util/result.h"
+#include "core/util/shared_text.h"
 
 #include <optional>
 #include <string>
@@ -32,13 +33,13 @@ struct OperationsInputs {
     bool operator==(const OperationsInputs &) const = default;
 };
 
-enum class TimeUnit { Hours, Days };
+enum class TimeUnit : std::uint8_t { Hours, Days };
 
 // OpenAI method 2: devices x peak FLOP/s per device x training seconds x utilization.
 // `adjustment` is an extra multiplier some published estimates apply (OpenAI scaled
 // GNMT by sqrt(10 x 100) for data size); it is 1 unless a source says otherwise.
 struct HardwareInputs {
-    std::string device; // catalog id, or free text for unlisted chips
+    SharedText device; // catalog id, or free text for unlisted chips
     NumberFormat numberFormat = NumberFormat::FP32;
     double deviceCount = 0;
     double peakFlopsPerDevice = 0; // FLOP/s, from the catalog or typed in
@@ -70,7 +71,7 @@ using EstimateInputs =
 // from the inputs, never stored beside them.
 struct ComputeEstimate {
     EstimateInputs inputs;
-    std::string note; // where the inputs come from, caveats
+    SharedText note; // where the inputs come from, caveats: repeated across runs
 
     EstimateMethod method() const { return static_cast<EstimateMethod>(inputs.index()); }
     // Training compute in FLOP computed from the inputs (may be non-finite for bad inputs;
@@ -81,7 +82,7 @@ struct ComputeEstimate {
     Errors validate(const std::string &where) const;
     bool isValid() const { return validate({}).empty(); }
 
-    static ComputeEstimate reported(double flop, std::string note = {});
+    static ComputeEstimate reported(double flop, SharedText note = {});
     bool operator==(const ComputeEstimate &) const = default;
 };
 

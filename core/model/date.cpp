@@ -51,10 +51,17 @@ std::optional<Date> validOrNull(Date date)
     return date;
 }
 
+// A month or day as stored (a byte): one that cannot be either is stored as 0, which no
+// valid date has, rather than wrapped into one that could pass for valid.
+std::int8_t dayOrMonth(int value)
+{
+    return static_cast<std::int8_t>(value >= 0 && value <= 127 ? value : 0);
+}
+
 } // namespace
 
 Date::Date(int year, int month, int day, DatePrecision precision)
-    : m_year(year), m_month(month), m_day(day), m_precision(precision)
+    : m_year(year), m_month(dayOrMonth(month)), m_day(dayOrMonth(day)), m_precision(precision)
 {
 }
 
@@ -64,8 +71,8 @@ Date Date::fromDaysSinceEpoch(std::int64_t days)
     const chrono::year_month_day ymd{chrono::sys_days{chrono::days{days - cycles * kDaysPerCycle}}};
     Date date;
     date.m_year = static_cast<int>(static_cast<int>(ymd.year()) + cycles * kYearsPerCycle);
-    date.m_month = static_cast<int>(static_cast<unsigned>(ymd.month()));
-    date.m_day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+    date.m_month = static_cast<std::int8_t>(static_cast<unsigned>(ymd.month()));
+    date.m_day = static_cast<std::int8_t>(static_cast<unsigned>(ymd.day()));
     return date;
 }
 

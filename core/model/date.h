@@ -10,7 +10,7 @@ namespace compute {
 
 // How much of a publication date is known. A date of lower precision stands for
 // the first day of its month or year, which is where Epoch AI and OpenAI plot it.
-enum class DatePrecision { Day, Month, Year };
+enum class DatePrecision : std::uint8_t { Day, Month, Year };
 
 // A calendar date (proleptic Gregorian, years 1..9999) that remembers its precision.
 class Date {
@@ -53,8 +53,8 @@ public:
 
 private:
     int m_year = 1970;
-    int m_month = 1;
-    int m_day = 1;
+    std::int8_t m_month = 1;
+    std::int8_t m_day = 1;
     DatePrecision m_precision = DatePrecision::Day;
 };
 

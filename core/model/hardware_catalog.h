@@ -10,7 +10,7 @@
 namespace compute {
 
 // Number formats an accelerator's peak throughput is quoted in.
-enum class NumberFormat { FP64, FP32, FP16, TF32, TensorFP16, INT8 };
+enum class NumberFormat : std::uint8_t { FP64, FP32, FP16, TF32, TensorFP16, INT8 };
 
 inline constexpr NumberFormat kAllNumberFormats[] = {NumberFormat::FP64,       NumberFormat::FP32,
                                                      NumberFormat::FP16,       NumberFormat::TF32,

@@ -4,6 +4,8 @@
 #include "core/model/compute_estimate.h"
 #include "core/model/date.h"
 #include "core/model/run_fields.h"
+#include "core/model/source_list.h"
+#include "core/util/shared_text.h"
 
 #include <optional>
 #include <string>
@@ -12,14 +14,8 @@
 
 namespace compute {
 
-struct Source {
-    std::string title;
-    std::string url;
-    bool operator==(const Source &) const = default;
-};
-
 // How sure the estimate is, in Epoch AI's vocabulary.
-enum class Confidence { Unknown, Confident, Likely, Speculative };
+enum class Confidence : std::uint8_t { Unknown, Confident, Likely, Speculative };
 std::string_view confidenceKey(Confidence confidence); // "", "confident", ...
 std::optional<Confidence> confidenceFromText(std::string_view text);
 
@@ -30,14 +26,15 @@ inline constexpr std::string_view kTagFrontier = "frontier";
 struct TrainingRun {
     std::string id; // stable within a dataset
     std::string name;
-    std::string organization;
-    std::string domain;
+    // Texts that repeat from run to run, held once (SharedText).
+    SharedText organization;
+    SharedText domain;
     std::optional<Date> date;
     std::vector<ComputeEstimate> estimates;
-    std::size_t primary = 0; // index into estimates
+    std::uint32_t primary = 0; // index into estimates
     std::optional<double> parameters;
-    std::vector<Source> sources;
-    std::string notes;
+    SourceList sources;
+    SharedText notes;
     std::vector<std::string> tags;
     // The compute is only known to be at most this: drawn as such, never fitted.
     bool upperBound = false;

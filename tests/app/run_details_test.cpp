@@ -98,7 +98,7 @@ TEST_F(RunDetails, EscapesHtmlInEveryUserText)
     r.name = R"(<b>R&D "x"</b>)";
     r.organization = "<i>Org</i>";
     r.notes = "<script>alert(1)</script>";
-    r.sources.push_back({"<u>title</u>", "javascript:alert(1)"});
+    r.sources.emplace_back("<u>title</u>", "javascript:alert(1)");
     addAndSelect(r);
     const QString html = app::runDetailsHtml(run("html"));
     EXPECT_TRUE(html.contains(QStringLiteral("&lt;b&gt;R&amp;D &quot;x&quot;&lt;/b&gt;")))

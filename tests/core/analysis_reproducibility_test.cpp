@@ -77,7 +77,7 @@ TEST(DatasetContentHash, ChangesWithTheDataAndNotOtherwise)
 {
     Dataset copy = openAi();
     EXPECT_EQ(datasetContentHash(copy), datasetContentHash(openAi()));
-    copy.runs[0].notes += " edited";
+    copy.runs[0].notes = copy.runs[0].notes.str() + " edited";
     EXPECT_NE(datasetContentHash(copy), datasetContentHash(openAi()));
 }
 

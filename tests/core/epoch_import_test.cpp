@@ -231,7 +231,7 @@ TEST(EpochImport, RowFieldsLandInTheirRunFields)
     EXPECT_EQ(gpt3.primary, 0u);
     EXPECT_EQ(gpt3.estimates[0].method(), EstimateMethod::Reported);
     EXPECT_EQ(gpt3.flop(), 3.14e23);
-    EXPECT_EQ(gpt3.estimates[0].note.rfind("Epoch AI", 0), 0u) << gpt3.estimates[0].note;
+    EXPECT_EQ(gpt3.estimates[0].note.find("Epoch AI"), 0u) << gpt3.estimates[0].note;
 }
 
 TEST(EpochImport, HardwareColumnsOfAKnownChipBecomeAHardwareEstimate)

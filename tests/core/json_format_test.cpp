@@ -270,7 +270,7 @@ TEST(JsonFormat, V0FileMigratesToTheV1Equivalent)
     EXPECT_EQ(d.runs[1].flop(), 4.7e17);
     EXPECT_EQ(d.runs[2].id, "alexnet-2"); // same name, its own id
     EXPECT_EQ(d.runs[2].date, Date(2012, 1, 1, DatePrecision::Year));
-    EXPECT_EQ(d.runs[2].notes.rfind("Second entry", 0), 0u);
+    EXPECT_EQ(d.runs[2].notes.find("Second entry"), 0u);
 
     const TrainingRun &alphaGoZero = d.runs[3];
     EXPECT_EQ(alphaGoZero.id, "alphago-zero");

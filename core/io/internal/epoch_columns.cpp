@@ -402,7 +402,7 @@ std::string_view canonicalCell(Column column, const TrainingRun &run, std::strin
     case kMethod: {
         if (!primary) return {};
         const std::string_view method = methodInNote(primary->note);
-        if (!method.empty() || primary->note.rfind("Epoch AI", 0) == 0) return method;
+        if (!method.empty() || primary->note.view().starts_with("Epoch AI")) return method;
         return methodLabel(primary->method());
     }
     case kNumberFormat: {

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The pieces that keep a run small: SharedText (texts held once for the process),
+// SourceList (sources in one exact allocation) and the packed Date.
+#include "core/model/date.h"
+#include "core/model/training_run.h"
+#include "core/util/shared_text.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <set>
+#include <thread>
+#include <vector>
+
+namespace {
+
+using compute::Date;
+using compute::SharedText;
+using compute::Source;
+using compute::SourceList;
+
+TEST(SharedText, EqualTextsShareOneNodeAndAreFreedWithTheirLastHolder)
+{
+    const std::size_t before = SharedText::distinctCount();
+    {
+        SharedText a(std::string("Google DeepMind, compact-run test"));
+        SharedText b("Google DeepMind, compact-run test");
+        EXPECT_EQ(SharedText::distinctCount(), before + 1);
+        EXPECT_EQ(a, b);
+        EXPECT_EQ(a.data(), b.data()); // the same bytes, not a copy
+        SharedText c = a;
+        a = "OpenAI, compact-run test";
+        EXPECT_EQ(SharedText::distinctCount(), before + 2);
+        EXPECT_NE(a, c);
+        EXPECT_EQ(c, "Google DeepMind, compact-run test");
+        EXPECT_EQ(a.str(), "OpenAI, compact-run test");
+    }
+    EXPECT_EQ(SharedText::distinctCount(), before);
+}
+
+TEST(SharedText, IsEmptyWithoutAllocatingAndOrdersLikeItsText)
+{
+    const std::size_t before = SharedText::distinctCount();
+    SharedText empty(""), defaulted;
+    EXPECT_TRUE(empty.empty());
+    EXPECT_EQ(empty, defaulted);
+    EXPECT_EQ(empty.str(), "");
+    EXPECT_EQ(SharedText::distinctCount(), before);
+    EXPECT_EQ(sizeof(SharedText), sizeof(void *));
+
+    std::vector<std::string> words = {"pear", "apple", "", "fig", "apple pie", "Zebra"};
+    std::vector<SharedText> shared(words.begin(), words.end());
+    std::sort(words.begin(), words.end());
+    std::sort(shared.begin(), shared.end());
+    for (std::size_t i = 0; i < words.size(); ++i)
+        EXPECT_EQ(shared[i].str(), words[i]);
+}
+
+TEST(SharedText, SurvivesMovesSelfAssignmentAndCopiesAcrossThreads)
+{
+    const std::size_t before = SharedText::distinctCount();
+    {
+        SharedText a("moved, compact-run test");
+        SharedText b = std::move(a);
+        EXPECT_TRUE(a.empty()); // NOLINT(bugprone-use-after-move): a moved-from value is empty
+        SharedText &alias = b;
+        b = alias;
+        b = std::move(alias);
+        EXPECT_EQ(b, "moved, compact-run test");
+
+        // Four threads acquire, copy and drop the same few texts: the counts stay exact.
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t)
+            threads.emplace_back([t] {
+                std::mt19937 rng(static_cast<unsigned>(t));
+                std::vector<SharedText> held;
+                for (int i = 0; i < 20000; ++i) {
+                    const std::string text = "thread text " + std::to_string(rng() % 16);
+                    if (held.size() < 32)
+                        held.emplace_back(text);
+                    else
+                        held[rng() % held.size()] = held[rng() % held.size()];
+                    if (rng() % 3 == 0 && !held.empty()) held.pop_back();
+                    if (!held.empty()) {
+                        EXPECT_TRUE(held.back().starts_with("thread text "));
+                    }
+                }
+            });
+        for (std::thread &thread : threads)
+            thread.join();
+        EXPECT_EQ(SharedText::distinctCount(), before + 1);
+    }
+    EXPECT_EQ(SharedText::distinctCount(), before);
+}
+
+TEST(SourceList, ReadsBackWhatWasPutInItsOrder)
+{
+    SourceList list;
+    EXPECT_TRUE(list.empty());
+    EXPECT_EQ(list.size(), 0u);
+    EXPECT_EQ(list.begin(), list.end());
+    const std::vector<Source> sources = {{"A paper", "https://example.org/a"},
+                                         {"", "https://example.org/b"},
+                                         {"Only a title", ""},
+                                         {"", ""},
+                                         {std::string(70000, 'x'), "u"}};
+    for (const Source &s : sources)
+        list.push_back(s);
+    ASSERT_EQ(list.size(), sources.size());
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        EXPECT_EQ(list[i].title, sources[i].title) << i;
+        EXPECT_EQ(list[i].url, sources[i].url) << i;
+    }
+    EXPECT_EQ(list.toVector(), sources);
+    EXPECT_EQ(SourceList(sources), list);
+}
+
+TEST(SourceList, CopiesAreEqualAndIndependent)
+{
+    SourceList a = {{"Title", "https://example.org"}};
+    SourceList b = a;
+    EXPECT_EQ(a, b);
+    b.emplace_back("Second", "");
+    EXPECT_NE(a, b);
+    EXPECT_EQ(a.size(), 1u);
+    EXPECT_EQ(b.size(), 2u);
+    a = b;
+    EXPECT_EQ(a, b);
+    SourceList &alias = a;
+    a = alias;
+    EXPECT_EQ(a.size(), 2u);
+    SourceList c = std::move(a);
+    EXPECT_EQ(c, b);
+    c.clear();
+    EXPECT_TRUE(c.empty());
+    EXPECT_NE(c, b);
+    // The same sources split differently are different lists.
+    EXPECT_NE(SourceList({{"ab", ""}}), SourceList({{"a", "b"}}));
+}
+
+TEST(CompactDate, KeepsEveryValidDateAndNeverWrapsAnInvalidOneIntoAValidOne)
+{
+    for (std::int64_t days = -800000; days <= 3000000; days += 997) {
+        const Date d = Date::fromDaysSinceEpoch(days);
+        EXPECT_EQ(d.daysSinceEpoch(), days);
+        EXPECT_EQ(Date(d.year(), d.month(), d.day()), d);
+    }
+    // 257 and 269 would wrap to 1 and 13 in a byte: they must stay invalid.
+    EXPECT_FALSE(Date(2020, 257, 1).isValid());
+    EXPECT_FALSE(Date(2020, 1, 257).isValid());
+    EXPECT_FALSE(Date(2020, -255, 1).isValid());
+    EXPECT_TRUE(Date(2020, 12, 31).isValid());
+}
+
+TEST(CompactRun, ARunIsAtMost224Bytes)
+{
+    // The run object is held a million times over; its members that repeat are SharedText
+    // and its sources one allocation. 224 bytes today: a bigger one is a regression in
+    // the memory of a large import, to be weighed, not slipped in.
+    EXPECT_LE(sizeof(compute::TrainingRun), 224u);
+    EXPECT_LE(sizeof(compute::ComputeEstimate), 80u);
+}
+
+} // namespace
