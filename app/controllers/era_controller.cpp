@@ -280,8 +280,8 @@ void EraController::editEraRuleWithDialog(int era, QWidget *parent)
     // What the runs carry, offered in the editor.
     QSet<QString> tags, domains, organizations;
     for (const compute::TrainingRun &run : m_document->dataset().runs) {
-        for (const std::string &tag : run.tags)
-            tags.insert(QString::fromStdString(tag));
+        for (std::string_view tag : run.tags)
+            tags.insert(QString::fromUtf8(tag.data(), static_cast<qsizetype>(tag.size())));
         if (!run.domain.empty()) domains.insert(QString::fromStdString(run.domain));
         for (const QString &org : QString::fromStdString(run.organization).split(QLatin1Char(',')))
             if (!org.trimmed().isEmpty()) organizations.insert(org.trimmed());

@@ -37,9 +37,9 @@ namespace {
 
 constexpr int kEditorCount = 4;
 
-QString fromStd(const std::string &text)
+QString fromStd(std::string_view text)
 {
-    return QString::fromStdString(text);
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
 // A field and the label with its problem, side by side.
@@ -349,7 +349,7 @@ void RunFormDialog::setRun(const compute::TrainingRun &run)
     m_confidence->setCurrentIndex(m_confidence->findData(static_cast<int>(run.confidence)));
     m_upperBound->setChecked(run.upperBound);
     QStringList tags;
-    for (const std::string &tag : run.tags)
+    for (std::string_view tag : run.tags)
         tags.append(fromStd(tag));
     m_tags->setText(tags.join(QStringLiteral(", ")));
     m_sources->setSources(run.sources.toVector());

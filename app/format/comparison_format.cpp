@@ -55,8 +55,8 @@ QString valueOf(compute::RunField field, const compute::TrainingRun &run, comput
         return text(run.organization.view());
     case RunField::Tags: {
         QStringList tags;
-        for (const std::string &tag : run.tags)
-            tags << QString::fromStdString(tag);
+        for (std::string_view tag : run.tags)
+            tags << QString::fromUtf8(tag.data(), static_cast<qsizetype>(tag.size()));
         return tags.isEmpty() ? kMissing : tags.join(QStringLiteral(", "));
     }
     case RunField::Confidence:

@@ -26,9 +26,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("app::RunDetailsDock", text);
 }
 
-QString escaped(const std::string &text)
+QString escaped(std::string_view text)
 {
-    return QString::fromStdString(text).toHtmlEscaped();
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())).toHtmlEscaped();
 }
 
 QString row(const QString &label, const QString &html)
@@ -69,7 +69,7 @@ QString fieldsHtml(const compute::TrainingRun &run)
                                    : QString::fromUtf8(confidence.data(),
                                                        static_cast<qsizetype>(confidence.size())));
     QStringList tags;
-    for (const std::string &tag : run.tags)
+    for (std::string_view tag : run.tags)
         tags.append(escaped(tag));
     html += row(tr("Tags"), tags.isEmpty() ? none() : tags.join(QStringLiteral(", ")));
     html += row(tr("Upper bound"),

@@ -78,7 +78,7 @@ ordered_json runToJson(const TrainingRun &run, const epoch::HeaderPlan &plan)
         }
         j["sources"] = std::move(sources);
     }
-    if (!run.tags.empty()) j["tags"] = run.tags;
+    if (!run.tags.empty()) j["tags"] = run.tags.toVector();
     if (!run.notes.empty()) j["notes"] = run.notes;
     putRunFields(j, run, plan);
     return j;

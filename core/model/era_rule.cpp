@@ -31,9 +31,9 @@ bool inDomain(const EraRule &rule, const TrainingRun &run)
     if (anyEqualsIgnoringCase(rule.domains, run.domain)) return true;
     // Epoch's importer keeps a run's further domains as "domain:X" tags.
     constexpr std::string_view kPrefix = "domain:";
-    return std::any_of(run.tags.begin(), run.tags.end(), [&](const std::string &tag) {
+    return std::any_of(run.tags.begin(), run.tags.end(), [&](std::string_view tag) {
         return tag.starts_with(kPrefix) &&
-               anyEqualsIgnoringCase(rule.domains, std::string_view(tag).substr(kPrefix.size()));
+               anyEqualsIgnoringCase(rule.domains, tag.substr(kPrefix.size()));
     });
 }
 

@@ -5,6 +5,7 @@
 #include "core/model/date.h"
 #include "core/model/run_fields.h"
 #include "core/model/source_list.h"
+#include "core/model/tag_list.h"
 #include "core/util/shared_text.h"
 
 #include <optional>
@@ -30,12 +31,12 @@ struct TrainingRun {
     SharedText organization;
     SharedText domain;
     std::optional<Date> date;
+    std::uint32_t primary = 0; // index into estimates (beside the date: no padding)
     std::vector<ComputeEstimate> estimates;
-    std::uint32_t primary = 0; // index into estimates
     std::optional<double> parameters;
     SourceList sources;
     SharedText notes;
-    std::vector<std::string> tags;
+    TagList tags;
     // The compute is only known to be at most this: drawn as such, never fitted.
     bool upperBound = false;
     Confidence confidence = Confidence::Unknown;

@@ -69,7 +69,7 @@ ordered_json fieldValue(const TrainingRun &run, RunField field)
     case RunField::Organization:
         return run.organization;
     case RunField::Tags:
-        return stringList(run.tags);
+        return stringList(run.tags.toVector());
     case RunField::Confidence:
         return run.confidence == Confidence::Unknown ? ordered_json(nullptr)
                                                      : ordered_json(confidenceKey(run.confidence));

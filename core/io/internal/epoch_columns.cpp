@@ -363,12 +363,12 @@ std::string_view canonicalCell(Column column, const TrainingRun &run, std::strin
         return run.name;
     case kDomain: {
         if (std::none_of(run.tags.begin(), run.tags.end(),
-                         [](const std::string &tag) { return tag.starts_with("domain:"); }))
+                         [](std::string_view tag) { return tag.starts_with("domain:"); }))
             return run.domain;
         std::vector<std::string> domains;
         if (!run.domain.empty()) domains.push_back(run.domain);
-        for (const std::string &tag : run.tags)
-            if (tag.rfind("domain:", 0) == 0) domains.push_back(tag.substr(7));
+        for (std::string_view tag : run.tags)
+            if (tag.starts_with("domain:")) domains.emplace_back(tag.substr(7));
         return written(joined(domains, ","));
     }
     case kOrganization:
