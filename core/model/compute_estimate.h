@@ -40,12 +40,12 @@ enum class TimeUnit : std::uint8_t { Hours, Days };
 // GNMT by sqrt(10 x 100) for data size); it is 1 unless a source says otherwise.
 struct HardwareInputs {
     SharedText device; // catalog id, or free text for unlisted chips
-    NumberFormat numberFormat = NumberFormat::FP32;
     double deviceCount = 0;
     double peakFlopsPerDevice = 0; // FLOP/s, from the catalog or typed in
     double trainingHours = 0;
-    TimeUnit timeUnit = TimeUnit::Days; // how the user entered the time (display only)
-    double utilization = 0.33;          // OpenAI's default for GPUs
+    TimeUnit timeUnit = TimeUnit::Days;             // how the user entered the time (display only)
+    NumberFormat numberFormat = NumberFormat::FP32; // beside timeUnit: both in one word
+    double utilization = 0.33;                      // OpenAI's default for GPUs
     double adjustment = 1;
     bool operator==(const HardwareInputs &) const = default;
 };

@@ -242,11 +242,11 @@ Dataset exportedDataset()
     gpt3.confidence = Confidence::Likely;
     gpt3.estimates = {ComputeEstimate::reported(3.14e23),
                       ComputeEstimate{HardwareInputs{.device = "nvidia-v100",
-                                                     .numberFormat = NumberFormat::TensorFP16,
                                                      .deviceCount = 10000,
                                                      .peakFlopsPerDevice = 125e12,
                                                      .trainingHours = 355.2,
                                                      .timeUnit = TimeUnit::Hours,
+                                                     .numberFormat = NumberFormat::TensorFP16,
                                                      .utilization = 0.1968,
                                                      .adjustment = 1},
                                       {}}};
@@ -259,11 +259,11 @@ Dataset exportedDataset()
     sam.domain = "Vision";
     sam.date = Date(2023, 4, 1, DatePrecision::Month);
     sam.estimates = {ComputeEstimate{HardwareInputs{.device = "nvidia-a100",
-                                                    .numberFormat = NumberFormat::FP32,
                                                     .deviceCount = 256,
                                                     .peakFlopsPerDevice = 19.5e12,
                                                     .trainingHours = 68,
                                                     .timeUnit = TimeUnit::Hours,
+                                                    .numberFormat = NumberFormat::FP32,
                                                     .utilization = 0.4,
                                                     .adjustment = 1},
                                      {}}};

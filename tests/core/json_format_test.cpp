@@ -52,11 +52,11 @@ Dataset everyField()
     gpt3.estimates = {ComputeEstimate{ParametersTokensInputs{.parameters = 1.75e11, .tokens = 3e11},
                                       "6ND, 300B tokens"},
                       ComputeEstimate{HardwareInputs{.device = "nvidia-v100",
-                                                     .numberFormat = NumberFormat::TensorFP16,
                                                      .deviceCount = 10000,
                                                      .peakFlopsPerDevice = 1.25e14,
                                                      .trainingHours = 355.2,
                                                      .timeUnit = TimeUnit::Hours,
+                                                     .numberFormat = NumberFormat::TensorFP16,
                                                      .utilization = 0.1968,
                                                      .adjustment = 1},
                                       {}},
@@ -76,11 +76,11 @@ Dataset everyField()
     gnmt.date = Date(2016, 1, 1, DatePrecision::Year);
     gnmt.estimates = {ComputeEstimate{
         HardwareInputs{.device = "NVIDIA K80 (as printed)",
-                       .numberFormat = NumberFormat::FP32,
                        .deviceCount = 96,
                        .peakFlopsPerDevice = 1.58e12, // GTX 580's figure: a double with a tail
                        .trainingHours = 6 * 24,
                        .timeUnit = TimeUnit::Days,
+                       .numberFormat = NumberFormat::FP32,
                        .utilization = 0.1,
                        .adjustment = std::sqrt(1000.0)}, // OpenAI's sqrt(10 x 100)
         "OpenAI (2018) appendix"}};
