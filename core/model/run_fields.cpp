@@ -152,6 +152,33 @@ template <typename T> T read(const char *at)
     return value;
 }
 
+// LEB128: 7 bits a byte, low bits first, the high bit set on every byte but the last.
+std::size_t varintSize(std::uint64_t value)
+{
+    std::size_t size = 1;
+    for (; value >= 0x80; value >>= 7)
+        ++size;
+    return size;
+}
+
+char *writeVarint(char *out, std::uint64_t value)
+{
+    for (; value >= 0x80; value >>= 7)
+        *out++ = static_cast<char>(value | 0x80);
+    *out++ = static_cast<char>(value);
+    return out;
+}
+
+std::uint64_t readVarint(const char *&at)
+{
+    std::uint64_t value = 0;
+    for (unsigned shift = 0;; shift += 7) {
+        const auto byte = static_cast<std::uint8_t>(*at++);
+        value |= std::uint64_t{byte & 0x7Fu} << shift;
+        if (byte < 0x80) return value;
+    }
+}
+
 } // namespace
 
 std::optional<std::uint16_t> columnKey(std::string_view name)
@@ -260,11 +287,51 @@ void RunFields::encode(std::string &block, const Entry &e)
     block.append(e.value);
 }
 
+RunFields::RunFields(const RunFields &other)
+{
+    assign(other.block());
+}
+
+RunFields &RunFields::operator=(const RunFields &other)
+{
+    if (this != &other) assign(other.block());
+    return *this;
+}
+
+std::string_view RunFields::block() const
+{
+    if (!m_data) return {};
+    const char *at = m_data.get();
+    const std::uint64_t size = readVarint(at);
+    return {at, static_cast<std::size_t>(size)};
+}
+
+std::size_t RunFields::storedBytes() const
+{
+    const std::string_view bytes = block();
+    return m_data ? static_cast<std::size_t>(bytes.data() + bytes.size() - m_data.get()) : 0;
+}
+
+void RunFields::assign(std::string_view head, std::string_view tail)
+{
+    const std::size_t size = head.size() + tail.size();
+    if (size == 0) {
+        m_data.reset();
+        return;
+    }
+    auto data = std::make_unique_for_overwrite<char[]>(varintSize(size) + size);
+    char *at = writeVarint(data.get(), size);
+    if (!head.empty()) std::memcpy(at, head.data(), head.size());
+    if (!tail.empty()) std::memcpy(at + head.size(), tail.data(), tail.size());
+    m_data = std::move(data);
+}
+
 std::vector<RunFields::Entry> RunFields::entries() const
 {
     std::vector<Entry> out;
-    const char *at = m_block.data();
-    const char *end = at + m_block.size();
+    const std::string_view bytes = block();
+    const char *at = bytes.data();
+    const char *end = at + bytes.size();
     while (at < end)
         out.push_back(decode(at));
     return out;
@@ -274,8 +341,9 @@ std::optional<RunFields::Entry> RunFields::find(Kind kind, std::uint16_t key) co
 {
     // Lookups are frequent (every canonical cell of an import): no vector of entries.
     // Only the entry looked for is decoded: the others are stepped over by their length.
-    const char *at = m_block.data();
-    const char *end = at + m_block.size();
+    const std::string_view bytes = block();
+    const char *at = bytes.data();
+    const char *end = at + bytes.size();
     while (at < end) {
         const auto entryKind = static_cast<Kind>(static_cast<std::uint8_t>(*at));
         const auto entryKey = read<std::uint16_t>(at + 1);
@@ -298,38 +366,39 @@ const char *RunFields::next(const char *at)
 
 void RunFields::put(Kind kind, std::uint16_t key, std::uint64_t hash, std::string_view value)
 {
-    // `value` may point into the block itself: copy it before the block is rewritten.
-    const std::string copy(value);
+    // `value` may point into the block itself, as the entries do: the block is only freed
+    // once the new one is written (assign()).
     std::vector<Entry> all = entries(); // shared texts stay shared
     const auto it = std::find_if(all.begin(), all.end(),
                                  [&](const Entry &e) { return e.kind == kind && e.key == key; });
     if (it != all.end())
-        *it = {kind, key, hash, copy};
+        *it = {kind, key, hash, value};
     else
-        all.push_back({kind, key, hash, copy});
+        all.push_back({kind, key, hash, value});
     std::sort(all.begin(), all.end(), [](const Entry &a, const Entry &b) {
         return a.kind != b.kind ? a.kind < b.kind : a.key < b.key;
     });
     std::string block;
     for (const Entry &e : all)
         encode(block, e);
-    m_block = std::move(block);
+    assign(block);
 }
 
 void RunFields::erase(Kind kind, std::uint16_t key)
 {
     if (!find(kind, key)) return;
-    RunFields rest;
+    std::string rest;
     for (const Entry &e : entries())
-        if (e.kind != kind || e.key != key) encode(rest.m_block, e); // sorted already
-    m_block = std::move(rest.m_block);
+        if (e.kind != kind || e.key != key) encode(rest, e); // sorted already
+    assign(rest);
 }
 
 bool RunFields::operator==(const RunFields &other) const
 {
-    if (m_block == other.m_block) return true;
-    const char *a = m_block.data(), *aEnd = a + m_block.size();
-    const char *b = other.m_block.data(), *bEnd = b + other.m_block.size();
+    const std::string_view mine = block(), theirs = other.block();
+    if (mine == theirs) return true;
+    const char *a = mine.data(), *aEnd = a + mine.size();
+    const char *b = theirs.data(), *bEnd = b + theirs.size();
     while (a < aEnd && b < bEnd) {
         const Entry x = decode(a), y = decode(b);
         if (x.kind != y.kind || x.key != y.key || x.hash != y.hash || x.value != y.value)
@@ -510,10 +579,7 @@ void RunFields::Builder::encodePending()
 void RunFields::Builder::build(RunFields &fields)
 {
     encodePending();
-    if (fields.m_block.capacity() >= m_block.size())
-        fields.m_block.assign(m_block); // a scratch RunFields reused: no allocation
-    else
-        fields.m_block = std::string(m_block); // exactly its size: no spare capacity per run
+    fields.assign(m_block);
 }
 
 void RunFields::Builder::buildOnto(const RunFields &base, RunFields &fields)
@@ -527,10 +593,7 @@ void RunFields::Builder::buildOnto(const RunFields &base, RunFields &fields)
         // An erasure of a field base does not have is nothing to do, and encodePending()
         // leaves the erased out.
         encodePending();
-        std::string block;
-        block.reserve(base.m_block.size() + m_block.size()); // exactly: no spare room
-        block.append(base.m_block).append(m_block);
-        fields.m_block = std::move(block);
+        fields.assign(base.block(), m_block);
         return;
     }
     // Otherwise one setting after the other, in the order they were made, each text the
@@ -554,8 +617,9 @@ void RunFields::Builder::buildOnto(const RunFields &base, RunFields &fields)
 std::optional<std::pair<RunFields::Kind, std::uint16_t>> RunFields::lastKey() const
 {
     std::optional<std::pair<Kind, std::uint16_t>> last;
-    const char *at = m_block.data();
-    const char *end = at + m_block.size();
+    const std::string_view bytes = block();
+    const char *at = bytes.data();
+    const char *end = at + bytes.size();
     for (; at < end; at = next(at))
         last = std::pair(static_cast<Kind>(static_cast<std::uint8_t>(*at)),
                          read<std::uint16_t>(at + 1));

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,12 +49,17 @@ std::string_view columnName(std::uint16_t key);
 // Everything Epoch AI records for a run beyond what TrainingRun names: numbers (absent or
 // finite), known text, the cells of columns the app does not know, and the source CSV's
 // own spelling of a cell where the app would write it differently ("4.00E+01" for 40,
-// "25/11/2019" for 2019-11-25). Everything sits in one block, only what the run has: a run
-// with no field costs no allocation (32 bytes in all), and a run with a few short ones
-// (a number written "512" rather than "512.0") none either.
+// "25/11/2019" for 2019-11-25). Everything sits in one block, only what the run has,
+// allocated at its exact size: a million runs hold a million of them. A run with no field
+// is a null pointer and allocates nothing.
 class RunFields {
 public:
     RunFields() = default;
+    RunFields(const RunFields &other);
+    RunFields &operator=(const RunFields &other);
+    RunFields(RunFields &&) noexcept = default;
+    RunFields &operator=(RunFields &&) noexcept = default;
+    ~RunFields() = default;
 
     std::optional<double> number(RunNumber which) const;
     // A missing or non-finite value clears the field.
@@ -86,9 +92,9 @@ public:
     // The columns with a kept spelling, in column key order.
     std::vector<std::string_view> sourceCellColumns() const;
 
-    bool empty() const { return m_block.empty(); }
+    bool empty() const { return !m_data; }
     // The bytes the fields take beyond the object itself (memory figures and tests).
-    std::size_t storedBytes() const { return m_block.size(); }
+    std::size_t storedBytes() const;
     // The same fields, whether a text is the run's own or shared (Builder::share).
     bool operator==(const RunFields &other) const;
 
@@ -115,12 +121,21 @@ private:
     std::optional<std::pair<Kind, std::uint16_t>> lastKey() const;
     void put(Kind kind, std::uint16_t key, std::uint64_t hash, std::string_view value);
     void erase(Kind kind, std::uint16_t key);
+    // The entries, without the length in front of them.
+    std::string_view block() const;
+    // Makes the block `head` then `tail` in a new allocation of exactly their size (with
+    // the length in front), or none when both are empty. Either may be a view of the
+    // current block, which is only freed once the new one is written.
+    void assign(std::string_view head, std::string_view tail = {});
 
     // Entries sorted by (kind, key): kind u8, key u16, length (u8 up to 253, or 255 and
     // u32), [hash u64 for kSource], bytes; or a shared text: kind, key, 254, its id u32.
     // A number's bytes are a whole number's in as few as it needs, or a double's 8.
-    std::string m_block;
+    // The block's length (a LEB128 varint) is in front of it, in the same allocation: the
+    // object is one pointer, null when there is no field.
+    std::unique_ptr<char[]> m_data;
 };
+static_assert(sizeof(RunFields) == sizeof(void *));
 
 // Sets many fields at once, as an import does for each row: the same setters as
 // RunFields', encoded in one pass by build() rather than once per field. Texts are

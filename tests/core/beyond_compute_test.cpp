@@ -23,6 +23,8 @@
 #include <cstdlib>
 #include <random>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 using namespace compute;
@@ -561,8 +563,51 @@ TEST(BeyondCompute, ANumberInItsShortestSpellingKeepsThatStyleThroughEdits)
     EXPECT_EQ(f.sourceCell("Parameters", "40.0"), "4.00E+01");
     EXPECT_EQ(f.sourceCell("Parameters", "41.0"), std::nullopt);
     EXPECT_EQ(f.sourceCellColumns().size(), 2u);
-    // A run without fields is one empty string: a million runs of compute alone stay small.
-    EXPECT_LE(sizeof(RunFields), sizeof(std::string));
+}
+
+// A run's fields are one pointer, null without a field: a million runs of compute alone
+// stay small. Yet they copy, move and compare like any value.
+TEST(BeyondCompute, RunFieldsAreOnePointerThatCopiesMovesAndComparesAsAValue)
+{
+    EXPECT_EQ(sizeof(RunFields), sizeof(void *));
+    const RunFields none;
+    EXPECT_TRUE(none.empty());
+    EXPECT_EQ(none.storedBytes(), 0u);
+
+    RunFields original;
+    original.setNumber(RunNumber::Epochs, 2.5);
+    original.setText(RunText::Country, "Canada");
+    original.setExtra("Abstract", "long text");
+    original.setSourceCell("Publication date", "25/11/2019", "2019-11-25");
+    RunFields copy = original;
+    EXPECT_EQ(copy, original);
+    EXPECT_EQ(copy.storedBytes(), original.storedBytes());
+    copy.setText(RunText::Country, "Chile"); // deep: the original keeps its own
+    EXPECT_EQ(original.text(RunText::Country), "Canada");
+    EXPECT_NE(copy, original);
+
+    copy = original; // assigned over fields it had
+    EXPECT_EQ(copy, original);
+    copy = none; // and over them with none
+    EXPECT_TRUE(copy.empty());
+    EXPECT_EQ(copy, none);
+
+    RunFields &alias = original; // a self-assignment keeps the fields
+    original = alias;
+    EXPECT_EQ(original.text(RunText::Country), "Canada");
+    EXPECT_EQ(original.sourceCell("Publication date", "2019-11-25"), "25/11/2019");
+
+    static_assert(std::is_nothrow_move_constructible_v<RunFields>);
+    static_assert(std::is_nothrow_move_assignable_v<RunFields>);
+    const RunFields kept = original;
+    RunFields moved = std::move(original);
+    EXPECT_EQ(moved, kept);
+    EXPECT_EQ(moved.extra("Abstract"), "long text");
+    RunFields target;
+    target.setNumber(RunNumber::Cost, 1e6);
+    target = std::move(moved);
+    EXPECT_EQ(target, kept);
+    EXPECT_FALSE(target.number(RunNumber::Cost));
 }
 
 TrainingRun runWith(std::string id, Date date, std::optional<double> flop,
