@@ -136,20 +136,41 @@ private:
     std::size_t m_free = 0;
 };
 
-constexpr std::uint8_t kSharedLength = 254, kLongLength = 255;
-
-template <typename T> void append(std::string &out, T value)
-{
-    char bytes[sizeof(T)];
-    std::memcpy(bytes, &value, sizeof(T));
-    out.append(bytes, sizeof(T));
-}
-
 template <typename T> T read(const char *at)
 {
     T value;
     std::memcpy(&value, at, sizeof(T));
     return value;
+}
+
+// LEB128: 7 bits a byte, low bits first, the high bit set on every byte but the last.
+std::size_t varintSize(std::uint64_t value)
+{
+    std::size_t size = 1;
+    for (; value >= 0x80; value >>= 7)
+        ++size;
+    return size;
+}
+
+char *writeVarint(char *out, std::uint64_t value)
+{
+    for (; value >= 0x80; value >>= 7)
+        *out++ = static_cast<char>(value | 0x80);
+    *out++ = static_cast<char>(value);
+    return out;
+}
+
+std::uint64_t readVarint(const char *&at)
+{
+    // Most varints are one byte (lengths of short values, ids of the first shared texts).
+    const auto first = static_cast<std::uint8_t>(*at++);
+    if (first < 0x80) return first;
+    std::uint64_t value = first & 0x7Fu;
+    for (unsigned shift = 7;; shift += 7) {
+        const auto byte = static_cast<std::uint8_t>(*at++);
+        value |= std::uint64_t{byte & 0x7Fu} << shift;
+        if (byte < 0x80) return value;
+    }
 }
 
 } // namespace
@@ -215,127 +236,223 @@ double numberFromBytes(std::string_view bytes)
 
 } // namespace
 
-RunFields::Entry RunFields::decode(const char *&at)
-{
-    Entry e{};
-    e.kind = static_cast<Kind>(static_cast<std::uint8_t>(*at));
-    e.key = read<std::uint16_t>(at + 1);
-    at += 3;
-    std::uint32_t length = static_cast<std::uint8_t>(*at++);
-    if (length == kSharedLength) {
-        e.shared = read<std::uint32_t>(at);
-        at += 4;
-        e.value = SharedTexts::instance().text(e.shared);
+// Reads a block entry by entry: next() reads an entry's kind and key, then entry()
+// decodes its value or skip() steps over it by its length, one of them before the next().
+class RunFields::Cursor {
+public:
+    explicit Cursor(std::string_view block) : m_at(block.data()), m_end(block.data() + block.size())
+    {
+    }
+
+    bool next()
+    {
+        if (m_at == m_end) return false;
+        const auto header = static_cast<std::uint8_t>(*m_at++);
+        const auto kind = static_cast<Kind>(header >> kStepBits);
+        m_ordinal = m_base.of(kind) + step(header, m_at);
+        m_base.next = m_ordinal + 1;
+        return true;
+    }
+    std::uint32_t position() const { return m_ordinal; } // ordinal()
+    Kind kind() const { return static_cast<Kind>(m_ordinal >> 16); }
+    std::uint16_t key() const { return static_cast<std::uint16_t>(m_ordinal); }
+    Entry entry()
+    {
+        Entry e{kind(), key(), 0, {}};
+        readValue(e, m_at);
         return e;
     }
-    if (length == kLongLength) {
-        length = read<std::uint32_t>(at);
-        at += 4;
+    void skip()
+    {
+        if (kind() != kShortest) skipValue(m_at);
     }
-    if (e.kind == kSource) {
-        e.hash = read<std::uint64_t>(at);
-        at += 8;
+
+    // The step of the key in an entry's first byte, `at` just past it (and past the rest
+    // of the step, if any).
+    static std::uint32_t step(std::uint8_t header, const char *&at)
+    {
+        const std::uint32_t step = header & kStepEscape;
+        return step == kStepEscape ? step + static_cast<std::uint32_t>(readVarint(at)) : step;
     }
-    e.value = std::string_view(at, length);
-    at += length;
-    return e;
+    // The value of `e`, whose kind is set, from `at` on; `at` ends past it.
+    static void readValue(Entry &e, const char *&at)
+    {
+        if (e.kind == kShortest) return;
+        const std::uint64_t lengthOrId = readVarint(at);
+        if (lengthOrId & 1) {
+            e.shared = static_cast<std::uint32_t>(lengthOrId >> 1);
+            e.value = SharedTexts::instance().text(e.shared);
+            return;
+        }
+        e.value = std::string_view(at, static_cast<std::size_t>(lengthOrId >> 1));
+        at += e.value.size();
+        if (e.kind == kSource) {
+            e.hash = read<std::uint64_t>(e.value.data());
+            e.value.remove_prefix(sizeof e.hash);
+        }
+    }
+    // Steps `at` over the value of an entry of any kind but kShortest.
+    static void skipValue(const char *&at)
+    {
+        const std::uint64_t lengthOrId = readVarint(at);
+        at += lengthOrId & 1 ? 0 : lengthOrId >> 1;
+    }
+
+    static constexpr unsigned kStepBits = 5;
+    static constexpr std::uint32_t kStepEscape = (1u << kStepBits) - 1;
+    static_assert(kShortest < (1u << (8 - kStepBits)), "every kind fits above the step");
+
+private:
+    const char *m_at;
+    const char *m_end;
+    std::uint32_t m_ordinal = 0;
+    KeyBase m_base;
+};
+
+char *RunFields::encode(char *out, const Entry &e, KeyBase &base)
+{
+    const std::uint32_t step = ordinal(e.kind, e.key) - base.of(e.kind);
+    base.next = ordinal(e.kind, e.key) + 1;
+    *out++ = static_cast<char>(e.kind << Cursor::kStepBits | std::min(step, Cursor::kStepEscape));
+    if (step >= Cursor::kStepEscape) out = writeVarint(out, step - Cursor::kStepEscape);
+    if (e.kind == kShortest) return out; // a style alone, no value
+    if (e.shared != kOwnText) return writeVarint(out, std::uint64_t{e.shared} << 1 | 1);
+    const std::size_t hashBytes = e.kind == kSource ? sizeof e.hash : 0;
+    out = writeVarint(out, std::uint64_t{hashBytes + e.value.size()} << 1);
+    std::memcpy(out, &e.hash, hashBytes);
+    out += hashBytes;
+    if (!e.value.empty()) std::memcpy(out, e.value.data(), e.value.size());
+    return out + e.value.size();
 }
 
-void RunFields::encode(std::string &block, const Entry &e)
+void RunFields::assignEntries(const std::vector<Entry> &all)
 {
-    block.push_back(static_cast<char>(e.kind));
-    append<std::uint16_t>(block, e.key);
-    if (e.shared != kOwnText) {
-        block.push_back(static_cast<char>(kSharedLength));
-        append<std::uint32_t>(block, e.shared);
+    std::size_t room = 0;
+    for (const Entry &e : all)
+        room += kMaxEntryHead + e.value.size();
+    std::string block(room, '\0');
+    char *end = block.data();
+    KeyBase base;
+    for (const Entry &e : all)
+        end = encode(end, e, base);
+    assign({block.data(), static_cast<std::size_t>(end - block.data())});
+}
+
+RunFields::RunFields(const RunFields &other)
+{
+    assign(other.block());
+}
+
+RunFields &RunFields::operator=(const RunFields &other)
+{
+    if (this != &other) assign(other.block());
+    return *this;
+}
+
+std::string_view RunFields::block() const
+{
+    if (!m_data) return {};
+    const char *at = m_data.get();
+    const std::uint64_t size = readVarint(at);
+    return {at, static_cast<std::size_t>(size)};
+}
+
+std::size_t RunFields::storedBytes() const
+{
+    const std::string_view bytes = block();
+    return m_data ? static_cast<std::size_t>(bytes.data() + bytes.size() - m_data.get()) : 0;
+}
+
+void RunFields::assign(std::string_view head, std::string_view tail)
+{
+    const std::size_t size = head.size() + tail.size();
+    if (size == 0) {
+        m_data.reset();
         return;
     }
-    if (e.value.size() < kSharedLength) {
-        block.push_back(static_cast<char>(e.value.size()));
-    } else {
-        block.push_back(static_cast<char>(kLongLength));
-        append<std::uint32_t>(block, static_cast<std::uint32_t>(e.value.size()));
-    }
-    if (e.kind == kSource) append<std::uint64_t>(block, e.hash);
-    block.append(e.value);
+    auto data = std::make_unique_for_overwrite<char[]>(varintSize(size) + size);
+    char *at = writeVarint(data.get(), size);
+    if (!head.empty()) std::memcpy(at, head.data(), head.size());
+    if (!tail.empty()) std::memcpy(at + head.size(), tail.data(), tail.size());
+    m_data = std::move(data);
 }
 
 std::vector<RunFields::Entry> RunFields::entries() const
 {
     std::vector<Entry> out;
-    const char *at = m_block.data();
-    const char *end = at + m_block.size();
-    while (at < end)
-        out.push_back(decode(at));
+    for (Cursor c(block()); c.next();)
+        out.push_back(c.entry());
     return out;
 }
 
 std::optional<RunFields::Entry> RunFields::find(Kind kind, std::uint16_t key) const
 {
-    // Lookups are frequent (every canonical cell of an import): no vector of entries.
-    // Only the entry looked for is decoded: the others are stepped over by their length.
-    const char *at = m_block.data();
-    const char *end = at + m_block.size();
-    while (at < end) {
-        const auto entryKind = static_cast<Kind>(static_cast<std::uint8_t>(*at));
-        const auto entryKey = read<std::uint16_t>(at + 1);
-        if (entryKind == kind && entryKey == key) return decode(at);
-        if (entryKind > kind || (entryKind == kind && entryKey > key)) break; // sorted
-        at = next(at);
+    // Lookups are frequent (every canonical cell of an import): no Cursor, which keeps
+    // every entry's key. Entries of the kinds before `kind` are stepped over without their
+    // keys, which only count within a kind, and only the entry looked for is decoded.
+    const std::string_view bytes = block();
+    const char *at = bytes.data();
+    const char *end = at + bytes.size();
+    std::uint32_t base = 0; // the key after the previous entry's of `kind`
+    while (at != end) {
+        const auto header = static_cast<std::uint8_t>(*at++);
+        const auto entryKind = static_cast<Kind>(header >> Cursor::kStepBits);
+        if (entryKind > kind) break; // sorted
+        const std::uint32_t step = Cursor::step(header, at);
+        if (entryKind < kind) { // of a kind before kShortest: with a value
+            Cursor::skipValue(at);
+            continue;
+        }
+        if (base + step == key) {
+            Entry e{kind, key, 0, {}};
+            Cursor::readValue(e, at);
+            return e;
+        }
+        if (base + step > key) break;
+        base += step + 1;
+        if (kind != kShortest) Cursor::skipValue(at);
     }
     return std::nullopt;
 }
 
-const char *RunFields::next(const char *at)
-{
-    const auto kind = static_cast<Kind>(static_cast<std::uint8_t>(*at));
-    const std::uint32_t length = static_cast<std::uint8_t>(at[3]);
-    if (length == kSharedLength) return at + 4 + 4;
-    if (length == kLongLength)
-        return at + 4 + 4 + read<std::uint32_t>(at + 4) + (kind == kSource ? 8 : 0);
-    return at + 4 + length + (kind == kSource ? 8 : 0);
-}
-
 void RunFields::put(Kind kind, std::uint16_t key, std::uint64_t hash, std::string_view value)
 {
-    // `value` may point into the block itself: copy it before the block is rewritten.
-    const std::string copy(value);
+    // `value` may point into the block itself, as the entries do: the block is only freed
+    // once the new one is written (assign()).
     std::vector<Entry> all = entries(); // shared texts stay shared
     const auto it = std::find_if(all.begin(), all.end(),
                                  [&](const Entry &e) { return e.kind == kind && e.key == key; });
     if (it != all.end())
-        *it = {kind, key, hash, copy};
+        *it = {kind, key, hash, value};
     else
-        all.push_back({kind, key, hash, copy});
+        all.push_back({kind, key, hash, value});
     std::sort(all.begin(), all.end(), [](const Entry &a, const Entry &b) {
         return a.kind != b.kind ? a.kind < b.kind : a.key < b.key;
     });
-    std::string block;
-    for (const Entry &e : all)
-        encode(block, e);
-    m_block = std::move(block);
+    assignEntries(all);
 }
 
 void RunFields::erase(Kind kind, std::uint16_t key)
 {
     if (!find(kind, key)) return;
-    RunFields rest;
-    for (const Entry &e : entries())
-        if (e.kind != kind || e.key != key) encode(rest.m_block, e); // sorted already
-    m_block = std::move(rest.m_block);
+    std::vector<Entry> rest = entries();
+    std::erase_if(rest, [&](const Entry &e) { return e.kind == kind && e.key == key; });
+    assignEntries(rest);
 }
 
 bool RunFields::operator==(const RunFields &other) const
 {
-    if (m_block == other.m_block) return true;
-    const char *a = m_block.data(), *aEnd = a + m_block.size();
-    const char *b = other.m_block.data(), *bEnd = b + other.m_block.size();
-    while (a < aEnd && b < bEnd) {
-        const Entry x = decode(a), y = decode(b);
+    const std::string_view mine = block(), theirs = other.block();
+    if (mine == theirs) return true;
+    Cursor a(mine), b(theirs);
+    for (;;) {
+        const bool more = a.next();
+        if (more != b.next()) return false;
+        if (!more) return true;
+        const Entry x = a.entry(), y = b.entry();
         if (x.kind != y.kind || x.key != y.key || x.hash != y.hash || x.value != y.value)
             return false;
     }
-    return a == aEnd && b == bEnd;
 }
 
 std::optional<double> RunFields::number(RunNumber which) const
@@ -483,7 +600,7 @@ void RunFields::Builder::setSourceCell(std::uint16_t column, std::string_view te
     put(kSource, column, shortest ? 0 : hashOf(canonical), text, shortest);
 }
 
-void RunFields::Builder::encodePending()
+void RunFields::Builder::encodePending(KeyBase base)
 {
     // The last setting of a field wins, as with RunFields' setters. (A sort by sequence
     // rather than std::stable_sort, which allocates a buffer on every call.)
@@ -492,7 +609,12 @@ void RunFields::Builder::encodePending()
         if (a.entry.key != b.entry.key) return a.entry.key < b.entry.key;
         return a.sequence < b.sequence;
     });
+    std::size_t room = 0;
+    for (const Pending &p : m_entries)
+        room += kMaxEntryHead + sizeof p.number + p.entry.value.size();
     m_block.clear();
+    m_block.resize(room); // reused row after row: no allocation
+    char *end = m_block.data();
     for (std::size_t i = 0; i < m_entries.size(); ++i) {
         Pending &p = m_entries[i];
         const bool superseded = i + 1 < m_entries.size() &&
@@ -503,34 +625,31 @@ void RunFields::Builder::encodePending()
         if (p.entry.kind == kNumber)
             p.entry.value = std::string_view(bytes, numberBytes(p.number, bytes));
         if (p.share) p.entry.shared = SharedTexts::instance().id(p.entry.value).value_or(kOwnText);
-        encode(m_block, p.entry);
+        end = encode(end, p.entry, base);
     }
+    m_block.resize(static_cast<std::size_t>(end - m_block.data()));
 }
 
 void RunFields::Builder::build(RunFields &fields)
 {
     encodePending();
-    if (fields.m_block.capacity() >= m_block.size())
-        fields.m_block.assign(m_block); // a scratch RunFields reused: no allocation
-    else
-        fields.m_block = std::string(m_block); // exactly its size: no spare capacity per run
+    fields.assign(m_block);
 }
 
 void RunFields::Builder::buildOnto(const RunFields &base, RunFields &fields)
 {
-    const auto last = base.lastKey();
+    const auto last = base.lastOrdinal();
     const bool after =
         !last || std::all_of(m_entries.begin(), m_entries.end(), [&](const Pending &p) {
-            return std::pair(p.entry.kind, p.entry.key) > *last;
+            return ordinal(p.entry.kind, p.entry.key) > *last;
         });
     if (after) {
         // An erasure of a field base does not have is nothing to do, and encodePending()
         // leaves the erased out.
-        encodePending();
-        std::string block;
-        block.reserve(base.m_block.size() + m_block.size()); // exactly: no spare room
-        block.append(base.m_block).append(m_block);
-        fields.m_block = std::move(block);
+        KeyBase onto; // the first new key is written relative to base's last
+        if (last) onto.next = *last + 1;
+        encodePending(onto);
+        fields.assign(base.block(), m_block);
         return;
     }
     // Otherwise one setting after the other, in the order they were made, each text the
@@ -551,14 +670,11 @@ void RunFields::Builder::buildOnto(const RunFields &base, RunFields &fields)
     fields = std::move(merged);
 }
 
-std::optional<std::pair<RunFields::Kind, std::uint16_t>> RunFields::lastKey() const
+std::optional<std::uint32_t> RunFields::lastOrdinal() const
 {
-    std::optional<std::pair<Kind, std::uint16_t>> last;
-    const char *at = m_block.data();
-    const char *end = at + m_block.size();
-    for (; at < end; at = next(at))
-        last = std::pair(static_cast<Kind>(static_cast<std::uint8_t>(*at)),
-                         read<std::uint16_t>(at + 1));
+    std::optional<std::uint32_t> last;
+    for (Cursor c(block()); c.next(); c.skip())
+        last = c.position();
     return last;
 }
 

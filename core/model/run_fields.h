@@ -3,10 +3,10 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace compute {
@@ -48,12 +48,17 @@ std::string_view columnName(std::uint16_t key);
 // Everything Epoch AI records for a run beyond what TrainingRun names: numbers (absent or
 // finite), known text, the cells of columns the app does not know, and the source CSV's
 // own spelling of a cell where the app would write it differently ("4.00E+01" for 40,
-// "25/11/2019" for 2019-11-25). Everything sits in one block, only what the run has: a run
-// with no field costs no allocation (32 bytes in all), and a run with a few short ones
-// (a number written "512" rather than "512.0") none either.
+// "25/11/2019" for 2019-11-25). Everything sits in one block, only what the run has,
+// allocated at its exact size: a million runs hold a million of them. A run with no field
+// is a null pointer and allocates nothing.
 class RunFields {
 public:
     RunFields() = default;
+    RunFields(const RunFields &other);
+    RunFields &operator=(const RunFields &other);
+    RunFields(RunFields &&) noexcept = default;
+    RunFields &operator=(RunFields &&) noexcept = default;
+    ~RunFields() = default;
 
     std::optional<double> number(RunNumber which) const;
     // A missing or non-finite value clears the field.
@@ -86,9 +91,9 @@ public:
     // The columns with a kept spelling, in column key order.
     std::vector<std::string_view> sourceCellColumns() const;
 
-    bool empty() const { return m_block.empty(); }
+    bool empty() const { return !m_data; }
     // The bytes the fields take beyond the object itself (memory figures and tests).
-    std::size_t storedBytes() const { return m_block.size(); }
+    std::size_t storedBytes() const;
     // The same fields, whether a text is the run's own or shared (Builder::share).
     bool operator==(const RunFields &other) const;
 
@@ -104,23 +109,57 @@ private:
         std::string_view value;          // kNumber: the number's bytes
         std::uint32_t shared = kOwnText; // the value's id among shared texts, if it is one
     };
-    // Decodes the entry at `at` and moves `at` past it.
-    static Entry decode(const char *&at);
-    // The entry after the one at `at`, stepped to by its length without decoding it.
-    static const char *next(const char *at);
-    static void encode(std::string &block, const Entry &e);
+    // An entry's kind and key as one number, in the order the entries sort.
+    static constexpr std::uint32_t ordinal(Kind kind, std::uint16_t key)
+    {
+        return std::uint32_t{kind} << 16 | key;
+    }
+    // What an entry's key is written relative to: the key after the previous entry's when
+    // that one is of the same kind, else 0 (as for the first entry).
+    struct KeyBase {
+        std::uint32_t next = 0; // the previous entry's ordinal() + 1
+        std::uint32_t of(Kind kind) const { return next >> 16 == kind ? next : ordinal(kind, 0); }
+    };
+    class Cursor; // reads a block entry by entry (run_fields.cpp)
+    // The most bytes an entry takes besides its value's: kind and key, the rest of the
+    // key's step, the length or id, a hash.
+    static constexpr std::size_t kMaxEntryHead = 1 + 5 + 10 + 8;
+    // Writes the entry at `out`, which has room for kMaxEntryHead bytes and the value's,
+    // and returns the end. The entry sorts after the one `base` was last set after.
+    static char *encode(char *out, const Entry &e, KeyBase &base);
+    // The block of `all`, sorted, in a new allocation.
+    void assignEntries(const std::vector<Entry> &all);
     std::vector<Entry> entries() const;
     std::optional<Entry> find(Kind kind, std::uint16_t key) const;
-    // The kind and key of the last entry (they sort by both), if there is one.
-    std::optional<std::pair<Kind, std::uint16_t>> lastKey() const;
+    // The ordinal() of the last entry, if there is one.
+    std::optional<std::uint32_t> lastOrdinal() const;
     void put(Kind kind, std::uint16_t key, std::uint64_t hash, std::string_view value);
     void erase(Kind kind, std::uint16_t key);
+    // The entries, without the length in front of them.
+    std::string_view block() const;
+    // Makes the block `head` then `tail` in a new allocation of exactly their size (with
+    // the length in front), or none when both are empty. Either may be a view of the
+    // current block, which is only freed once the new one is written.
+    void assign(std::string_view head, std::string_view tail = {});
 
-    // Entries sorted by (kind, key): kind u8, key u16, length (u8 up to 253, or 255 and
-    // u32), [hash u64 for kSource], bytes; or a shared text: kind, key, 254, its id u32.
-    // A number's bytes are a whole number's in as few as it needs, or a double's 8.
-    std::string m_block;
+    // Entries sorted by (kind, key), each in as few bytes as it can be: an imported row
+    // has about 30, half of them a shared text or a number of a byte or two.
+    // - One byte: the kind in its top 3 bits, and in its low 5 the key's step, how far the
+    //   key is past the one after the previous entry's key if that entry is of the same
+    //   kind, else past 0: the columns of a row, close together, need no other byte. A
+    //   step of 31 or more is 31 there and the rest in a varint after it.
+    // - kShortest ends there. Any other: a varint of the length of what follows times 2,
+    //   then the value's bytes (for kSource, after the u64 hash of the canonical text, so
+    //   that every entry is stepped over by its length alone); or a varint of a shared
+    //   text's id times 2 plus 1.
+    // Varints are LEB128 (7 bits a byte): a value of up to 63 bytes, or one of the first
+    // 64 texts shared, takes one. A number's bytes are a whole number's in as few as it
+    // needs, or a double's 8.
+    // The block's length (a LEB128 varint) is in front of it, in the same allocation: the
+    // object is one pointer, null when there is no field.
+    std::unique_ptr<char[]> m_data;
 };
+static_assert(sizeof(RunFields) == sizeof(void *));
 
 // Sets many fields at once, as an import does for each row: the same setters as
 // RunFields', encoded in one pass by build() rather than once per field. Texts are
@@ -138,8 +177,9 @@ public:
     // By column key (columnKey()), looked up once per column rather than per cell.
     void setExtra(std::uint16_t column, std::string_view value);
     // Texts and extras set from now on (until clear()) are stored once for the whole
-    // process, each run holding a 4-byte id: for columns whose values repeat row after
-    // row (countries, categories, hardware). A text that cannot be shared is kept whole.
+    // process, each run holding an id of a byte or two: for columns whose values repeat
+    // row after row (countries, categories, hardware). A text that cannot be shared is
+    // kept whole.
     void share(bool shared) { m_share = shared; }
     void setSourceCell(std::uint16_t column, std::string_view text, std::string_view canonical);
     // `fields` as RunFields' setters would leave it, called in the same order.
@@ -161,7 +201,8 @@ private:
     };
     void put(Kind kind, std::uint16_t key, std::uint64_t hash, std::string_view value,
              bool erased = false);
-    void encodePending(); // into m_block
+    // Into m_block, its first entry's key written relative to `base`.
+    void encodePending(KeyBase base = {});
     std::vector<Pending> m_entries;
     std::string m_block;
     bool m_share = false;
