@@ -15,6 +15,11 @@
 namespace compute {
 namespace {
 
+// The order of a block's entries.
+constexpr auto byKindAndKey = [](const auto &a, const auto &b) {
+    return a.kind != b.kind ? a.kind < b.kind : a.key < b.key;
+};
+
 // The process's column names: written under a lock, read without one (a key is only
 // handed out after its name is stored, and a stored name never moves).
 class ColumnRegistry {
@@ -426,9 +431,7 @@ void RunFields::put(Kind kind, std::uint16_t key, std::uint64_t hash, std::strin
         *it = {kind, key, hash, value};
     else
         all.push_back({kind, key, hash, value});
-    std::sort(all.begin(), all.end(), [](const Entry &a, const Entry &b) {
-        return a.kind != b.kind ? a.kind < b.kind : a.key < b.key;
-    });
+    std::sort(all.begin(), all.end(), byKindAndKey);
     assignEntries(all);
 }
 
@@ -527,12 +530,17 @@ void RunFields::setSourceCell(std::string_view column, std::string_view text,
 {
     const auto key = columnKey(column);
     if (!key) return;
-    erase(kSource, *key);
-    erase(kShortest, *key);
+    // One new block from the old one's entries: `text` may point into the old block.
+    std::vector<Entry> all = entries();
+    std::erase_if(all, [&](const Entry &e) {
+        return (e.kind == kSource || e.kind == kShortest) && e.key == *key;
+    });
     if (isShortestSpelling(text, canonical))
-        put(kShortest, *key, 0, {});
+        all.push_back({kShortest, *key, 0, {}});
     else
-        put(kSource, *key, hashOf(canonical), text);
+        all.push_back({kSource, *key, hashOf(canonical), text});
+    std::sort(all.begin(), all.end(), byKindAndKey);
+    assignEntries(all);
 }
 
 std::optional<std::string> RunFields::sourceCell(std::string_view column,

@@ -170,6 +170,23 @@ TEST(TagList, ReadsLikeAVectorOfStringsAndSharesEqualLists)
     EXPECT_FALSE(run.hasTag("front"));
 }
 
+TEST(CompactRun, ASpellingTakenFromTheFieldsOwnBlockIsKeptWhole)
+{
+    // The view points into the block that setSourceCell replaces: it must be read before
+    // the old block goes (AddressSanitizer would see it read after).
+    compute::RunFields fields;
+    const std::string spelling(300, '7');
+    fields.setExtra("Compact-run test column", spelling);
+    fields.setSourceCell("Compact-run test spelt column", fields.extra("Compact-run test column"),
+                         "canonical");
+    EXPECT_EQ(fields.sourceCell("Compact-run test spelt column", "canonical"), spelling);
+    // And again over an existing spelling of the same column.
+    fields.setSourceCell("Compact-run test spelt column", fields.extra("Compact-run test column"),
+                         "other");
+    EXPECT_EQ(fields.sourceCell("Compact-run test spelt column", "other"), spelling);
+    EXPECT_EQ(fields.sourceCell("Compact-run test spelt column", "canonical"), std::nullopt);
+}
+
 TEST(CompactDate, KeepsEveryValidDateAndNeverWrapsAnInvalidOneIntoAValidOne)
 {
     for (std::int64_t days = -800000; days <= 3000000; days += 997) {
