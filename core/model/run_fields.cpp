@@ -2,6 +2,7 @@
 #include "core/model/run_fields.h"
 
 #include "core/util/number_parse.h"
+#include "core/util/varint.h"
 
 #include <algorithm>
 #include <atomic>
@@ -146,36 +147,6 @@ template <typename T> T read(const char *at)
     T value;
     std::memcpy(&value, at, sizeof(T));
     return value;
-}
-
-// LEB128: 7 bits a byte, low bits first, the high bit set on every byte but the last.
-std::size_t varintSize(std::uint64_t value)
-{
-    std::size_t size = 1;
-    for (; value >= 0x80; value >>= 7)
-        ++size;
-    return size;
-}
-
-char *writeVarint(char *out, std::uint64_t value)
-{
-    for (; value >= 0x80; value >>= 7)
-        *out++ = static_cast<char>(value | 0x80);
-    *out++ = static_cast<char>(value);
-    return out;
-}
-
-std::uint64_t readVarint(const char *&at)
-{
-    // Most varints are one byte (lengths of short values, ids of the first shared texts).
-    const auto first = static_cast<std::uint8_t>(*at++);
-    if (first < 0x80) return first;
-    std::uint64_t value = first & 0x7Fu;
-    for (unsigned shift = 7;; shift += 7) {
-        const auto byte = static_cast<std::uint8_t>(*at++);
-        value |= std::uint64_t{byte & 0x7Fu} << shift;
-        if (byte < 0x80) return value;
-    }
 }
 
 } // namespace

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/util/packed_iterator.h"
+
 #include <cstddef>
 #include <initializer_list>
-#include <iterator>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,29 +39,9 @@ public:
     SourceList &operator=(const SourceList &other);
     SourceList &operator=(SourceList &&other) noexcept = default;
 
-    class const_iterator {
-    public:
-        using iterator_category = std::forward_iterator_tag;
-        using value_type = SourceView;
-        using difference_type = std::ptrdiff_t;
-        using pointer = void;
-        using reference = SourceView;
-        const_iterator() = default;
-        SourceView operator*() const;
-        const_iterator &operator++();
-        const_iterator operator++(int)
-        {
-            const_iterator before = *this;
-            ++*this;
-            return before;
-        }
-        bool operator==(const const_iterator &) const = default;
-
-    private:
-        friend class SourceList;
-        explicit const_iterator(const char *at) : m_at(at) {}
-        const char *m_at = nullptr;
-    };
+    // Decodes the SourceView at `at` and moves `at` past it.
+    static SourceView read(const char *&at);
+    using const_iterator = PackedIterator<SourceView, &SourceList::read>;
 
     const_iterator begin() const;
     const_iterator end() const;
@@ -81,8 +62,8 @@ private:
         for (; first != last; ++first)
             emplace_back(first->title, first->url);
     }
-    std::size_t bytes() const; // of the block, its size prefix included
-    // A 32-bit size, then each source's title and URL, each a 32-bit length and bytes.
+    // The size of what follows (a varint), then each source's title and URL, each its
+    // length (a varint) and its bytes.
     std::unique_ptr<char[]> m_block;
 };
 

@@ -1,49 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/tag_list.h"
 
+#include "core/util/varint.h"
+
 #include <algorithm>
 #include <ostream>
 
 namespace compute {
-namespace {
 
-// The tag at `at`, moving `at` past it.
-std::string_view readTag(const char *&at)
+std::string_view TagList::read(const char *&at)
 {
-    std::size_t length = 0;
-    for (unsigned shift = 0;; shift += 7) {
-        const auto byte = static_cast<unsigned char>(*at++);
-        length |= static_cast<std::size_t>(byte & 0x7F) << shift;
-        if (!(byte & 0x80)) break;
-    }
+    const auto length = static_cast<std::size_t>(readVarint(at));
     const std::string_view tag(at, length);
     at += length;
     return tag;
 }
 
-} // namespace
-
 void TagList::append(std::string &list, std::string_view tag)
 {
-    std::size_t length = tag.size();
-    while (length >= 0x80) {
-        list.push_back(static_cast<char>(0x80 | (length & 0x7F)));
-        length >>= 7;
-    }
-    list.push_back(static_cast<char>(length));
+    appendVarint(list, tag.size());
     list.append(tag);
-}
-
-std::string_view TagList::const_iterator::operator*() const
-{
-    const char *at = m_at;
-    return readTag(at);
-}
-
-TagList::const_iterator &TagList::const_iterator::operator++()
-{
-    readTag(m_at);
-    return *this;
 }
 
 TagList::const_iterator TagList::begin() const

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/util/packed_iterator.h"
 #include "core/util/shared_text.h"
 
 #include <cstddef>
 #include <initializer_list>
-#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,29 +21,9 @@ public:
     TagList(std::initializer_list<std::string_view> tags) { assign(tags.begin(), tags.end()); }
     TagList(const std::vector<std::string> &tags) { assign(tags.begin(), tags.end()); }
 
-    class const_iterator {
-    public:
-        using iterator_category = std::forward_iterator_tag;
-        using value_type = std::string_view;
-        using difference_type = std::ptrdiff_t;
-        using pointer = void;
-        using reference = std::string_view;
-        const_iterator() = default;
-        std::string_view operator*() const;
-        const_iterator &operator++();
-        const_iterator operator++(int)
-        {
-            const_iterator before = *this;
-            ++*this;
-            return before;
-        }
-        bool operator==(const const_iterator &) const = default;
-
-    private:
-        friend class TagList;
-        explicit const_iterator(const char *at) : m_at(at) {}
-        const char *m_at = nullptr;
-    };
+    // Decodes the std::string_view at `at` and moves `at` past it.
+    static std::string_view read(const char *&at);
+    using const_iterator = PackedIterator<std::string_view, &TagList::read>;
 
     const_iterator begin() const;
     const_iterator end() const;
@@ -69,8 +49,7 @@ private:
         m_list = list;
     }
     static void append(std::string &list, std::string_view tag);
-    // Each tag as its length (7 bits a byte, the high bit set on all but the last) and
-    // its bytes.
+    // Each tag as its length (a varint) and its bytes.
     SharedText m_list;
 };
 

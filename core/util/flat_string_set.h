@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/util/varint.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -34,7 +36,7 @@ public:
         if (m_text.size() + text.size() + 5 > UINT32_MAX)
             throw std::length_error("FlatStringSet: more than 4 GB of text");
         slot = {hash, static_cast<std::uint32_t>(m_text.size())};
-        appendLength(text.size());
+        appendVarint(m_text, text.size());
         m_text.append(text);
         ++m_size;
         return true;
@@ -55,25 +57,11 @@ private:
         const std::size_t h = std::hash<std::string_view>{}(text);
         return static_cast<std::uint32_t>(h ^ (h >> 32)) | 1; // never 0
     }
-    // A length below 128 takes one byte; a longer one, 7 bits a byte with the high bit set
-    // on all but the last.
-    void appendLength(std::size_t length)
-    {
-        while (length >= 0x80) {
-            m_text.push_back(static_cast<char>(0x80 | (length & 0x7F)));
-            length >>= 7;
-        }
-        m_text.push_back(static_cast<char>(length));
-    }
     std::string_view textAt(std::uint32_t offset) const
     {
-        std::size_t length = 0, shift = 0, at = offset;
-        for (;; shift += 7) {
-            const auto byte = static_cast<unsigned char>(m_text[at++]);
-            length |= static_cast<std::size_t>(byte & 0x7F) << shift;
-            if (!(byte & 0x80)) break;
-        }
-        return std::string_view(m_text).substr(at, length);
+        const char *at = m_text.data() + offset;
+        const auto length = static_cast<std::size_t>(readVarint(at));
+        return {at, length};
     }
     // The slot holding `text`, or the empty one where it would go.
     std::size_t indexOf(std::uint32_t hash, std::string_view text) const
