@@ -9,6 +9,7 @@
 #include "app/document/document.h"
 #include "app/document/trend_model.h"
 #include "app/document/view_state.h"
+#include "app/format/category_format.h"
 
 #include <QColorDialog>
 #include <QInputDialog>
@@ -281,7 +282,7 @@ void EraController::editEraRuleWithDialog(int era, QWidget *parent)
     QSet<QString> tags, domains, organizations;
     for (const compute::TrainingRun &run : m_document->dataset().runs) {
         for (std::string_view tag : run.tags)
-            tags.insert(QString::fromUtf8(tag.data(), static_cast<qsizetype>(tag.size())));
+            tags.insert(fromView(tag));
         if (!run.domain.empty()) domains.insert(QString::fromStdString(run.domain));
         for (const QString &org : QString::fromStdString(run.organization).split(QLatin1Char(',')))
             if (!org.trimmed().isEmpty()) organizations.insert(org.trimmed());

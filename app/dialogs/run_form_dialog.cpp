@@ -5,6 +5,7 @@
 #include "app/dialogs/estimate_editors.h"
 #include "app/dialogs/source_table_model.h"
 #include "app/dialogs/training_details_page.h"
+#include "app/format/category_format.h"
 #include "app/inputs/number_edit.h"
 #include "app/inputs/precision_date_edit.h"
 #include "core/util/text_util.h"
@@ -39,7 +40,7 @@ constexpr int kEditorCount = 4;
 
 QString fromStd(std::string_view text)
 {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+    return fromView(text);
 }
 
 // A field and the label with its problem, side by side.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/dialogs/training_details_page.h"
 
+#include "app/format/category_format.h"
 #include "app/format/number_format.h"
 #include "app/inputs/number_edit.h"
 #include "core/model/quantity.h"
@@ -22,11 +23,6 @@ namespace {
 
 using compute::RunNumber;
 using compute::RunText;
-
-QString fromView(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 QString textOf(const QWidget *edit)
 {

@@ -2,6 +2,7 @@
 #include "app/format/comparison_format.h"
 
 #include "app/format/analysis_format.h"
+#include "app/format/category_format.h"
 #include "app/format/number_format.h"
 #include "app/format/unit_format.h"
 
@@ -56,7 +57,7 @@ QString valueOf(compute::RunField field, const compute::TrainingRun &run, comput
     case RunField::Tags: {
         QStringList tags;
         for (std::string_view tag : run.tags)
-            tags << QString::fromUtf8(tag.data(), static_cast<qsizetype>(tag.size()));
+            tags << fromView(tag);
         return tags.isEmpty() ? kMissing : tags.join(QStringLiteral(", "));
     }
     case RunField::Confidence:

@@ -3,6 +3,7 @@
 
 #include "app/document/document.h"
 #include "app/document/view_state.h"
+#include "app/format/category_format.h"
 #include "app/format/number_format.h"
 #include "app/format/run_tooltip.h"
 
@@ -28,7 +29,7 @@ QString tr(const char *text)
 
 QString escaped(std::string_view text)
 {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())).toHtmlEscaped();
+    return fromView(text).toHtmlEscaped();
 }
 
 QString row(const QString &label, const QString &html)
