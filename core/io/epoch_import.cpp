@@ -346,8 +346,12 @@ void keepCells(const RowReader &row, const HeaderPlan &plan,
             fields.share(false);
             continue;
         }
-        const std::string_view canonical =
-            canonicalCell(static_cast<Column>(column.role), run, scratch);
+        const auto known = static_cast<Column>(column.role);
+        if (isNumberColumn(known)) { // most cells: told without writing the number
+            const auto value = numberCellValue(known, run);
+            if (value ? isPythonFloat(raw, *value) : raw.empty()) continue;
+        }
+        const std::string_view canonical = canonicalCell(known, run, scratch);
         if (canonical != raw) fields.setSourceCell(*keys[i], raw, canonical);
     }
 }

@@ -110,7 +110,26 @@ std::int64_t Date::daysSinceEpoch() const
 
 std::string Date::toIso() const
 {
-    char buffer[16];
+    // Written by hand for the years of four digits (an import writes one for every row);
+    // snprintf for any other.
+    if (m_year >= 0 && m_year <= 9999 && m_month >= 0 && m_month <= 99 && m_day >= 0 &&
+        m_day <= 99) {
+        char iso[10];
+        const auto two = [&iso](int at, int value) {
+            iso[at] = static_cast<char>('0' + value / 10);
+            iso[at + 1] = static_cast<char>('0' + value % 10);
+        };
+        two(0, m_year / 100);
+        two(2, m_year % 100);
+        iso[4] = iso[7] = '-';
+        two(5, m_month);
+        two(8, m_day);
+        const std::size_t length = m_precision == DatePrecision::Year    ? 4
+                                   : m_precision == DatePrecision::Month ? 7
+                                                                         : 10;
+        return std::string(iso, length);
+    }
+    char buffer[24];
     switch (m_precision) {
     case DatePrecision::Year:
         std::snprintf(buffer, sizeof buffer, "%04d", m_year);

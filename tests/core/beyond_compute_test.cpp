@@ -21,6 +21,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <random>
 #include <string>
 #include <type_traits>
@@ -212,6 +213,121 @@ TEST(BeyondCompute, PythonFloatReprAsEpochWritesNumbers)
     EXPECT_EQ(epoch::pythonFloat(123456789012345680.0), "1.2345678901234568e+17");
     EXPECT_EQ(epoch::pythonFloat(0.00012), "0.00012");
     EXPECT_EQ(epoch::pythonFloat(-0.0), "-0.0");
+}
+
+// isPythonFloat() tells without formatting, for most cells, what text == pythonFloat(v)
+// tells by formatting: checked against that on every spelling here.
+TEST(BeyondCompute, IsPythonFloatAgreesWithWritingTheNumber)
+{
+    std::size_t checked = 0, canonical = 0;
+    const auto check = [&](const std::string &text, double value) {
+        const bool expected = text == epoch::pythonFloat(value);
+        ASSERT_EQ(epoch::isPythonFloat(text, value), expected)
+            << "'" << text << "' against " << epoch::pythonFloat(value);
+        ++checked;
+        canonical += expected;
+    };
+    // A text against the number it reads as, and that number's neighbours.
+    const auto checkAround = [&](const std::string &text) {
+        double value = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc() || !std::isfinite(value)) return;
+        check(text, value);
+        check(text, std::nextafter(value, HUGE_VAL));
+        check(text, std::nextafter(value, -HUGE_VAL));
+        check(text, -value);
+    };
+    // The spellings a file may have of the same number besides Python's.
+    const auto spellings = [](const std::string &repr) {
+        std::vector<std::string> out = {repr, repr + "0", "0" + repr, "+" + repr, repr + " "};
+        if (const auto e = repr.find('e'); e != std::string::npos) {
+            std::string upper = repr;
+            upper[e] = 'E';
+            out.push_back(upper);
+            out.push_back(repr.substr(0, e) + ".0" + repr.substr(e));        // "1.0e+16"
+            out.push_back(repr.substr(0, e) + "e" + repr.substr(e + 2));     // no sign
+            out.push_back(repr.substr(0, e + 2) + "0" + repr.substr(e + 2)); // "e+016"
+        }
+        if (repr.ends_with(".0")) out.push_back(repr.substr(0, repr.size() - 2)); // "512"
+        if (const auto point = repr.find('.'); point != std::string::npos)
+            out.push_back(repr.substr(0, point) + repr.substr(point + 1) + "e-" +
+                          std::to_string(repr.size() - point - 1));
+        return out;
+    };
+    for (const char *text : {"0.0",
+                             "-0.0",
+                             "0",
+                             "0.00",
+                             "nan",
+                             "inf",
+                             "-inf",
+                             "512.0",
+                             "512.",
+                             ".5",
+                             "0.5",
+                             "00.5",
+                             "1e+16",
+                             "1e+15",
+                             "1000000000000000.0",
+                             "10000000000000000.0",
+                             "0.0001",
+                             "0.00001",
+                             "1e-05",
+                             "1e-04",
+                             "1e-5",
+                             "9999999999999998.0",
+                             "5e-324",
+                             "1.7976931348623157e+308",
+                             "1e+308",
+                             "1e+400",
+                             "2.5e+0",
+                             "2.5e+00",
+                             "",
+                             "-",
+                             "e",
+                             "1e",
+                             "1e+",
+                             "1..5",
+                             "1.5.0",
+                             "0.33",
+                             "720.0",
+                             "100100.0",
+                             "2.01e+11",
+                             "6583000470780115968",
+                             "-2.5",
+                             "--2.5"})
+        checkAround(text);
+    EXPECT_FALSE(epoch::isPythonFloat("0.0", -0.0));
+    EXPECT_TRUE(epoch::isPythonFloat("-0.0", -0.0));
+    EXPECT_TRUE(epoch::isPythonFloat("0.0", 0.0));
+    EXPECT_TRUE(epoch::isPythonFloat("nan", std::nan("")));
+
+    std::mt19937_64 random(20261207);
+    // Any double, from its bits.
+    for (int i = 0; i < 20000; ++i) {
+        double value = 0;
+        const std::uint64_t bits = random();
+        std::memcpy(&value, &bits, sizeof value);
+        if (!std::isfinite(value)) continue;
+        for (const std::string &text : spellings(epoch::pythonFloat(value)))
+            checkAround(text);
+    }
+    // Numbers of 1 to 17 digits at powers of ten around the fixed notation's ends and the
+    // exact range of a product of a power of ten (22), where the check changes its way.
+    std::uniform_int_distribution<int> digitCount(1, 17), exponent(-30, 30);
+    for (int i = 0; i < 20000; ++i) {
+        std::string digits;
+        for (int n = digitCount(random); n > 0; --n)
+            digits += static_cast<char>('0' + random() % 10);
+        const std::string text = digits + "e" + std::to_string(exponent(random));
+        double value = 0;
+        std::from_chars(text.data(), text.data() + text.size(), value);
+        for (const std::string &spelt : spellings(epoch::pythonFloat(value)))
+            checkAround(spelt);
+        checkAround(text);
+    }
+    EXPECT_GT(checked, 1000000u);
+    EXPECT_GT(canonical, 40000u); // both answers were checked, many times each
 }
 
 // Over random numbers of every magnitude: the text reads back as the same double, in

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include <string>
 
 using compute::Date;
@@ -192,6 +194,41 @@ TEST(Date, IsoTextRoundTripsAtEachPrecision)
     EXPECT_EQ(Date(2012, 6, 1, DatePrecision::Month).toIso(), "2012-06");
     EXPECT_EQ(Date(2012, 1, 1, DatePrecision::Year).toIso(), "2012");
     EXPECT_EQ(Date(5, 3, 7).toIso(), "0005-03-07");
+}
+
+// toIso() writes years of four digits by hand and the others through snprintf: both
+// against snprintf's own text.
+TEST(Date, IsoTextIsPrintfsAtEveryPrecision)
+{
+    const auto reference = [](const Date &date) {
+        char buffer[40];
+        switch (date.precision()) {
+        case DatePrecision::Year:
+            std::snprintf(buffer, sizeof buffer, "%04d", date.year());
+            break;
+        case DatePrecision::Month:
+            std::snprintf(buffer, sizeof buffer, "%04d-%02d", date.year(), date.month());
+            break;
+        case DatePrecision::Day:
+            std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year(), date.month(),
+                          date.day());
+            break;
+        }
+        return std::string(buffer);
+    };
+    std::size_t checked = 0;
+    for (int year : {-12345, -1, 0, 1, 9, 10, 99, 100, 999, 1000, 1957, 2026, 9999, 10000, 123456})
+        for (int month = 1; month <= 12; ++month)
+            for (int day = 1; day <= 31; day += 3)
+                for (auto precision :
+                     {DatePrecision::Year, DatePrecision::Month, DatePrecision::Day}) {
+                    const Date date(year, month, day, precision);
+                    ASSERT_EQ(date.toIso(), reference(date));
+                    ++checked;
+                }
+    EXPECT_EQ(checked, 15u * 12 * 11 * 3);
+    EXPECT_EQ(Date(2012, 6, 1, DatePrecision::Month).toIso(), "2012-06");
+    EXPECT_EQ(Date(-5, 3, 7).toIso(), "-005-03-07");
 }
 
 TEST(Date, StrictIsoRejectsMalformedText)

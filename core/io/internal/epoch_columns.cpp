@@ -82,18 +82,13 @@ const HardwareInputs *hardwareOf(const TrainingRun &run)
     return nullptr;
 }
 
-std::string numberCell(std::optional<double> value)
-{
-    return value ? pythonFloat(*value) : std::string();
-}
-
 // A number field, or else the value the hardware estimate was built from.
-std::string numberOrHardware(const TrainingRun &run, RunNumber field,
-                             double HardwareInputs::*member)
+std::optional<double> numberOrHardware(const TrainingRun &run, RunNumber field,
+                                       double HardwareInputs::*member)
 {
-    if (auto value = run.fields.number(field)) return pythonFloat(*value);
+    if (auto value = run.fields.number(field)) return value;
     const HardwareInputs *hardware = hardwareOf(run);
-    return hardware ? pythonFloat(hardware->*member) : std::string();
+    return hardware ? std::optional(hardware->*member) : std::nullopt;
 }
 
 } // namespace
@@ -152,6 +147,31 @@ std::optional<RunText> textOf(Column column)
         return RunText::BaseModel;
     default:
         return std::nullopt;
+    }
+}
+
+bool isNumberColumn(Column column)
+{
+    return column == kCompute || column == kParameters || numberOf(column);
+}
+
+std::optional<double> numberCellValue(Column column, const TrainingRun &run)
+{
+    switch (column) {
+    case kCompute:
+        return run.flop();
+    case kParameters:
+        return run.parameters;
+    case kQuantity:
+        return numberOrHardware(run, RunNumber::HardwareQuantity, &HardwareInputs::deviceCount);
+    case kHours:
+        return numberOrHardware(run, RunNumber::TrainingHours, &HardwareInputs::trainingHours);
+    case kUtilization:
+        return numberOrHardware(run, RunNumber::Utilization, &HardwareInputs::utilization);
+    default: {
+        const auto field = numberOf(column);
+        return field ? run.fields.number(*field) : std::nullopt;
+    }
     }
 }
 
@@ -237,19 +257,22 @@ const std::vector<std::string> &currentExportHeader()
     return header;
 }
 
-std::string pythonFloat(double value)
+std::size_t pythonFloat(double value, PythonFloatBuffer &out)
 {
-    if (!std::isfinite(value)) return std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf");
-    if (value == 0) return std::signbit(value) ? "-0.0" : "0.0";
-    // Written into buffers on the stack: an import formats several numbers of every row.
-    char buffer[64];
+    const auto put = [&out](std::string_view text) {
+        text.copy(out.data(), text.size());
+        return text.size();
+    };
+    if (!std::isfinite(value)) return put(std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf"));
+    if (value == 0) return put(std::signbit(value) ? "-0.0" : "0.0");
+    char buffer[32];
     const auto result =
         std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
     std::string_view text(buffer, static_cast<std::size_t>(result.ptr - buffer));
-    char out[64]; // at most 17 digits, 15 zeros, a sign, a point and an exponent
+    // At most 17 digits, 15 zeros, a sign, a point and ".0": within the buffer.
     std::size_t size = 0;
-    const auto put = [&](std::string_view part) {
-        part.copy(out + size, part.size());
+    const auto append = [&](std::string_view part) {
+        part.copy(out.data() + size, part.size());
         size += part.size();
     };
     const auto zeros = [&](int count) {
@@ -257,7 +280,7 @@ std::string pythonFloat(double value)
             out[size++] = '0';
     };
     if (text.front() == '-') {
-        put("-");
+        append("-");
         text.remove_prefix(1);
     }
     const std::size_t e = text.find('e');
@@ -273,30 +296,152 @@ std::string pythonFloat(double value)
     const int count = static_cast<int>(n);
     if (exponent >= -4 && exponent < 16) {
         if (exponent >= count - 1) {
-            put(digits);
+            append(digits);
             zeros(exponent - (count - 1));
-            put(".0");
+            append(".0");
         } else if (exponent >= 0) {
-            put(digits.substr(0, static_cast<std::size_t>(exponent + 1)));
-            put(".");
-            put(digits.substr(static_cast<std::size_t>(exponent + 1)));
+            append(digits.substr(0, static_cast<std::size_t>(exponent + 1)));
+            append(".");
+            append(digits.substr(static_cast<std::size_t>(exponent + 1)));
         } else {
-            put("0.");
+            append("0.");
             zeros(-exponent - 1);
-            put(digits);
+            append(digits);
         }
-        return std::string(out, size);
+        return size;
     }
-    put(digits.substr(0, 1));
+    append(digits.substr(0, 1));
     if (n > 1) {
-        put(".");
-        put(digits.substr(1));
+        append(".");
+        append(digits.substr(1));
     }
-    put(exponent < 0 ? "e-" : "e+");
-    if (magnitude < 10) put("0");
-    const auto written = std::to_chars(out + size, out + sizeof out, magnitude);
-    size = static_cast<std::size_t>(written.ptr - out);
-    return std::string(out, size);
+    append(exponent < 0 ? "e-" : "e+");
+    if (magnitude < 10) append("0");
+    const auto written = std::to_chars(out.data() + size, out.data() + out.size(), magnitude);
+    return static_cast<std::size_t>(written.ptr - out.data());
+}
+
+std::string pythonFloat(double value)
+{
+    PythonFloatBuffer buffer;
+    return std::string(buffer.data(), pythonFloat(value, buffer));
+}
+
+namespace {
+
+// The digits of a number as pythonFloat() writes it, read back without formatting: the
+// significant digits as a whole number, and the power of ten of the last.
+struct ReprDigits {
+    std::uint64_t whole = 0;
+    int count = 0;    // significant digits
+    int exponent = 0; // of the first digit: 2 for "512.0", -5 for "1e-05"
+    bool negative = false;
+};
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// Reads `text` as pythonFloat() would have written a non-zero finite number, or nullopt
+// when it is not spelt so (any other text is not pythonFloat() of any number).
+// Digits past the 19th are not added up (`count` still counts them).
+std::optional<ReprDigits> readRepr(std::string_view text)
+{
+    ReprDigits r;
+    const char *p = text.data();
+    const char *const end = p + text.size();
+    if (p != end && *p == '-') {
+        r.negative = true;
+        ++p;
+    }
+    const auto add = [&r](char c) {
+        if (++r.count <= 19) r.whole = r.whole * 10 + static_cast<unsigned>(c - '0');
+    };
+    const char *const integer = p;
+    while (p != end && isDigit(*p))
+        ++p;
+    const std::string_view whole(integer, static_cast<std::size_t>(p - integer));
+    if (whole.empty() || (whole.size() > 1 && whole.front() == '0')) return std::nullopt;
+    std::string_view fraction;
+    if (p != end && *p == '.') {
+        const char *const start = ++p;
+        while (p != end && isDigit(*p))
+            ++p;
+        fraction = std::string_view(start, static_cast<std::size_t>(p - start));
+        if (fraction.empty()) return std::nullopt;
+    }
+    if (p == end) { // fixed: "512.0", "0.33", "0.0001"
+        if (fraction.empty()) return std::nullopt;
+        if (fraction != "0" && fraction.back() == '0') return std::nullopt;
+        if (whole != "0") {
+            r.exponent = static_cast<int>(whole.size()) - 1;
+            // Zeros ending a whole number are not significant: "100100.0" is 1001e2.
+            std::string_view digits = whole;
+            if (fraction == "0") {
+                while (digits.back() == '0')
+                    digits.remove_suffix(1);
+                fraction = {};
+            }
+            for (char c : digits)
+                add(c);
+            for (char c : fraction)
+                add(c);
+            // Between 1 and 1e16 a number is written fixed.
+            return r.exponent < 16 ? std::optional(r) : std::nullopt;
+        }
+        const std::size_t first = fraction.find_first_not_of('0');
+        if (first == std::string_view::npos || first > 3) return std::nullopt; // 0, or < 1e-4
+        r.exponent = -static_cast<int>(first) - 1;
+        for (char c : fraction.substr(first))
+            add(c);
+        return r;
+    }
+    // Scientific: "1e+16", "4.64e+26", "1e-05".
+    if (whole.size() != 1 || whole == "0") return std::nullopt;
+    if (!fraction.empty() && fraction.back() == '0') return std::nullopt;
+    if (end - p < 4 || p[0] != 'e' || (p[1] != '+' && p[1] != '-')) return std::nullopt;
+    const bool negativeExponent = p[1] == '-';
+    const std::string_view exponent(p + 2, static_cast<std::size_t>(end - p - 2));
+    if (exponent.size() > 3 || (exponent.size() == 3 && exponent.front() == '0'))
+        return std::nullopt;
+    int magnitude = 0;
+    for (char c : exponent) {
+        if (!isDigit(c)) return std::nullopt;
+        magnitude = magnitude * 10 + (c - '0');
+    }
+    r.exponent = negativeExponent ? -magnitude : magnitude;
+    if (r.exponent >= -4 && r.exponent < 16) return std::nullopt; // written fixed
+    add(whole.front());
+    for (char c : fraction)
+        add(c);
+    return r;
+}
+
+} // namespace
+
+bool isPythonFloat(std::string_view text, double value)
+{
+    PythonFloatBuffer buffer;
+    if (value == 0 || !std::isfinite(value))
+        return text == std::string_view(buffer.data(), pythonFloat(value, buffer));
+    const auto repr = readRepr(text);
+    if (!repr) return false; // not how pythonFloat() writes anything
+    if (repr->negative != std::signbit(value)) return false;
+    // A number of at most 15 significant digits is the shortest that reads back as its
+    // double, and the only one of that length, which is what pythonFloat() writes: so
+    // the text is the number's when it reads back as it. Its digits times a power of
+    // ten of at most 22 is that reading, rounded once as exactly as from_chars would.
+    static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                         1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                         1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    const int power = repr->exponent - (repr->count - 1); // of the last digit
+    if (repr->count <= 15 && power >= -22 && power <= 22) {
+        const auto digits = static_cast<double>(repr->whole); // exact: below 2^53
+        const double read = power >= 0 ? digits * kPowers[power] : digits / kPowers[-power];
+        return read == std::fabs(value);
+    }
+    return text == std::string_view(buffer.data(), pythonFloat(value, buffer));
 }
 
 std::string_view methodInNote(std::string_view note)
@@ -339,17 +484,9 @@ std::string_view canonicalCell(Column column, const TrainingRun &run, std::strin
         scratch = std::move(text);
         return scratch;
     };
-    if (auto field = numberOf(column)) {
-        switch (column) {
-        case kQuantity:
-            return written(numberOrHardware(run, *field, &HardwareInputs::deviceCount));
-        case kHours:
-            return written(numberOrHardware(run, *field, &HardwareInputs::trainingHours));
-        case kUtilization:
-            return written(numberOrHardware(run, *field, &HardwareInputs::utilization));
-        default:
-            return written(numberCell(run.fields.number(*field)));
-        }
+    if (isNumberColumn(column)) {
+        const auto value = numberCellValue(column, run);
+        return written(value ? pythonFloat(*value) : std::string());
     }
     if (auto field = textOf(column)) {
         const std::string_view text = run.fields.text(*field);
@@ -375,10 +512,6 @@ std::string_view canonicalCell(Column column, const TrainingRun &run, std::strin
         return run.organization;
     case kDate:
         return written(run.date ? run.date->toIso() : std::string());
-    case kCompute:
-        return written(numberCell(run.flop()));
-    case kParameters:
-        return written(numberCell(run.parameters));
     case kLink: {
         if (run.sources.size() == 1) return run.sources.front().url;
         std::vector<std::string> urls;

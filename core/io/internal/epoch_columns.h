@@ -58,6 +58,10 @@ const std::vector<std::string_view> &columnNames(Column column);
 std::optional<RunNumber> numberOf(Column column);
 // The text field a column holds, if it is one of RunFields' texts.
 std::optional<RunText> textOf(Column column);
+// Whether the column holds a number: compute, parameters or one of RunFields' numbers.
+bool isNumberColumn(Column column);
+// The number a number column writes for `run` (as pythonFloat()), nullopt for none.
+std::optional<double> numberCellValue(Column column, const TrainingRun &run);
 
 // What one column of a header holds: a known column (role) or one the app does not know
 // (role -1), whose cells the runs keep under `key` (its name; "name#2" for the second
@@ -90,6 +94,13 @@ std::string_view canonicalCell(Column column, const TrainingRun &run, std::strin
 // Python's repr of a float, as Epoch's exports write numbers: "24000000000.0",
 // "4.64e+26", "0.33", "1e-05".
 std::string pythonFloat(double value);
+// The same into a buffer of the stack, returning its length: an import compares several
+// numbers of every row with their cells.
+using PythonFloatBuffer = std::array<char, 48>;
+std::size_t pythonFloat(double value, PythonFloatBuffer &out);
+// Whether `text` is pythonFloat(value), told without formatting the number when it has
+// at most 15 significant digits (most cells): the cell an import keeps as the app writes it.
+bool isPythonFloat(std::string_view text, double value);
 
 // The text of Epoch's estimation method and compute notes inside an estimate's note
 // ("Epoch AI (Hardware): notes").
