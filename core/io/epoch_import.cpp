@@ -293,10 +293,14 @@ private:
     std::vector<Judged> m_columns;
 };
 
+// The numbers of RunFields a row has, by RunNumber, as readFields() set them.
+using RowNumbers = std::array<std::optional<double>, kRunNumberCount>;
+
 // Every number and text of RunFields the row has.
 void readFields(RowReader &row, const HeaderPlan &plan, int costYear, ColumnSharing &sharing,
-                RunFields::Builder &fields)
+                RunFields::Builder &fields, RowNumbers &numbers)
 {
+    numbers = {};
     static constexpr std::pair<Column, const char *> kNumbers[] = {
         {kDatasetSize, "a dataset size in datapoints"},
         {kHours, "a training time in hours"},
@@ -316,8 +320,10 @@ void readFields(RowReader &row, const HeaderPlan &plan, int costYear, ColumnShar
             column, what, column != kQuantity && column != kHours && column != kUtilization);
         if (!value) continue;
         fields.setNumber(*numberOf(column), value);
-        if (column == kCost) fields.setCostYear(costYear);
+        numbers[static_cast<std::size_t>(*numberOf(column))] = value;
     }
+    // After the numbers: the builder takes fields set in their order without sorting them.
+    if (numbers[static_cast<std::size_t>(RunNumber::Cost)]) fields.setCostYear(costYear);
     for (Column column : {kDatasetNotes, kHardware, kOrganizationCategory, kCountry, kAccessibility,
                           kNotability, kBaseModel}) {
         const std::string_view value = row.text(column);
@@ -327,12 +333,33 @@ void readFields(RowReader &row, const HeaderPlan &plan, int costYear, ColumnShar
     fields.share(false);
 }
 
+// Whether the app writes a known cell of the row just read as it is in the file, told
+// from what readFields() stored rather than by looking it up in the run's fields again
+// (as canonicalCell() does): a text is stored trimmed, and a number as read.
+bool writtenAsItIs(Column column, std::string_view raw, const RowNumbers &numbers,
+                   const TrainingRun &run)
+{
+    if (textOf(column)) {
+        // The hardware's text when the cell is empty is the hardware estimate's device,
+        // but a row with no hardware has no hardware estimate.
+        return raw == trimmed(raw);
+    }
+    if (!isNumberColumn(column)) return false; // not known here: asked of canonicalCell()
+    std::optional<double> value;
+    if (const auto field = numberOf(column)) value = numbers[static_cast<std::size_t>(*field)];
+    // Compute and parameters are the run's own; an empty hardware column may be written
+    // as what the hardware estimate assumed (the default utilization).
+    const bool hardware = column == kQuantity || column == kHours || column == kUtilization;
+    if (!value && (!numberOf(column) || hardware)) value = numberCellValue(column, run);
+    return value ? isPythonFloat(raw, *value) : raw.empty();
+}
+
 // The cells of columns the app does not know, and the file's own spelling of a known
 // cell wherever the app would write it otherwise: so that the run writes back as it came.
 // `keys` are the columns' keys (columnKey()), nullopt for a column that cannot be kept.
 void keepCells(const RowReader &row, const HeaderPlan &plan,
                const std::vector<std::optional<std::uint16_t>> &keys, ColumnSharing &sharing,
-               RunFields::Builder &fields, const TrainingRun &run)
+               RunFields::Builder &fields, const TrainingRun &run, const RowNumbers &numbers)
 {
     std::string scratch;
     for (std::size_t i = 0; i < plan.columns.size(); ++i) {
@@ -347,10 +374,7 @@ void keepCells(const RowReader &row, const HeaderPlan &plan,
             continue;
         }
         const auto known = static_cast<Column>(column.role);
-        if (isNumberColumn(known)) { // most cells: told without writing the number
-            const auto value = numberCellValue(known, run);
-            if (value ? isPythonFloat(raw, *value) : raw.empty()) continue;
-        }
+        if (writtenAsItIs(known, raw, numbers, run)) continue;
         const std::string_view canonical = canonicalCell(known, run, scratch);
         if (canonical != raw) fields.setSourceCell(*keys[i], raw, canonical);
     }
@@ -463,6 +487,7 @@ private:
     ColumnSharing m_sharing;                          // by column index
     RunFields::Builder m_fields;                      // reused row after row
     RunFields m_scratch;                              // likewise
+    RowNumbers m_numbers;                             // of the row being read
     RunIdAllocator m_ids;
     std::set<std::string> m_unknownHardware;
     std::optional<Error> m_fatal;
@@ -504,7 +529,7 @@ void EpochImporter::row(const CsvRecord &record)
     readDescription(m_row, run);
     readSources(m_row, run);
     m_fields.clear();
-    readFields(m_row, m_plan, m_plan.costYear, m_sharing, m_fields);
+    readFields(m_row, m_plan, m_plan.costYear, m_sharing, m_fields, m_numbers);
     // Read by the hardware estimate and the canonical cells: lent to the run meanwhile,
     // so that only the run's final block is allocated.
     m_fields.build(m_scratch);
@@ -513,7 +538,7 @@ void EpochImporter::row(const CsvRecord &record)
     // The extras and spellings then go after those numbers and texts, which are not
     // encoded again.
     m_fields.clear();
-    keepCells(m_row, m_plan, m_keys, m_sharing, m_fields, run);
+    keepCells(m_row, m_plan, m_keys, m_sharing, m_fields, run, m_numbers);
     std::swap(run.fields, m_scratch);
     m_fields.buildOnto(m_scratch, run.fields);
     if (!run.date) ++report.withoutDate;

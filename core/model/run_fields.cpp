@@ -540,9 +540,7 @@ std::vector<std::string_view> RunFields::sourceCellColumns() const
 void RunFields::Builder::put(Kind kind, std::uint16_t key, std::uint64_t hash,
                              std::string_view value, bool erased)
 {
-    // Entries set later have a higher sequence, also after a build() sorted the earlier.
-    m_entries.push_back(
-        {{kind, key, hash, value}, 0, erased, false, static_cast<std::uint32_t>(m_entries.size())});
+    m_entries.push_back({{kind, key, hash, value}, 0, erased, false});
 }
 
 void RunFields::Builder::setNumber(RunNumber which, std::optional<double> value)
@@ -579,32 +577,46 @@ void RunFields::Builder::setSourceCell(std::uint16_t column, std::string_view te
     put(kSource, column, shortest ? 0 : hashOf(canonical), text, shortest);
 }
 
+std::uint32_t RunFields::Builder::sharedId(std::string_view text)
+{
+    // The length and up to eight bytes from each end: the texts shared are short.
+    std::uint64_t head = 0, tail = 0;
+    std::memcpy(&head, text.data(), std::min<std::size_t>(text.size(), 8));
+    if (text.size() > 8) std::memcpy(&tail, text.data() + text.size() - 8, 8);
+    const std::uint64_t mixed =
+        (head * 0x9E3779B97F4A7C15ULL) ^ (tail + text.size()) * 0xC2B2AE3D27D4EB4FULL;
+    Shared &slot = m_sharedIds[(mixed >> 32) % m_sharedIds.size()];
+    if (slot.text.data() && slot.text == text) return slot.id;
+    const auto id = SharedTexts::instance().id(text);
+    if (!id) return kOwnText; // the table is full: the text is kept whole
+    slot = {SharedTexts::instance().text(*id), *id};
+    return *id;
+}
+
 void RunFields::Builder::encodePending(KeyBase base)
 {
-    // The last setting of a field wins, as with RunFields' setters. (A sort by sequence
-    // rather than std::stable_sort, which allocates a buffer on every call.)
-    std::sort(m_entries.begin(), m_entries.end(), [](const Pending &a, const Pending &b) {
-        if (a.entry.kind != b.entry.kind) return a.entry.kind < b.entry.kind;
-        if (a.entry.key != b.entry.key) return a.entry.key < b.entry.key;
-        return a.sequence < b.sequence;
-    });
+    // Sorted by kind and key, and for one field in the order of setting, so that the last
+    // setting wins, as with RunFields' setters. An import sets them in order already.
+    m_order.clear();
+    for (std::size_t i = 0; i < m_entries.size(); ++i)
+        m_order.push_back(
+            std::uint64_t{ordinal(m_entries[i].entry.kind, m_entries[i].entry.key)} << 32 | i);
+    if (!std::is_sorted(m_order.begin(), m_order.end())) std::sort(m_order.begin(), m_order.end());
     std::size_t room = 0;
     for (const Pending &p : m_entries)
         room += kMaxEntryHead + sizeof p.number + p.entry.value.size();
     m_block.clear();
     m_block.resize(room); // reused row after row: no allocation
     char *end = m_block.data();
-    for (std::size_t i = 0; i < m_entries.size(); ++i) {
-        Pending &p = m_entries[i];
-        const bool superseded = i + 1 < m_entries.size() &&
-                                m_entries[i + 1].entry.kind == p.entry.kind &&
-                                m_entries[i + 1].entry.key == p.entry.key;
+    for (std::size_t i = 0; i < m_order.size(); ++i) {
+        const bool superseded = i + 1 < m_order.size() && m_order[i + 1] >> 32 == m_order[i] >> 32;
+        const Pending &p = m_entries[static_cast<std::uint32_t>(m_order[i])];
         if (superseded || p.erased) continue;
+        Entry e = p.entry;
         char bytes[8];
-        if (p.entry.kind == kNumber)
-            p.entry.value = std::string_view(bytes, numberBytes(p.number, bytes));
-        if (p.share) p.entry.shared = SharedTexts::instance().id(p.entry.value).value_or(kOwnText);
-        end = encode(end, p.entry, base);
+        if (e.kind == kNumber) e.value = std::string_view(bytes, numberBytes(p.number, bytes));
+        if (p.share) e.shared = sharedId(e.value);
+        end = encode(end, e, base);
     }
     m_block.resize(static_cast<std::size_t>(end - m_block.data()));
 }
@@ -634,8 +646,6 @@ void RunFields::Builder::buildOnto(const RunFields &base, RunFields &fields)
     // Otherwise one setting after the other, in the order they were made, each text the
     // run's own (shared or own, the fields are equal).
     RunFields merged = base;
-    std::sort(m_entries.begin(), m_entries.end(),
-              [](const Pending &a, const Pending &b) { return a.sequence < b.sequence; });
     for (const Pending &p : m_entries) {
         char bytes[8];
         if (p.erased)

@@ -197,14 +197,23 @@ private:
         double number = 0; // a kNumber's value, encoded by build()
         bool erased = false;
         bool share = false;
-        std::uint32_t sequence = 0; // the order of setting: the last of a field wins
     };
     void put(Kind kind, std::uint16_t key, std::uint64_t hash, std::string_view value,
              bool erased = false);
     // Into m_block, its first entry's key written relative to `base`.
     void encodePending(KeyBase base = {});
-    std::vector<Pending> m_entries;
+    // The id of a shared text (SharedTexts), looked up in the process's table only the
+    // first time this builder meets the text: that table is behind a lock and a hash of
+    // the whole text, and an import shares a dozen texts a row.
+    std::uint32_t sharedId(std::string_view text);
+    std::vector<Pending> m_entries;     // in the order they were set: the last of a field wins
+    std::vector<std::uint64_t> m_order; // each entry's ordinal() << 32 | its index
     std::string m_block;
+    struct Shared {
+        std::string_view text; // the shared table's own copy
+        std::uint32_t id = 0;
+    };
+    std::array<Shared, 512> m_sharedIds{}; // by a hash of a few of the text's bytes
     bool m_share = false;
 };
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <system_error>
 
@@ -36,6 +37,16 @@ std::optional<std::string_view> decimalText(std::string_view text)
 }
 
 } // namespace
+
+std::optional<double> exactDecimal(std::uint64_t digits, int power)
+{
+    static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                         1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                         1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    if (digits >= (std::uint64_t{1} << 53) || power < -22 || power > 22) return std::nullopt;
+    const auto exact = static_cast<double>(digits);
+    return power >= 0 ? exact * kPowers[power] : exact / kPowers[-power];
+}
 
 std::optional<double> parseNumber(std::string_view raw)
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,11 @@ namespace compute {
 // (thousands separators, units, "nan", "inf", hex, trailing text) is rejected, so a
 // typo is never read as a different value. Values that overflow a double are rejected.
 std::optional<double> parseNumber(std::string_view text);
+
+// digits x 10^power as from_chars would read it (correctly rounded), when one rounding
+// gives it: digits below 2^53 and a power within +-22, both exact in a double (Clinger's
+// fast path). nullopt otherwise, which says nothing about the number.
+std::optional<double> exactDecimal(std::uint64_t digits, int power);
 
 // Where a number parseNumber refuses lies against the range of a double: TooLarge for
 // "1e309" (it would be infinite), TooSmall for "1e-400" (not 0, yet it would be 0).

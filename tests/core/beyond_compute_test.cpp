@@ -106,6 +106,41 @@ TEST_P(EveryVintage, CsvWrittenBackDirectlyKeepsEveryCell)
     expectSameCells(cellsOf(bytes), cellsOf(writeRunsCsv(importFile(name))));
 }
 
+// The cells an import judges without asking the run what it would write (padded texts,
+// dollar signs, numbers not in Python's spelling, values that are not read, hardware
+// columns a hardware estimate fills in) still come back as they were.
+TEST(BeyondCompute, TrickyCellsComeBackAsTheyWere)
+{
+    const std::string csv =
+        "Model,Domain,Organization,Publication date,Training compute (FLOP),Parameters,"
+        "Training hardware,Hardware quantity,Training time (hours),Hardware utilization,"
+        "Training compute cost (2023 USD),Citations,Country (from Organization),"
+        "Organization categorization,Finetune compute (FLOP),Epochs,Batch size,Extra\n"
+        "Padded,Language,Lab,2020-01-02,,\"  1e+09 \",\" NVIDIA A100 \",512.0,720.0,,"
+        "\"$5000000\",0,\"  United States  \",\" Industry\",0.0,3,512,\" x \"\n"
+        "Spelt,Vision,Lab,25/11/2019,6583000470780115968,1E+16,NVIDIA A100,512,720,1.5,"
+        "5e6,0.0,France,Academia,1e16,3.0,512.00,\n"
+        "Long,Vision,Lab,2019-11,6.583000470780116e+18,123456789012345680,,0,N/A,0.33,"
+        "1099604.9936612176,-3,,,,1e-05,0.0001,y\n"
+        "Unread,Games,Lab,2019,abc,-5,NVIDIA A100,,720.0,0.4,$,1e400,,,1e-400,0,,\n"
+        "Empty,,,,,,,,,,,,,,,,,\n";
+    auto imported = importEpochCsv(csv, "tricky.csv", &testing_support::testCatalog());
+    ASSERT_TRUE(imported.ok()) << imported.errorText();
+    const Dataset &dataset = imported->dataset;
+    ASSERT_EQ(dataset.runs.size(), 5u);
+    // The padded hardware is read, and makes a hardware estimate with the default
+    // utilization, which the empty utilization cell does not show.
+    ASSERT_EQ(dataset.runs[0].estimates.size(), 1u);
+    EXPECT_EQ(dataset.runs[0].fields.text(RunText::TrainingHardware), "NVIDIA A100");
+    EXPECT_EQ(dataset.runs[0].fields.text(RunText::Country), "United States");
+    EXPECT_EQ(dataset.runs[0].fields.number(RunNumber::Cost), 5e6);
+    EXPECT_EQ(dataset.runs[1].fields.number(RunNumber::Utilization), 1.5);
+    expectSameCells(cellsOf(csv), cellsOf(writeRunsCsv(dataset)));
+    const auto reread = readDatasetJson(writeDatasetJson(dataset), "tricky.json");
+    ASSERT_TRUE(reread.ok()) << reread.errorText();
+    expectSameCells(cellsOf(csv), cellsOf(writeRunsCsv(*reread)));
+}
+
 INSTANTIATE_TEST_SUITE_P(EpochExports, EveryVintage,
                          ::testing::Values("notable_ai_models_2025-02-24.csv",
                                            "all_ml_systems_full_view_2025-08-07.csv",

@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <bit>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <random>
 #include <string>
@@ -154,4 +156,96 @@ TEST(FormatSignificant, UsesScientificNotationForHugeAndTinyMagnitudes)
     EXPECT_EQ(formatSignificant(3.14159e23, 3), "3.14e+23");
     EXPECT_EQ(formatSignificant(-8.64e19, 3), "-8.64e+19");
     EXPECT_EQ(formatSignificant(2.5e-5, 2), "2.5e-05");
+}
+
+// parseNumber checks a text before from_chars reads it: on any text of
+// digits, signs, points and exponents it gives what from_chars gives.
+TEST(ParseNumber, ReadsEveryTextAsFromCharsDoes)
+{
+    const auto fromChars = [](const std::string &text) -> std::optional<double> {
+        double value = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
+            return std::nullopt;
+        return value;
+    };
+    std::size_t numbers = 0;
+    const auto check = [&](const std::string &text) {
+        const auto expected = fromChars(text);
+        const auto read = parseNumber(text);
+        ASSERT_EQ(read.has_value(), expected.has_value()) << "'" << text << "'";
+        if (!read) return;
+        ++numbers;
+        // Bit for bit: -0.0 too.
+        ASSERT_EQ(std::memcmp(&*read, &*expected, sizeof(double)), 0)
+            << "'" << text << "': " << *read << " against " << *expected;
+    };
+    for (const char *text : {"0",
+                             "-0",
+                             "0.0",
+                             "-0.0",
+                             "00",
+                             ".5",
+                             "5.",
+                             ".",
+                             "-",
+                             "-.",
+                             "1e",
+                             "1e+",
+                             "1e-",
+                             "e5",
+                             "1e5",
+                             "1E5",
+                             "1e+05",
+                             "1e-05",
+                             "1e22",
+                             "1e23",
+                             "9007199254740992",
+                             "9007199254740993",
+                             "9007199254740991e22",
+                             "123456789012345678901234567890",
+                             "1000000000000000000000",
+                             "0.000000000000000000000000001",
+                             "4.35e+25",
+                             "1.7976931348623157e308",
+                             "1e309",
+                             "5e-324",
+                             "1e-400",
+                             "1e00000",
+                             "1e99999",
+                             "0.1",
+                             "0.2",
+                             "0.3",
+                             "1.5e-07",
+                             "--1",
+                             "1-",
+                             "1.2.3",
+                             "1e5e5",
+                             "1e+-5",
+                             "123456789012345.6",
+                             "1234567890123456.7"})
+        check(text);
+    std::mt19937_64 random(20261207);
+    // Any text of the characters a number has, mostly shaped like one.
+    const std::string alphabet = "0123456789.-+eE";
+    std::uniform_int_distribution<int> length(1, 24), digitCount(1, 20), exponent(-40, 40);
+    for (int i = 0; i < 200000; ++i) {
+        std::string text;
+        if (i % 2 == 0) {
+            for (int n = length(random); n > 0; --n)
+                text += alphabet[random() % alphabet.size()];
+            if (text.front() == '+') continue; // read as the number after it: not from_chars'
+        } else {
+            if (random() % 4 == 0) text += '-';
+            const int count = digitCount(random);
+            const int point = static_cast<int>(random() % static_cast<unsigned>(count + 1));
+            for (int n = 0; n < count; ++n) {
+                if (n == point && random() % 2) text += '.';
+                text += static_cast<char>('0' + random() % 10);
+            }
+            if (random() % 2) text += (random() % 2 ? "e" : "E") + std::to_string(exponent(random));
+        }
+        check(text);
+    }
+    EXPECT_GT(numbers, 100000u); // most were numbers, read both ways
 }

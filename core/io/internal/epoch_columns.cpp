@@ -2,6 +2,7 @@
 #include "core/io/internal/epoch_columns.h"
 
 #include "core/model/run_category.h"
+#include "core/util/number_parse.h"
 #include "core/util/text_util.h"
 
 #include <algorithm>
@@ -430,17 +431,10 @@ bool isPythonFloat(std::string_view text, double value)
     if (repr->negative != std::signbit(value)) return false;
     // A number of at most 15 significant digits is the shortest that reads back as its
     // double, and the only one of that length, which is what pythonFloat() writes: so
-    // the text is the number's when it reads back as it. Its digits times a power of
-    // ten of at most 22 is that reading, rounded once as exactly as from_chars would.
-    static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                         1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                         1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    const int power = repr->exponent - (repr->count - 1); // of the last digit
-    if (repr->count <= 15 && power >= -22 && power <= 22) {
-        const auto digits = static_cast<double>(repr->whole); // exact: below 2^53
-        const double read = power >= 0 ? digits * kPowers[power] : digits / kPowers[-power];
-        return read == std::fabs(value);
-    }
+    // the text is the number's when it reads back as it.
+    if (repr->count <= 15)
+        if (const auto read = exactDecimal(repr->whole, repr->exponent - (repr->count - 1)))
+            return *read == std::fabs(value);
     return text == std::string_view(buffer.data(), pythonFloat(value, buffer));
 }
 
