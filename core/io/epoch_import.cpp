@@ -10,9 +10,14 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <exception>
+#include <mutex>
 #include <optional>
 #include <set>
+#include <thread>
 #include <unordered_set>
 
 namespace compute {
@@ -22,15 +27,17 @@ using namespace epoch;
 
 class RowReader {
 public:
-    RowReader(const std::string &source, ImportReport &report) : m_source(source), m_report(report)
+    RowReader(const std::string &source, const std::vector<std::string> &header,
+              const HeaderPlan &plan)
+        : m_source(source), m_header(header), m_plan(plan)
     {
     }
 
-    void setHeader(std::vector<std::string> header) { m_header = std::move(header); }
-    void start(const CsvRecord &record, const HeaderPlan &plan)
+    // The row read next, and the report its warnings go to.
+    void start(const CsvRecord &record, ImportReport &report)
     {
         m_record = &record;
-        m_plan = &plan;
+        m_report = &report;
     }
 
     // The cell as it is in the file; empty past the end of a short row.
@@ -41,14 +48,14 @@ public:
     }
     std::string_view text(Column c) const
     {
-        const int index = m_plan->at[static_cast<std::size_t>(c)];
+        const int index = m_plan.at[static_cast<std::size_t>(c)];
         if (index < 0) return {};
         return trimmed(raw(static_cast<std::size_t>(index)));
     }
 
     std::string where(Column c) const
     {
-        const int index = m_plan->at[static_cast<std::size_t>(c)];
+        const int index = m_plan.at[static_cast<std::size_t>(c)];
         if (index < 0) return m_source + ": row " + std::to_string(m_record->number);
         return m_source + ": row " + std::to_string(m_record->number) + ", column '" +
                m_header[static_cast<std::size_t>(index)] + "'";
@@ -56,7 +63,7 @@ public:
 
     void warn(Column c, const std::string &message)
     {
-        m_report.warnings.push_back({where(c), message});
+        m_report->warnings.push_back({where(c), message});
     }
 
     // A row whose field count differs from the header's is kept: missing cells read as
@@ -75,7 +82,7 @@ public:
             message +=
                 "the fields after column " + std::to_string(m_header.size()) + " are ignored";
         }
-        m_report.warnings.push_back({at, message});
+        m_report->warnings.push_back({at, message});
     }
 
     // A positive finite number, or nullopt (with a warning when the cell is not empty).
@@ -113,10 +120,10 @@ public:
 
 private:
     const std::string &m_source;
-    ImportReport &m_report;
-    std::vector<std::string> m_header;
+    const std::vector<std::string> &m_header;
+    const HeaderPlan &m_plan;
     const CsvRecord *m_record = nullptr;
-    const HeaderPlan *m_plan = nullptr;
+    ImportReport *m_report = nullptr;
 };
 
 std::optional<HardwareInputs> hardwareFromRow(RowReader &row, const TrainingRun &run,
@@ -271,6 +278,7 @@ public:
     explicit ColumnSharing(std::size_t columns = 0) : m_columns(columns) {}
     bool share(int column, std::string_view value)
     {
+        // (Judging writes: only on the thread that reads the file, before freeze().)
         if (column < 0 || static_cast<std::size_t>(column) >= m_columns.size()) return false;
         Judged &c = m_columns[static_cast<std::size_t>(column)];
         if (c.decided || value.empty()) return c.shared;
@@ -281,6 +289,17 @@ public:
             c.seen = {};
         }
         return true;
+    }
+    // Decides the columns still being judged on the values seen so far, after which
+    // share() reads only, and threads may call it at once.
+    void freeze()
+    {
+        for (Judged &c : m_columns) {
+            if (c.decided) continue;
+            c.decided = true;
+            c.shared = c.seen.size() <= c.values / 4;
+            c.seen = {};
+        }
     }
 
 private:
@@ -380,9 +399,9 @@ void keepCells(const RowReader &row, const HeaderPlan &plan,
     }
 }
 
-// Name (the Reference when the name is empty, a placeholder when both are), id, organization and
+// Name (the Reference when the name is empty, a placeholder when both are), organization and
 // domains: the first domain is the run's, the others become "domain:" tags.
-void readIdentity(RowReader &row, std::size_t rowNumber, RunIdAllocator &ids, TrainingRun &run)
+void readIdentity(RowReader &row, std::size_t rowNumber, TrainingRun &run)
 {
     run.name = std::string(row.text(kName));
     // Epoch's 2022 exports leave System empty for many papers that name no system; their
@@ -392,7 +411,6 @@ void readIdentity(RowReader &row, std::size_t rowNumber, RunIdAllocator &ids, Tr
         run.name = "(unnamed, row " + std::to_string(rowNumber) + ")";
         row.warn(kName, "empty; the run is kept as '" + run.name + "'");
     }
-    run.id = ids.allocate(run.name);
     run.organization = std::string(row.text(kOrganization));
     bool firstDomain = true;
     forEachTrimmedPart(row.text(kDomain), ',', [&](std::string_view domain) {
@@ -456,105 +474,85 @@ std::optional<ComputeEstimate> reportedEstimate(RowReader &row)
     return ComputeEstimate::reported(*flop, std::move(note));
 }
 
-// Reads an export record by record into a dataset: the first record is the header.
-class EpochImporter {
-public:
-    EpochImporter(const std::string &sourceName, const HardwareCatalog *catalog,
-                  const ImportOptions &options, ImportResult &result)
-        : m_source(sourceName), m_catalog(catalog), m_options(options), m_result(result),
-          m_row(sourceName, result.report)
+// What a stretch of rows gave: their runs, without ids (given in the order of the file
+// once the runs are in the dataset), and what the rows' reading reports (without
+// notPlottable, an index into the dataset).
+struct RowsRead {
+    std::vector<TrainingRun> runs;
+    ImportReport report;
+    std::set<std::string> unknownHardware; // report.unknownHardware, to name each once
+    void clear()
     {
+        runs.clear();
+        report = {};
+        unknownHardware.clear();
     }
-
-    // Both return false to stop reading.
-    bool record(const CsvRecord &record);
-    bool progress(double fraction);
-    // A file that is not an export at all.
-    const std::optional<Error> &fatal() const { return m_fatal; }
-
-private:
-    bool header(const CsvRecord &record);
-    void row(const CsvRecord &record);
-    void addEstimates(TrainingRun &run);
-
-    const std::string &m_source;
-    const HardwareCatalog *m_catalog;
-    const ImportOptions &m_options;
-    ImportResult &m_result;
-    RowReader m_row;
-    HeaderPlan m_plan;
-    std::vector<std::optional<std::uint16_t>> m_keys; // columnKey() of each column
-    ColumnSharing m_sharing;                          // by column index
-    RunFields::Builder m_fields;                      // reused row after row
-    RunFields m_scratch;                              // likewise
-    RowNumbers m_numbers;                             // of the row being read
-    RunIdAllocator m_ids;
-    std::set<std::string> m_unknownHardware;
-    std::optional<Error> m_fatal;
-    bool m_reserved = false;
 };
 
-bool EpochImporter::record(const CsvRecord &record)
-{
-    if (record.number == 1) return header(record);
-    // A blank line at the end of a file is not a row.
-    if (record.fields.size() == 1 && trimmed(record.fields[0]).empty()) return true;
-    row(record);
-    return true;
-}
+// Reads rows into runs, given the file's header: one for each thread reading rows.
+class RowImporter {
+public:
+    struct Shared { // the same for every row, read-only while rows are read
+        const std::string &source;
+        const HardwareCatalog *catalog;
+        const ImportOptions &options;
+        const std::vector<std::string> &header;
+        const HeaderPlan &plan;
+        const std::vector<std::optional<std::uint16_t>> &keys; // columnKey() of each column
+        ColumnSharing &sharing;                                // by column index
+    };
+    explicit RowImporter(const Shared &shared)
+        : m(shared), m_row(shared.source, shared.header, shared.plan)
+    {
+    }
+    void row(const CsvRecord &record, RowsRead &out);
 
-bool EpochImporter::header(const CsvRecord &record)
-{
-    std::vector<std::string> header(record.fields.begin(), record.fields.end());
-    m_plan = planHeader(header);
-    m_fatal = checkColumns(header, m_plan, m_source);
-    if (m_fatal) return false;
-    for (const ColumnPlan &column : m_plan.columns)
-        m_keys.push_back(columnKey(column.key));
-    m_sharing = ColumnSharing(header.size());
-    m_result.dataset.metadata.csvColumns = header;
-    m_row.setHeader(std::move(header));
-    return true;
-}
+private:
+    void addEstimates(TrainingRun &run, RowsRead &out);
 
-void EpochImporter::row(const CsvRecord &record)
+    Shared m;
+    RowReader m_row;
+    RunFields::Builder m_fields; // reused row after row
+    RunFields m_scratch;         // likewise
+    RowNumbers m_numbers;        // of the row being read
+};
+
+void RowImporter::row(const CsvRecord &record, RowsRead &out)
 {
-    ImportReport &report = m_result.report;
-    Dataset &dataset = m_result.dataset;
-    m_row.start(record, m_plan);
+    ImportReport &report = out.report;
+    m_row.start(record, report);
     m_row.checkFieldCount();
     ++report.rows;
     TrainingRun run;
-    readIdentity(m_row, record.number, m_ids, run);
+    readIdentity(m_row, record.number, run);
     readDescription(m_row, run);
     readSources(m_row, run);
     m_fields.clear();
-    readFields(m_row, m_plan, m_plan.costYear, m_sharing, m_fields, m_numbers);
+    readFields(m_row, m.plan, m.plan.costYear, m.sharing, m_fields, m_numbers);
     // Read by the hardware estimate and the canonical cells: lent to the run meanwhile,
     // so that only the run's final block is allocated.
     m_fields.build(m_scratch);
     std::swap(run.fields, m_scratch);
-    addEstimates(run);
+    addEstimates(run, out);
     // The extras and spellings then go after those numbers and texts, which are not
     // encoded again.
     m_fields.clear();
-    keepCells(m_row, m_plan, m_keys, m_sharing, m_fields, run, m_numbers);
+    keepCells(m_row, m.plan, m.keys, m.sharing, m_fields, run, m_numbers);
     std::swap(run.fields, m_scratch);
     m_fields.buildOnto(m_scratch, run.fields);
     if (!run.date) ++report.withoutDate;
     if (run.estimates.empty()) ++report.withoutCompute;
-    if (!run.isPlottable()) report.notPlottable.push_back(dataset.runs.size());
-    dataset.runs.push_back(std::move(run));
+    out.runs.push_back(std::move(run));
 }
 
 // The reported estimate first (primary) and the hardware one as its check; a hardware
 // estimate alone is primary, and the run is tagged for it.
-void EpochImporter::addEstimates(TrainingRun &run)
+void RowImporter::addEstimates(TrainingRun &run, RowsRead &out)
 {
-    ImportReport &report = m_result.report;
+    ImportReport &report = out.report;
     std::optional<ComputeEstimate> reported = reportedEstimate(m_row);
     if (reported) ++report.withReportedCompute;
-    auto hw = hardwareFromRow(m_row, run, m_catalog, m_options, report, m_unknownHardware);
+    auto hw = hardwareFromRow(m_row, run, m.catalog, m.options, report, out.unknownHardware);
     run.estimates.reserve(std::size_t{reported.has_value()} + std::size_t{hw.has_value()});
     if (reported) run.estimates.push_back(std::move(*reported));
     if (!hw) return;
@@ -571,13 +569,276 @@ void EpochImporter::addEstimates(TrainingRun &run)
     }
 }
 
+// Rows copied out of the CSV reader (whose records live only as long as their piece), to
+// be read on a worker thread.
+struct RowBatch {
+    std::string bytes; // the fields' bytes, one after the other
+    struct Field {
+        std::size_t offset, size;
+    };
+    std::vector<Field> fields;
+    struct Row {
+        std::size_t number, firstField, fieldCount;
+    };
+    std::vector<Row> rows;
+    RowsRead read;              // what the rows gave, once `done`
+    std::exception_ptr failure; // what reading them threw, if anything
+    bool done = false;          // under RowWorkers' lock
+
+    void add(const CsvRecord &record)
+    {
+        rows.push_back({record.number, fields.size(), record.fields.size()});
+        for (std::string_view field : record.fields) {
+            fields.push_back({bytes.size(), field.size()});
+            bytes.append(field);
+        }
+    }
+};
+
+// Threads reading batches of rows, one RowImporter each; batches are handed back in
+// the order they were given.
+class RowWorkers {
+public:
+    RowWorkers(std::size_t count, const RowImporter::Shared &shared)
+    {
+        for (std::size_t i = 0; i < count; ++i)
+            m_threads.emplace_back(
+                [this, importer = RowImporter(shared)]() mutable { work(importer); });
+    }
+    ~RowWorkers()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_wake.notify_all();
+        for (std::thread &t : m_threads)
+            t.join();
+    }
+    RowWorkers(const RowWorkers &) = delete;
+    RowWorkers &operator=(const RowWorkers &) = delete;
+
+    std::size_t size() const { return m_threads.size(); }
+    std::size_t pending() const { return m_batches.size(); }
+    void give(std::unique_ptr<RowBatch> batch)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_queue.push_back(batch.get());
+            m_batches.push_back(std::move(batch));
+        }
+        m_wake.notify_one();
+    }
+    // The first batch given and not yet taken, once read (null when there is none).
+    std::unique_ptr<RowBatch> takeFirst()
+    {
+        if (m_batches.empty()) return nullptr;
+        std::unique_lock lock(m_mutex);
+        m_done.wait(lock, [this] { return m_batches.front()->done; });
+        std::unique_ptr<RowBatch> first = std::move(m_batches.front());
+        m_batches.pop_front();
+        return first;
+    }
+    bool firstDone()
+    {
+        std::lock_guard lock(m_mutex);
+        return !m_batches.empty() && m_batches.front()->done;
+    }
+
+private:
+    void work(RowImporter &importer)
+    {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_stopping) return; // what is still queued is not wanted
+            RowBatch *batch = m_queue.front();
+            m_queue.pop_front();
+            lock.unlock();
+            try {
+                CsvRecord record;
+                for (const RowBatch::Row &row : batch->rows) {
+                    record.number = row.number;
+                    record.fields.clear();
+                    for (std::size_t f = row.firstField; f < row.firstField + row.fieldCount; ++f)
+                        record.fields.emplace_back(batch->bytes.data() + batch->fields[f].offset,
+                                                   batch->fields[f].size);
+                    importer.row(record, batch->read);
+                }
+            } catch (...) {
+                batch->failure = std::current_exception();
+            }
+            lock.lock();
+            batch->done = true;
+            m_done.notify_all();
+        }
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake, m_done;
+    std::deque<RowBatch *> m_queue;                  // not yet started
+    std::deque<std::unique_ptr<RowBatch>> m_batches; // given, not taken: in order
+    bool m_stopping = false;
+    std::vector<std::thread> m_threads;
+};
+
+// Reads an export record by record into a dataset: the first record is the header. The
+// first rows are read on the calling thread, which judges meanwhile which columns'
+// texts to share; past them, with ImportOptions::parallel, rows go in batches to a
+// thread for each core but one, while the calling thread reads the file on.
+class EpochImporter {
+public:
+    EpochImporter(const std::string &sourceName, const HardwareCatalog *catalog,
+                  const ImportOptions &options, ImportResult &result)
+        : m_source(sourceName), m_options(options),
+          m_result(result), m_shared{m_source, catalog, m_options, m_header,
+                                     m_plan,   m_keys,  m_sharing}
+    {
+    }
+
+    // Both return false to stop reading.
+    bool record(const CsvRecord &record);
+    bool progress(double fraction);
+    // Every row given so far read and in the dataset (before a warning that comes after
+    // them, and at the end).
+    void finishRows();
+    // A file that is not an export at all.
+    const std::optional<Error> &fatal() const { return m_fatal; }
+
+private:
+    // Rows read on the calling thread, before batches: enough for ColumnSharing to judge.
+    static constexpr std::size_t kFirstRows = 1024;
+    static constexpr std::size_t kBatchRows = 512;
+
+    bool header(const CsvRecord &record);
+    void row(const CsvRecord &record);
+    // Adds what rows gave to the dataset and the report, in the file's order.
+    void take(RowsRead &read);
+    void take(std::unique_ptr<RowBatch> batch);
+    void giveBatch();
+
+    const std::string &m_source;
+    const ImportOptions &m_options;
+    ImportResult &m_result;
+    std::vector<std::string> m_header;
+    HeaderPlan m_plan;
+    std::vector<std::optional<std::uint16_t>> m_keys;
+    ColumnSharing m_sharing;
+    RowImporter::Shared m_shared;
+    std::optional<RowImporter> m_here; // reads rows on the calling thread
+    RowsRead m_read;                   // one row read here at a time
+    RunIdAllocator m_ids;
+    std::set<std::string> m_unknownHardware;
+    std::size_t m_rows = 0; // data rows given so far
+    std::optional<Error> m_fatal;
+    bool m_reserved = false;
+    std::unique_ptr<RowBatch> m_batch;     // being filled
+    std::unique_ptr<RowWorkers> m_workers; // last: joined before the rest goes
+};
+
+bool EpochImporter::record(const CsvRecord &record)
+{
+    if (record.number == 1) return header(record);
+    // A blank line at the end of a file is not a row.
+    if (record.fields.size() == 1 && trimmed(record.fields[0]).empty()) return true;
+    row(record);
+    return true;
+}
+
+bool EpochImporter::header(const CsvRecord &record)
+{
+    m_header.assign(record.fields.begin(), record.fields.end());
+    m_plan = planHeader(m_header);
+    m_fatal = checkColumns(m_header, m_plan, m_source);
+    if (m_fatal) return false;
+    for (const ColumnPlan &column : m_plan.columns)
+        m_keys.push_back(columnKey(column.key));
+    m_sharing = ColumnSharing(m_header.size());
+    m_result.dataset.metadata.csvColumns = m_header;
+    m_here.emplace(m_shared);
+    return true;
+}
+
+void EpochImporter::row(const CsvRecord &record)
+{
+    ++m_rows;
+    if (m_rows == kFirstRows + 1) {
+        // Judged on the first rows either way, so that the same texts are shared.
+        m_sharing.freeze();
+        // As many workers as there are cores (asked once: it reads files of /sys): the
+        // calling thread mostly waits for them. None on a single core.
+        const unsigned cores = std::thread::hardware_concurrency();
+        if (m_options.parallel && cores >= 2)
+            m_workers = std::make_unique<RowWorkers>(std::min(cores, 8u), m_shared);
+    }
+    if (!m_workers) {
+        m_here->row(record, m_read);
+        take(m_read);
+        m_read.clear();
+        return;
+    }
+    if (!m_batch) {
+        m_batch = std::make_unique<RowBatch>();
+        m_batch->rows.reserve(kBatchRows);
+    }
+    m_batch->add(record);
+    if (m_batch->rows.size() == kBatchRows) giveBatch();
+}
+
+void EpochImporter::giveBatch()
+{
+    // At most a few batches a worker ahead of what the dataset holds: the file's bytes
+    // are copied into them, and should not pile up.
+    while (m_workers->pending() >= 4 * m_workers->size())
+        take(m_workers->takeFirst());
+    while (m_workers->firstDone())
+        take(m_workers->takeFirst());
+    m_workers->give(std::move(m_batch));
+}
+
+void EpochImporter::finishRows()
+{
+    if (!m_workers) return;
+    if (m_batch) m_workers->give(std::move(m_batch));
+    while (auto batch = m_workers->takeFirst())
+        take(std::move(batch));
+}
+
+void EpochImporter::take(std::unique_ptr<RowBatch> batch)
+{
+    if (batch->failure) std::rethrow_exception(batch->failure);
+    take(batch->read);
+}
+
+void EpochImporter::take(RowsRead &read)
+{
+    ImportReport &report = m_result.report;
+    std::vector<TrainingRun> &runs = m_result.dataset.runs;
+    for (TrainingRun &run : read.runs) {
+        run.id = m_ids.allocate(run.name);
+        if (!run.isPlottable()) report.notPlottable.push_back(runs.size());
+        runs.push_back(std::move(run));
+    }
+    const ImportReport &more = read.report;
+    report.rows += more.rows;
+    report.withReportedCompute += more.withReportedCompute;
+    report.computeFromHardware += more.computeFromHardware;
+    report.hardwareEstimates += more.hardwareEstimates;
+    report.withoutDate += more.withoutDate;
+    report.withoutCompute += more.withoutCompute;
+    for (const std::string &name : more.unknownHardware)
+        if (m_unknownHardware.insert(name).second) report.unknownHardware.push_back(name);
+    report.warnings.insert(report.warnings.end(), std::make_move_iterator(more.warnings.begin()),
+                           std::make_move_iterator(more.warnings.end()));
+}
+
 bool EpochImporter::progress(double fraction)
 {
     // Past the first chunk, make room for the rest of the rows at the rate seen so far,
     // rather than moving 100,000 runs each time the vector outgrows itself.
     std::vector<TrainingRun> &runs = m_result.dataset.runs;
-    if (!m_reserved && fraction < 1 && !runs.empty()) {
-        const double expected = static_cast<double>(runs.size()) / fraction * 1.1;
+    if (!m_reserved && fraction < 1 && m_rows > 0) {
+        const double expected = static_cast<double>(m_rows) / fraction * 1.1;
         runs.reserve(static_cast<std::size_t>(expected));
         m_reserved = true;
     }
@@ -616,6 +877,24 @@ struct EpochCsvStream::State {
     Utf8Reader utf8;
     EpochImporter importer;
     CsvStream csv;
+
+    // The text of `piece` (Utf8Reader::next), whose warning, if it has one, comes after
+    // those of every row before it, as when the rows are read one after the other.
+    std::string_view decoded(std::string_view piece, bool last)
+    {
+        Errors &warnings = result.report.warnings;
+        const std::size_t before = warnings.size();
+        const std::string_view text = utf8.next(piece, last);
+        if (warnings.size() == before) return text;
+        Errors found(
+            std::make_move_iterator(warnings.begin() + static_cast<std::ptrdiff_t>(before)),
+            std::make_move_iterator(warnings.end()));
+        warnings.resize(before);
+        importer.finishRows();
+        warnings.insert(warnings.end(), std::make_move_iterator(found.begin()),
+                        std::make_move_iterator(found.end()));
+        return text;
+    }
 };
 
 EpochCsvStream::EpochCsvStream(std::string sourceName, const HardwareCatalog *catalog,
@@ -628,7 +907,7 @@ EpochCsvStream::~EpochCsvStream() = default;
 
 bool EpochCsvStream::feed(std::string_view piece)
 {
-    if (!m->csv.feed(m->utf8.next(piece, false))) return false;
+    if (!m->csv.feed(m->decoded(piece, false))) return false;
     m->fed += piece.size();
     if (m->expected == 0) return true;
     const double fraction =
@@ -641,9 +920,17 @@ bool EpochCsvStream::feed(std::string_view piece)
 Result<ImportResult> EpochCsvStream::finish()
 {
     ImportReport &report = m->result.report;
-    if (!report.cancelled) m->csv.feed(m->utf8.next({}, true));
+    if (!report.cancelled) m->csv.feed(m->decoded({}, true));
     const Result<std::size_t> read = m->csv.finish();
     if (m->importer.fatal()) return *m->importer.fatal();
+    if (!report.cancelled) {
+        try {
+            m->importer.finishRows();
+        } catch (const std::bad_alloc &) {
+            return Error{m->source, "ran out of memory reading its rows (expected a file that "
+                                    "fits in memory once read)"};
+        }
+    }
     if (!read) return read.errors();
     if (report.cancelled) { // nothing of it, rather than the rows read so far
         ImportResult cancelled;

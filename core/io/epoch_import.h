@@ -20,6 +20,10 @@ struct ImportOptions {
     // Called now and then with the fraction of bytes read; return false to cancel (the
     // import then stops at once and gives an empty dataset, report.cancelled set).
     std::function<bool(double)> progress;
+    // Rows past the first thousand are read into runs on a thread for each core while the
+    // calling thread reads the file on; false reads them all on the calling thread. The
+    // dataset and the report are the same either way.
+    bool parallel = true;
 };
 
 // What an import did, so that nothing is dropped silently.

@@ -400,3 +400,100 @@ TEST(EpochImport, BundledHardwareCatalogGivesEstimatesThatAgreeWithEpochs)
 }
 
 } // namespace
+
+namespace {
+
+// A file of `rows` rows past the first thousand, with what makes warnings (numbers that
+// are not, utilizations above 1, short rows, hardware the catalog lacks), names that
+// repeat (ids with suffixes), and one byte that is not UTF-8 far into the file.
+std::string manyRowsWithWarnings(int rows)
+{
+    std::string csv = "Model,Domain,Organization,Publication date,Training compute (FLOP),"
+                      "Parameters,Training hardware,Hardware quantity,Training time (hours),"
+                      "Hardware utilization,Country (from Organization),Extra\n";
+    for (int i = 0; i < rows; ++i) {
+        const std::string n = std::to_string(i);
+        csv += "Model " + std::to_string(i % 700) + "," + (i % 3 ? "Language" : "\"Vision,Games\"");
+        csv += ",Lab " + std::to_string(i % 13) + (i == rows * 3 / 5 ? "\xE9" : "");
+        if (i % 101 == 0) { // a short row
+            csv += "\n";
+            continue;
+        }
+        csv += "," + (i % 9 ? std::to_string(1990 + i % 30) + "-0" + std::to_string(1 + i % 9) +
+                                  "-1" + std::to_string(i % 10)
+                            : std::string("Forthcoming"));
+        csv += "," + (i % 11 ? n + "e+20" : std::string("abc"));
+        csv += "," + (i % 17 ? n + "000" : std::string());
+        csv += "," + (i % 5 == 0   ? std::string("NVIDIA A100")
+                      : i % 7 == 0 ? "Mystery chip " + std::to_string(i % 3)
+                                   : std::string());
+        csv += ",512,720.0," + std::string(i % 13 ? "0.4" : "1.5");
+        csv += "," + std::string(i % 4 ? "France" : "\" United States \"");
+        csv += "," + (i % 2 ? "x" + n : std::string()) + "\n";
+    }
+    return csv;
+}
+
+Result<ImportResult> importInPieces(const std::string &csv, ImportOptions options)
+{
+    EpochCsvStream stream("many.csv", &testing_support::testCatalog(), std::move(options),
+                          csv.size());
+    for (std::size_t at = 0; at < csv.size(); at += 4093)
+        if (!stream.feed(std::string_view(csv).substr(at, 4093))) break;
+    return stream.finish();
+}
+
+} // namespace
+
+// Rows read on a thread for each core give the same dataset and report, in the same
+// order, as rows read one after the other.
+TEST(EpochImport, RowsReadInParallelGiveWhatRowsReadInTurnGive)
+{
+    const std::string csv = manyRowsWithWarnings(12000);
+    ImportOptions inTurn;
+    inTurn.parallel = false;
+    const auto sequential = importInPieces(csv, inTurn);
+    const auto parallel = importInPieces(csv, {});
+    ASSERT_TRUE(sequential.ok()) << sequential.errorText();
+    ASSERT_TRUE(parallel.ok()) << parallel.errorText();
+    const ImportReport &a = sequential->report, &b = parallel->report;
+    ASSERT_EQ(a.rows, 12000u);
+    EXPECT_EQ(b.rows, a.rows);
+    EXPECT_EQ(b.withReportedCompute, a.withReportedCompute);
+    EXPECT_EQ(b.computeFromHardware, a.computeFromHardware);
+    EXPECT_EQ(b.hardwareEstimates, a.hardwareEstimates);
+    EXPECT_EQ(b.withoutDate, a.withoutDate);
+    EXPECT_EQ(b.withoutCompute, a.withoutCompute);
+    EXPECT_EQ(b.notPlottable, a.notPlottable);
+    EXPECT_EQ(b.unknownHardware, a.unknownHardware);
+    EXPECT_EQ(b.summary(), a.summary());
+    // Thousands of warnings, the UTF-8 one among them after the rows before its line.
+    ASSERT_GT(a.warnings.size(), 1000u);
+    EXPECT_EQ(a.unknownHardware.size(), 3u);
+    ASSERT_EQ(b.warnings.size(), a.warnings.size());
+    for (std::size_t i = 0; i < a.warnings.size(); ++i)
+        ASSERT_EQ(b.warnings[i], a.warnings[i]) << "warning " << i;
+    const auto utf8 = std::find_if(a.warnings.begin(), a.warnings.end(), [](const Error &e) {
+        return e.message.find("UTF-8") != std::string::npos;
+    });
+    ASSERT_NE(utf8, a.warnings.end());
+    EXPECT_GT(utf8 - a.warnings.begin(), 500); // after the rows of 7 batches and more
+    ASSERT_EQ(parallel->dataset.runs.size(), sequential->dataset.runs.size());
+    for (std::size_t i = 0; i < sequential->dataset.runs.size(); ++i)
+        ASSERT_EQ(parallel->dataset.runs[i], sequential->dataset.runs[i]) << "run " << i;
+    // Ids are given in the file's order: the second "Model 5" is row 706's.
+    EXPECT_EQ(parallel->dataset.runs[705].id, "model-5-2");
+    EXPECT_EQ(writeDatasetJson(parallel->dataset), writeDatasetJson(sequential->dataset));
+}
+
+// A cancel while threads read rows stops the import at once, and nothing of it is kept.
+TEST(EpochImport, ACancelWhileRowsAreReadInParallelKeepsNothing)
+{
+    const std::string csv = manyRowsWithWarnings(12000);
+    ImportOptions options;
+    options.progress = [](double fraction) { return fraction < 0.5; };
+    const auto cancelled = importInPieces(csv, options);
+    ASSERT_TRUE(cancelled.ok()) << cancelled.errorText();
+    EXPECT_TRUE(cancelled->report.cancelled);
+    EXPECT_TRUE(cancelled->dataset.runs.empty());
+}
