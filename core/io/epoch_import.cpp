@@ -38,7 +38,11 @@ public:
     {
         m_record = &record;
         m_report = &report;
+        m_spelt.fill(std::nullopt);
     }
+    // The number positive() read from the column's cell of this row, if the cell is
+    // pythonFloat() of it as it is in the file.
+    std::optional<double> spelt(Column c) const { return m_spelt[static_cast<std::size_t>(c)]; }
 
     // The cell as it is in the file; empty past the end of a short row.
     std::string_view raw(std::size_t index) const
@@ -92,6 +96,12 @@ public:
     {
         std::string_view cell = text(c);
         if (cell.empty() || cell == "N/A" || cell == "NA") return std::nullopt;
+        // Most cells: Python's spelling of a number, read in the same pass that tells so.
+        if (const auto spelt = pythonFloatValue(cell); spelt && *spelt > 0) {
+            if (cell.size() == raw(static_cast<std::size_t>(m_plan.at[c])).size())
+                m_spelt[static_cast<std::size_t>(c)] = *spelt;
+            return spelt;
+        }
         if (c == kCost && cell.front() == '$') cell.remove_prefix(1);
         const auto value = parseNumber(cell);
         if (value && (*value > 0 || (*value == 0 && orZero))) return value;
@@ -124,6 +134,7 @@ private:
     const HeaderPlan &m_plan;
     const CsvRecord *m_record = nullptr;
     ImportReport *m_report = nullptr;
+    std::array<std::optional<double>, kColumnCount> m_spelt;
 };
 
 std::optional<HardwareInputs> hardwareFromRow(RowReader &row, const TrainingRun &run,
@@ -346,6 +357,7 @@ void readFields(RowReader &row, const HeaderPlan &plan, int costYear, ColumnShar
     for (Column column : {kDatasetNotes, kHardware, kOrganizationCategory, kCountry, kAccessibility,
                           kNotability, kBaseModel}) {
         const std::string_view value = row.text(column);
+        if (value.empty()) continue; // nothing to clear in a row's fields
         fields.share(sharing.share(plan.at[column], value));
         fields.setText(*textOf(column), value);
     }
@@ -355,8 +367,8 @@ void readFields(RowReader &row, const HeaderPlan &plan, int costYear, ColumnShar
 // Whether the app writes a known cell of the row just read as it is in the file, told
 // from what readFields() stored rather than by looking it up in the run's fields again
 // (as canonicalCell() does): a text is stored trimmed, and a number as read.
-bool writtenAsItIs(Column column, std::string_view raw, const RowNumbers &numbers,
-                   const TrainingRun &run)
+bool writtenAsItIs(const RowReader &row, Column column, std::string_view raw,
+                   const RowNumbers &numbers, const TrainingRun &run)
 {
     if (textOf(column)) {
         // The hardware's text when the cell is empty is the hardware estimate's device,
@@ -370,7 +382,9 @@ bool writtenAsItIs(Column column, std::string_view raw, const RowNumbers &number
     // as what the hardware estimate assumed (the default utilization).
     const bool hardware = column == kQuantity || column == kHours || column == kUtilization;
     if (!value && (!numberOf(column) || hardware)) value = numberCellValue(column, run);
-    return value ? isPythonFloat(raw, *value) : raw.empty();
+    if (!value) return raw.empty();
+    const auto spelt = row.spelt(column);
+    return (spelt && *spelt == *value) || isPythonFloat(raw, *value);
 }
 
 // The cells of columns the app does not know, and the file's own spelling of a known
@@ -393,7 +407,7 @@ void keepCells(const RowReader &row, const HeaderPlan &plan,
             continue;
         }
         const auto known = static_cast<Column>(column.role);
-        if (writtenAsItIs(known, raw, numbers, run)) continue;
+        if (writtenAsItIs(row, known, raw, numbers, run)) continue;
         const std::string_view canonical = canonicalCell(known, run, scratch);
         if (canonical != raw) fields.setSourceCell(*keys[i], raw, canonical);
     }

@@ -210,10 +210,12 @@ private:
     std::vector<std::uint64_t> m_order; // each entry's ordinal() << 32 | its index
     std::string m_block;
     struct Shared {
-        std::string_view text; // the shared table's own copy
+        std::uint64_t hash = 0;
+        std::string_view text; // the shared table's own copy; empty for a free slot
         std::uint32_t id = 0;
     };
-    std::array<Shared, 512> m_sharedIds{}; // by a hash of a few of the text's bytes
+    std::vector<Shared> m_sharedIds; // open addressing by a hash of a few of the bytes
+    std::size_t m_sharedCount = 0;
     bool m_share = false;
 };
 

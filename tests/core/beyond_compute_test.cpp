@@ -254,7 +254,7 @@ TEST(BeyondCompute, PythonFloatReprAsEpochWritesNumbers)
 // tells by formatting: checked against that on every spelling here.
 TEST(BeyondCompute, IsPythonFloatAgreesWithWritingTheNumber)
 {
-    std::size_t checked = 0, canonical = 0;
+    std::size_t checked = 0, canonical = 0, readInOnePass = 0;
     const auto check = [&](const std::string &text, double value) {
         const bool expected = text == epoch::pythonFloat(value);
         ASSERT_EQ(epoch::isPythonFloat(text, value), expected)
@@ -267,6 +267,12 @@ TEST(BeyondCompute, IsPythonFloatAgreesWithWritingTheNumber)
         double value = 0;
         const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
         if (ec != std::errc() || !std::isfinite(value)) return;
+        // The number read in the same pass is Python's spelling's, and from_chars' reading.
+        if (const auto read = epoch::pythonFloatValue(text)) {
+            ASSERT_EQ(epoch::pythonFloat(*read), text);
+            ASSERT_EQ(*read, value) << text;
+            ++readInOnePass;
+        }
         check(text, value);
         check(text, std::nextafter(value, HUGE_VAL));
         check(text, std::nextafter(value, -HUGE_VAL));
@@ -362,7 +368,8 @@ TEST(BeyondCompute, IsPythonFloatAgreesWithWritingTheNumber)
         checkAround(text);
     }
     EXPECT_GT(checked, 1000000u);
-    EXPECT_GT(canonical, 40000u); // both answers were checked, many times each
+    EXPECT_GT(canonical, 40000u);     // both answers were checked, many times each
+    EXPECT_GT(readInOnePass, 10000u); // and numbers read without from_chars
 }
 
 // Over random numbers of every magnitude: the text reads back as the same double, in

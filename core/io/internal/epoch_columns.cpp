@@ -421,6 +421,17 @@ std::optional<ReprDigits> readRepr(std::string_view text)
 
 } // namespace
 
+std::optional<double> pythonFloatValue(std::string_view text)
+{
+    const auto repr = readRepr(text);
+    // At most 15 significant digits: the shortest spelling of the double they read as,
+    // and the only one of that length, which is what pythonFloat() writes.
+    if (!repr || repr->count > 15) return std::nullopt;
+    const auto read = exactDecimal(repr->whole, repr->exponent - (repr->count - 1));
+    if (!read) return std::nullopt;
+    return repr->negative ? -*read : *read;
+}
+
 bool isPythonFloat(std::string_view text, double value)
 {
     PythonFloatBuffer buffer;

@@ -101,6 +101,10 @@ std::size_t pythonFloat(double value, PythonFloatBuffer &out);
 // Whether `text` is pythonFloat(value), told without formatting the number when it has
 // at most 15 significant digits (most cells): the cell an import keeps as the app writes it.
 bool isPythonFloat(std::string_view text, double value);
+// The number `text` is pythonFloat() of, when it has at most 15 significant digits and is
+// not 0: read in one pass, without from_chars (an import reads most numbers so). nullopt
+// otherwise, which says nothing about the text.
+std::optional<double> pythonFloatValue(std::string_view text);
 
 // The text of Epoch's estimation method and compute notes inside an estimate's note
 // ("Epoch AI (Hardware): notes").
