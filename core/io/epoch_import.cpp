@@ -607,6 +607,16 @@ struct RowBatch {
             bytes.append(field);
         }
     }
+    // Empty again, keeping its room, for the next rows.
+    void clear()
+    {
+        bytes.clear();
+        fields.clear();
+        rows.clear();
+        read.clear();
+        failure = nullptr;
+        done = false;
+    }
 };
 
 // Threads reading batches of rows, one RowImporter each; batches are handed back in
@@ -746,8 +756,9 @@ private:
     std::size_t m_rows = 0; // data rows given so far
     std::optional<Error> m_fatal;
     bool m_reserved = false;
-    std::unique_ptr<RowBatch> m_batch;     // being filled
-    std::unique_ptr<RowWorkers> m_workers; // last: joined before the rest goes
+    std::unique_ptr<RowBatch> m_batch;              // being filled
+    std::vector<std::unique_ptr<RowBatch>> m_spare; // read and taken, with their room
+    std::unique_ptr<RowWorkers> m_workers;          // last: joined before the rest goes
 };
 
 bool EpochImporter::record(const CsvRecord &record)
@@ -792,8 +803,14 @@ void EpochImporter::row(const CsvRecord &record)
         return;
     }
     if (!m_batch) {
-        m_batch = std::make_unique<RowBatch>();
-        m_batch->rows.reserve(kBatchRows);
+        if (m_spare.empty()) {
+            m_batch = std::make_unique<RowBatch>();
+            m_batch->rows.reserve(kBatchRows);
+            m_batch->read.runs.reserve(kBatchRows);
+        } else {
+            m_batch = std::move(m_spare.back());
+            m_spare.pop_back();
+        }
     }
     m_batch->add(record);
     if (m_batch->rows.size() == kBatchRows) giveBatch();
@@ -822,6 +839,8 @@ void EpochImporter::take(std::unique_ptr<RowBatch> batch)
 {
     if (batch->failure) std::rethrow_exception(batch->failure);
     take(batch->read);
+    batch->clear();
+    m_spare.push_back(std::move(batch));
 }
 
 void EpochImporter::take(RowsRead &read)
