@@ -488,9 +488,9 @@ std::optional<ComputeEstimate> reportedEstimate(RowReader &row)
     return ComputeEstimate::reported(*flop, std::move(note));
 }
 
-// What a stretch of rows gave: their runs, without ids (given in the order of the file
-// once the runs are in the dataset), and what the rows' reading reports (without
-// notPlottable, an index into the dataset).
+// What a stretch of rows gave: their runs, each id its name slugify()d (made unique in
+// the order of the file once the runs are in the dataset), and what the rows' reading
+// reports (without notPlottable, an index into the dataset).
 struct RowsRead {
     std::vector<TrainingRun> runs;
     ImportReport report;
@@ -539,6 +539,7 @@ void RowImporter::row(const CsvRecord &record, RowsRead &out)
     ++report.rows;
     TrainingRun run;
     readIdentity(m_row, record.number, run);
+    run.id = slugify(run.name); // made unique once the run is in the dataset (take())
     readDescription(m_row, run);
     readSources(m_row, run);
     m_fields.clear();
@@ -586,8 +587,13 @@ void RowImporter::addEstimates(TrainingRun &run, RowsRead &out)
 // Rows copied out of the CSV reader (whose records live only as long as their piece), to
 // be read on a worker thread.
 struct RowBatch {
-    std::string bytes; // the fields' bytes, one after the other
+    // Most fields are views of a copy of the piece they were read from, held by the
+    // batch; a field the reader had to put together (across pieces, or with doubled
+    // quotes) is copied into `bytes`.
+    std::vector<std::shared_ptr<const std::string>> pieces;
+    std::string bytes;
     struct Field {
+        const char *data; // null: in `bytes` from `offset`
         std::size_t offset, size;
     };
     std::vector<Field> fields;
@@ -599,17 +605,28 @@ struct RowBatch {
     std::exception_ptr failure; // what reading them threw, if anything
     bool done = false;          // under RowWorkers' lock
 
-    void add(const CsvRecord &record)
+    // `piece` is the text being read, and `copy` the copy of it that outlives it.
+    void add(const CsvRecord &record, std::string_view piece,
+             const std::shared_ptr<const std::string> &copy)
     {
         rows.push_back({record.number, fields.size(), record.fields.size()});
+        if (pieces.empty() || pieces.back() != copy) pieces.push_back(copy);
+        const char *const begin = piece.data(), *const end = begin + piece.size();
         for (std::string_view field : record.fields) {
-            fields.push_back({bytes.size(), field.size()});
-            bytes.append(field);
+            if (field.empty()) {
+                fields.push_back({"", 0, 0});
+            } else if (field.data() >= begin && field.data() + field.size() <= end) {
+                fields.push_back({copy->data() + (field.data() - begin), 0, field.size()});
+            } else {
+                fields.push_back({nullptr, bytes.size(), field.size()});
+                bytes.append(field);
+            }
         }
     }
     // Empty again, keeping its room, for the next rows.
     void clear()
     {
+        pieces.clear();
         bytes.clear();
         fields.clear();
         rows.clear();
@@ -684,9 +701,12 @@ private:
                 for (const RowBatch::Row &row : batch->rows) {
                     record.number = row.number;
                     record.fields.clear();
-                    for (std::size_t f = row.firstField; f < row.firstField + row.fieldCount; ++f)
-                        record.fields.emplace_back(batch->bytes.data() + batch->fields[f].offset,
-                                                   batch->fields[f].size);
+                    for (std::size_t f = row.firstField; f < row.firstField + row.fieldCount; ++f) {
+                        const RowBatch::Field &field = batch->fields[f];
+                        record.fields.emplace_back(field.data ? field.data
+                                                              : batch->bytes.data() + field.offset,
+                                                   field.size);
+                    }
                     importer.row(record, batch->read);
                 }
             } catch (...) {
@@ -728,6 +748,13 @@ public:
     void finishRows();
     // A file that is not an export at all.
     const std::optional<Error> &fatal() const { return m_fatal; }
+    // The text the next records are read from (valid until the next call), copied whole
+    // when rows read on other threads need it after it is gone.
+    void setPiece(std::string_view text)
+    {
+        m_piece = text;
+        m_pieceCopy = nullptr;
+    }
 
 private:
     // Rows read on the calling thread, before batches: enough for ColumnSharing to judge.
@@ -758,6 +785,8 @@ private:
     bool m_reserved = false;
     std::unique_ptr<RowBatch> m_batch;              // being filled
     std::vector<std::unique_ptr<RowBatch>> m_spare; // read and taken, with their room
+    std::string_view m_piece;                       // setPiece()
+    std::shared_ptr<const std::string> m_pieceCopy; // of m_piece, once a batch needs it
     std::unique_ptr<RowWorkers> m_workers;          // last: joined before the rest goes
 };
 
@@ -812,7 +841,8 @@ void EpochImporter::row(const CsvRecord &record)
             m_spare.pop_back();
         }
     }
-    m_batch->add(record);
+    if (!m_pieceCopy) m_pieceCopy = std::make_shared<const std::string>(m_piece);
+    m_batch->add(record, m_piece, m_pieceCopy);
     if (m_batch->rows.size() == kBatchRows) giveBatch();
 }
 
@@ -848,7 +878,7 @@ void EpochImporter::take(RowsRead &read)
     ImportReport &report = m_result.report;
     std::vector<TrainingRun> &runs = m_result.dataset.runs;
     for (TrainingRun &run : read.runs) {
-        run.id = m_ids.allocate(run.name);
+        run.id = m_ids.allocateSlug(std::move(run.id)); // slugify()'d by the row's reader
         if (!run.isPlottable()) report.notPlottable.push_back(runs.size());
         runs.push_back(std::move(run));
     }
@@ -940,7 +970,9 @@ EpochCsvStream::~EpochCsvStream() = default;
 
 bool EpochCsvStream::feed(std::string_view piece)
 {
-    if (!m->csv.feed(m->decoded(piece, false))) return false;
+    const std::string_view text = m->decoded(piece, false);
+    m->importer.setPiece(text);
+    if (!m->csv.feed(text)) return false;
     m->fed += piece.size();
     if (m->expected == 0) return true;
     const double fraction =
@@ -953,7 +985,11 @@ bool EpochCsvStream::feed(std::string_view piece)
 Result<ImportResult> EpochCsvStream::finish()
 {
     ImportReport &report = m->result.report;
-    if (!report.cancelled) m->csv.feed(m->decoded({}, true));
+    if (!report.cancelled) {
+        const std::string_view text = m->decoded({}, true);
+        m->importer.setPiece(text);
+        m->csv.feed(text);
+    }
     const Result<std::size_t> read = m->csv.finish();
     if (m->importer.fatal()) return *m->importer.fatal();
     if (!report.cancelled) {

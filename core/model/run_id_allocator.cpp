@@ -15,7 +15,11 @@ RunIdAllocator::RunIdAllocator(const Dataset &existing)
 
 std::string RunIdAllocator::allocate(std::string_view name)
 {
-    std::string base = slugify(name);
+    return allocateSlug(slugify(name));
+}
+
+std::string RunIdAllocator::allocateSlug(std::string base)
+{
     if (m_used.insert(base)) return base;
     int &next = m_nextSuffix.try_emplace(base, 2).first->second;
     for (;; ++next) {

@@ -19,6 +19,9 @@ public:
     explicit RunIdAllocator(const Dataset &existing);
 
     std::string allocate(std::string_view name);
+    // The same for a name already slugify()'d: `base`, or base-2, base-3, ... if taken
+    // (an import slugifies on the threads that read rows).
+    std::string allocateSlug(std::string base);
     void reserve(const std::string &id) { m_used.insert(id); }
 
 private:
