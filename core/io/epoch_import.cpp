@@ -140,7 +140,8 @@ private:
 std::optional<HardwareInputs> hardwareFromRow(RowReader &row, const TrainingRun &run,
                                               const HardwareCatalog *catalog,
                                               const ImportOptions &options, ImportReport &report,
-                                              std::set<std::string> &unknown)
+                                              std::set<std::string> &unknown,
+                                              SharedText::Cache &texts)
 {
     const std::string_view hardwareText = row.text(kHardware);
     if (hardwareText.empty()) return std::nullopt;
@@ -156,7 +157,7 @@ std::optional<HardwareInputs> hardwareFromRow(RowReader &row, const TrainingRun 
         return std::nullopt;
     }
     HardwareInputs in;
-    in.device = device->id;
+    in.device = texts.get(device->id);
     in.numberFormat = device->defaultFormat;
     if (auto format = numberFormatFromText(row.text(kNumberFormat));
         format && device->peak(*format))
@@ -415,7 +416,7 @@ void keepCells(const RowReader &row, const HeaderPlan &plan,
 
 // Name (the Reference when the name is empty, a placeholder when both are), organization and
 // domains: the first domain is the run's, the others become "domain:" tags.
-void readIdentity(RowReader &row, std::size_t rowNumber, TrainingRun &run)
+void readIdentity(RowReader &row, std::size_t rowNumber, SharedText::Cache &texts, TrainingRun &run)
 {
     run.name = std::string(row.text(kName));
     // Epoch's 2022 exports leave System empty for many papers that name no system; their
@@ -425,11 +426,11 @@ void readIdentity(RowReader &row, std::size_t rowNumber, TrainingRun &run)
         run.name = "(unnamed, row " + std::to_string(rowNumber) + ")";
         row.warn(kName, "empty; the run is kept as '" + run.name + "'");
     }
-    run.organization = std::string(row.text(kOrganization));
+    run.organization = texts.get(row.text(kOrganization));
     bool firstDomain = true;
     forEachTrimmedPart(row.text(kDomain), ',', [&](std::string_view domain) {
         if (firstDomain)
-            run.domain = domain;
+            run.domain = texts.get(domain);
         else
             run.tags.push_back("domain:" + std::string(domain));
         firstDomain = false;
@@ -438,7 +439,7 @@ void readIdentity(RowReader &row, std::size_t rowNumber, TrainingRun &run)
 
 // Date, parameters, confidence, flags and notes. A date that cannot be read is a
 // warning, unless Epoch wrote "Forthcoming".
-void readDescription(RowReader &row, TrainingRun &run)
+void readDescription(RowReader &row, SharedText::Cache &texts, TrainingRun &run)
 {
     const std::string_view dateText = row.text(kDate);
     run.date = parseFlexibleDate(dateText);
@@ -455,7 +456,7 @@ void readDescription(RowReader &row, TrainingRun &run)
                                   "Speculative or Unknown)");
     if (normalizedEquals(row.text(kFrontier), "true")) run.tags.emplace_back(kTagFrontier);
     run.upperBound = normalizedEquals(row.text(kUpperBound), "true");
-    run.notes = std::string(row.text(kNotes));
+    run.notes = texts.get(row.text(kNotes));
 }
 
 // The Link cell may hold several URLs separated by commas: one source each, the
@@ -474,7 +475,7 @@ void readSources(RowReader &row, TrainingRun &run)
 }
 
 // The compute column as a reported estimate, noted with Epoch's method and notes.
-std::optional<ComputeEstimate> reportedEstimate(RowReader &row)
+std::optional<ComputeEstimate> reportedEstimate(RowReader &row, SharedText::Cache &texts)
 {
     const auto flop = row.positive(kCompute, "a training compute in FLOP");
     if (!flop) return std::nullopt;
@@ -485,7 +486,7 @@ std::optional<ComputeEstimate> reportedEstimate(RowReader &row)
     note += "Epoch AI";
     if (!method.empty()) note.append(" (").append(method).append(")");
     if (!notes.empty()) note.append(": ").append(notes);
-    return ComputeEstimate::reported(*flop, std::move(note));
+    return ComputeEstimate::reported(*flop, texts.get(note));
 }
 
 // What a stretch of rows gave: their runs, each id its name slugify()d (made unique in
@@ -529,6 +530,7 @@ private:
     RunFields::Builder m_fields; // reused row after row
     RunFields m_scratch;         // likewise
     RowNumbers m_numbers;        // of the row being read
+    SharedText::Cache m_texts;   // organizations, domains, notes: no lock for a repeat
 };
 
 void RowImporter::row(const CsvRecord &record, RowsRead &out)
@@ -538,9 +540,9 @@ void RowImporter::row(const CsvRecord &record, RowsRead &out)
     m_row.checkFieldCount();
     ++report.rows;
     TrainingRun run;
-    readIdentity(m_row, record.number, run);
+    readIdentity(m_row, record.number, m_texts, run);
     run.id = slugify(run.name); // made unique once the run is in the dataset (take())
-    readDescription(m_row, run);
+    readDescription(m_row, m_texts, run);
     readSources(m_row, run);
     m_fields.clear();
     readFields(m_row, m.plan, m.plan.costYear, m.sharing, m_fields, m_numbers);
@@ -565,9 +567,10 @@ void RowImporter::row(const CsvRecord &record, RowsRead &out)
 void RowImporter::addEstimates(TrainingRun &run, RowsRead &out)
 {
     ImportReport &report = out.report;
-    std::optional<ComputeEstimate> reported = reportedEstimate(m_row);
+    std::optional<ComputeEstimate> reported = reportedEstimate(m_row, m_texts);
     if (reported) ++report.withReportedCompute;
-    auto hw = hardwareFromRow(m_row, run, m.catalog, m.options, report, out.unknownHardware);
+    auto hw =
+        hardwareFromRow(m_row, run, m.catalog, m.options, report, out.unknownHardware, m_texts);
     run.estimates.reserve(std::size_t{reported.has_value()} + std::size_t{hw.has_value()});
     if (reported) run.estimates.push_back(std::move(*reported));
     if (!hw) return;
@@ -576,7 +579,7 @@ void RowImporter::addEstimates(TrainingRun &run, RowsRead &out)
     // for every imported run, 80 MB over a million.
     static constexpr std::string_view kHardwareNote = "Epoch AI inputs";
     static_assert(kHardwareNote.size() <= 15);
-    run.estimates.push_back({*hw, std::string(kHardwareNote)});
+    run.estimates.push_back({*hw, m_texts.get(kHardwareNote)});
     ++report.hardwareEstimates;
     if (primary) {
         ++report.computeFromHardware;
@@ -605,18 +608,19 @@ struct RowBatch {
     std::exception_ptr failure; // what reading them threw, if anything
     bool done = false;          // under RowWorkers' lock
 
-    // `piece` is the text being read, and `copy` the copy of it that outlives it.
-    void add(const CsvRecord &record, std::string_view piece,
+    // `piece` is the text being read, `bytes` the same bytes for as long as the batch is
+    // read (those of `copy` if not null).
+    void add(const CsvRecord &record, std::string_view piece, const char *pieceBytes,
              const std::shared_ptr<const std::string> &copy)
     {
         rows.push_back({record.number, fields.size(), record.fields.size()});
-        if (pieces.empty() || pieces.back() != copy) pieces.push_back(copy);
+        if (copy && (pieces.empty() || pieces.back() != copy)) pieces.push_back(copy);
         const char *const begin = piece.data(), *const end = begin + piece.size();
         for (std::string_view field : record.fields) {
             if (field.empty()) {
                 fields.push_back({"", 0, 0});
             } else if (field.data() >= begin && field.data() + field.size() <= end) {
-                fields.push_back({copy->data() + (field.data() - begin), 0, field.size()});
+                fields.push_back({pieceBytes + (field.data() - begin), 0, field.size()});
             } else {
                 fields.push_back({nullptr, bytes.size(), field.size()});
                 bytes.append(field);
@@ -750,10 +754,15 @@ public:
     const std::optional<Error> &fatal() const { return m_fatal; }
     // The text the next records are read from (valid until the next call), copied whole
     // when rows read on other threads need it after it is gone.
-    void setPiece(std::string_view text)
+    // Text within `stable` (bytes that outlive the import) is pointed into, not copied.
+    void setPiece(std::string_view text, std::string_view stable = {})
     {
         m_piece = text;
         m_pieceCopy = nullptr;
+        m_pieceBytes = nullptr;
+        if (!text.empty() && text.data() >= stable.data() &&
+            text.data() + text.size() <= stable.data() + stable.size())
+            m_pieceBytes = text.data();
     }
 
 private:
@@ -787,6 +796,7 @@ private:
     std::vector<std::unique_ptr<RowBatch>> m_spare; // read and taken, with their room
     std::string_view m_piece;                       // setPiece()
     std::shared_ptr<const std::string> m_pieceCopy; // of m_piece, once a batch needs it
+    const char *m_pieceBytes = nullptr;             // m_piece's bytes for as long as batches
     std::unique_ptr<RowWorkers> m_workers;          // last: joined before the rest goes
 };
 
@@ -841,8 +851,11 @@ void EpochImporter::row(const CsvRecord &record)
             m_spare.pop_back();
         }
     }
-    if (!m_pieceCopy) m_pieceCopy = std::make_shared<const std::string>(m_piece);
-    m_batch->add(record, m_piece, m_pieceCopy);
+    if (!m_pieceBytes) {
+        m_pieceCopy = std::make_shared<const std::string>(m_piece);
+        m_pieceBytes = m_pieceCopy->data();
+    }
+    m_batch->add(record, m_piece, m_pieceBytes, m_pieceCopy);
     if (m_batch->rows.size() == kBatchRows) giveBatch();
 }
 
@@ -935,6 +948,7 @@ struct EpochCsvStream::State {
     const std::string source;
     const ImportOptions options;
     const std::size_t expected;
+    std::string_view stable; // bytes the caller keeps until finish() (importEpochCsv's)
     std::size_t fed = 0;
     ImportResult result;
     Utf8Reader utf8;
@@ -971,7 +985,7 @@ EpochCsvStream::~EpochCsvStream() = default;
 bool EpochCsvStream::feed(std::string_view piece)
 {
     const std::string_view text = m->decoded(piece, false);
-    m->importer.setPiece(text);
+    m->importer.setPiece(text, m->stable);
     if (!m->csv.feed(text)) return false;
     m->fed += piece.size();
     if (m->expected == 0) return true;
@@ -987,7 +1001,7 @@ Result<ImportResult> EpochCsvStream::finish()
     ImportReport &report = m->result.report;
     if (!report.cancelled) {
         const std::string_view text = m->decoded({}, true);
-        m->importer.setPiece(text);
+        m->importer.setPiece(text, m->stable);
         m->csv.feed(text);
     }
     const Result<std::size_t> read = m->csv.finish();
@@ -1018,6 +1032,7 @@ Result<ImportResult> importEpochCsv(std::string_view bytes, const std::string &s
                                     const HardwareCatalog *catalog, const ImportOptions &options)
 {
     EpochCsvStream stream(sourceName, catalog, options, bytes.size());
+    stream.m->stable = bytes; // alive until this returns: rows point into it
     // Fed in chunks so that a cancel, or a file that is not an export, stops at once.
     constexpr std::size_t kChunk = 1 << 20;
     for (std::size_t pos = 0; pos < bytes.size(); pos += kChunk)

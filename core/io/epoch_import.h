@@ -76,6 +76,8 @@ public:
     Result<ImportResult> finish();
 
 private:
+    friend Result<ImportResult> importEpochCsv(std::string_view, const std::string &,
+                                               const HardwareCatalog *, const ImportOptions &);
     struct State;
     std::unique_ptr<State> m;
 };

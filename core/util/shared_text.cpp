@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/util/shared_text.h"
 
+#include <functional>
+
 #include <atomic>
 #include <cstdint>
 #include <mutex>
@@ -52,6 +54,14 @@ SharedText::Node *SharedText::acquire(std::string_view text)
     auto *node = new Node{std::string(text)};
     pool.nodes.emplace(node->text, node);
     return node;
+}
+
+SharedText SharedText::Cache::get(std::string_view text)
+{
+    if (text.empty()) return {};
+    SharedText &slot = m_slots[std::hash<std::string_view>{}(text) % m_slots.size()];
+    if (slot.view() != text) slot = SharedText(text);
+    return slot;
 }
 
 void SharedText::release(Node *node) noexcept

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <array>
 #include <compare>
 #include <cstddef>
 #include <ostream>
@@ -79,11 +80,25 @@ public:
     // How many distinct texts the process holds (tests and memory figures).
     static std::size_t distinctCount();
 
+    // The texts one thread made values of lately, so that another value of one of them
+    // takes no lock, only a count: for a thread making values of the same few texts
+    // again and again (an import's rows, several threads at once). Holds each text it
+    // remembers (one for each slot its hash picks) until pushed out or destroyed.
+    class Cache;
+
 private:
     struct Node;
     static Node *acquire(std::string_view text);
     static void release(Node *node) noexcept;
     Node *m_node = nullptr; // nullptr: the empty text
+};
+
+class SharedText::Cache {
+public:
+    SharedText get(std::string_view text);
+
+private:
+    std::array<SharedText, 512> m_slots;
 };
 
 } // namespace compute

@@ -93,6 +93,53 @@ TEST(SharedText, SurvivesMovesSelfAssignmentAndCopiesAcrossThreads)
     EXPECT_EQ(SharedText::distinctCount(), before);
 }
 
+// A cache hands out the same values SharedText would, holds what it remembers only as
+// long as it lives, and may be used by one thread each while others use theirs.
+TEST(SharedText, ACacheGivesTheSameValuesAndLetsGoOfItsTextsWhenDestroyed)
+{
+    const std::size_t before = SharedText::distinctCount();
+    {
+        std::vector<SharedText> kept;
+        {
+            SharedText::Cache cache;
+            EXPECT_TRUE(cache.get("").empty());
+            const SharedText a = cache.get("cached org, compact-run test");
+            EXPECT_EQ(a, SharedText("cached org, compact-run test")); // the same node
+            EXPECT_EQ(cache.get("cached org, compact-run test"), a);
+            // More texts than slots: pushed out and made again, always the right text.
+            for (int i = 0; i < 5000; ++i) {
+                const std::string text = "cached " + std::to_string(i % 1500) + ", compact-run";
+                const SharedText value = cache.get(text);
+                ASSERT_EQ(value.view(), text);
+                if (i < 3) kept.push_back(value);
+            }
+            EXPECT_GT(SharedText::distinctCount(), before + 3);
+        }
+        // Only what values still hold is left.
+        EXPECT_EQ(SharedText::distinctCount(), before + 3);
+        EXPECT_EQ(kept[2], "cached 2, compact-run");
+    }
+    EXPECT_EQ(SharedText::distinctCount(), before);
+
+    // Threads with a cache each, making values of the same texts.
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([t] {
+            SharedText::Cache cache;
+            std::mt19937 rng(static_cast<unsigned>(t));
+            std::vector<SharedText> held;
+            for (int i = 0; i < 20000; ++i) {
+                const std::string text = "cache thread text " + std::to_string(rng() % 40);
+                held.push_back(cache.get(text));
+                ASSERT_EQ(held.back().view(), text);
+                if (held.size() > 64) held.erase(held.begin(), held.begin() + 32);
+            }
+        });
+    for (std::thread &thread : threads)
+        thread.join();
+    EXPECT_EQ(SharedText::distinctCount(), before);
+}
+
 TEST(SourceList, ReadsBackWhatWasPutInItsOrder)
 {
     SourceList list;
