@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace app {
 namespace {
@@ -136,29 +137,57 @@ FigureLegend::Layout FigureLegend::layout(double width, Collapse collapse) const
         auto swatchWidth = [&](const LegendEntry &e) {
             return e.swatch == LegendEntry::Swatch::Marker ? markerWidth : lineWidth;
         };
-        double column = 0;
+        QVector<double> keyWidths;
         for (int i : members)
-            column = std::max(column, swatchWidth(m_entries[i]) + kSwatchGap +
-                                          metrics.horizontalAdvance(textOf(m_entries[i])));
-        // Markers' keys keep at least four columns: a long value ("United Kingdom of Great
-        // Britain and Northern Ireland") wraps in its column rather than taking a row.
-        if (std::all_of(members.begin(), members.end(),
-                        [&](int i) { return m_entries[i].swatch == LegendEntry::Swatch::Marker; }))
+            keyWidths << swatchWidth(m_entries[i]) + kSwatchGap +
+                             metrics.horizontalAdvance(textOf(m_entries[i]));
+        double column = *std::max_element(keyWidths.begin(), keyWidths.end());
+        const bool markers = std::all_of(members.begin(), members.end(), [&](int i) {
+            return m_entries[i].swatch == LegendEntry::Swatch::Marker;
+        });
+        // Columns each as wide as their widest key, as many as fit with no key wrapped:
+        // one long key ("Image generation") then widens its own column only. Markers'
+        // keys keep at least four columns.
+        QVector<double> fitted;
+        const int fewest = markers ? std::min(4, static_cast<int>(members.size())) : 1;
+        for (int count = static_cast<int>(members.size()); count >= fewest && fitted.isEmpty();
+             --count) {
+            QVector<double> widths(count, 0.0);
+            for (int k = 0; k < keyWidths.size(); ++k)
+                widths[k % count] = std::max(widths[k % count], keyWidths[k]);
+            if (std::accumulate(widths.begin(), widths.end(), 0.0) + (count - 1) * kColumnGap <=
+                available)
+                fitted = widths;
+        }
+        // Else a long value ("United Kingdom of Great Britain and Northern Ireland") wraps
+        // in its column rather than taking a row.
+        if (markers)
             column = std::min(column, std::max(markerWidth + kSwatchGap + 40,
                                                (available + kColumnGap) / 4 - kColumnGap));
         const int columns =
-            std::clamp(static_cast<int>((available + kColumnGap) / (column + kColumnGap)), 1,
-                       static_cast<int>(members.size()));
+            !fitted.isEmpty()
+                ? static_cast<int>(fitted.size())
+                : std::clamp(static_cast<int>((available + kColumnGap) / (column + kColumnGap)), 1,
+                             static_cast<int>(members.size()));
         const double columnWidth = columns == 1 ? available : column + kColumnGap;
+        // Where each column starts, and the room for its keys.
+        const auto columnLeft = [&](int col) {
+            if (fitted.isEmpty()) return col * columnWidth;
+            return std::accumulate(fitted.begin(), fitted.begin() + col, 0.0) + col * kColumnGap;
+        };
+        const auto columnRoom = [&](int col) {
+            if (fitted.isEmpty()) return columns == 1 ? available : column;
+            return columns == 1 ? available : fitted[col] + 1; // + 1: never wrapped by rounding
+        };
         if (m_look.legendHeadings) out.headings.append({headingOf(m_entries[members.front()]), y});
         double rowTop = y, rowBottom = y;
         for (int k = 0; k < members.size(); ++k) {
             const LegendEntry &e = m_entries[members[k]];
             const int col = k % columns;
             if (col == 0 && k > 0) rowTop = rowBottom;
-            const double x = headingWidth + col * columnWidth;
+            const double x = headingWidth + columnLeft(col);
             const double swatch = swatchWidth(e);
-            const double textWidth = (columns == 1 ? available : column) - swatch - kSwatchGap;
+            const double textWidth = columnRoom(col) - swatch - kSwatchGap;
             const QStringList lines = wrapped(textOf(e), metrics, std::max(10.0, textWidth));
             const double height = std::max(rowHeight, lines.size() * lineHeight + 3);
             Placed p;

@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -561,3 +562,37 @@ TEST(LegendEntries, ListOnlyTheTrendsInView)
 }
 
 } // namespace
+
+// The report figure of Epoch's data: the domains' key takes two rows, no key wrapped, its
+// columns as wide as their widest key ("Image generation" widens its own column only),
+// and none overlaps the next.
+TEST(ReportFigure, TheDomainKeyFitsItsColumnsToItsKeys)
+{
+    auto loaded = app::loadBundledDataset(QStringLiteral("epoch"));
+    ASSERT_TRUE(loaded.ok()) << loaded.errorText();
+    const compute::Dataset dataset = std::move(loaded).value().dataset;
+    app::DatasetFigureSettings settings;
+    settings.scale = 1.0;
+    settings.style = QStringLiteral("report");
+    app::applyFigureStyle(settings, *app::figureStyleNamed(settings.style), false, false);
+    auto figure = app::datasetFigureExporter(dataset, settings);
+    ASSERT_NE(figure->plot(), nullptr);
+    const app::FigureLegend *legend = figure->renderer().legend();
+    const QVector<app::LegendEntry> &entries = legend->entries();
+    QVector<app::FigureLegend::Placed> domains;
+    for (const app::FigureLegend::Placed &p : legend->placed())
+        if (entries[p.entry].group == app::LegendEntry::Group::Domain) domains << p;
+    ASSERT_EQ(domains.size(), 9); // Language, ..., Image generation, Robotics, Other
+    QSet<int> rows;
+    for (const app::FigureLegend::Placed &p : domains) {
+        EXPECT_FALSE(p.wrapped.contains(QLatin1Char('\n'))) << p.wrapped.toStdString();
+        rows.insert(qRound(p.swatch.top()));
+    }
+    EXPECT_EQ(rows.size(), 2);
+    for (int a = 0; a < domains.size(); ++a)
+        for (int b = a + 1; b < domains.size(); ++b)
+            EXPECT_FALSE(domains[a]
+                             .text.united(domains[a].swatch)
+                             .intersects(domains[b].text.united(domains[b].swatch)))
+                << domains[a].wrapped.toStdString() << " / " << domains[b].wrapped.toStdString();
+}
