@@ -34,6 +34,7 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace {
 
@@ -55,6 +56,23 @@ std::unique_ptr<app::FigureExporter> figureOf(const QString &style, int width = 
     if (const app::FigureStyle *s = app::figureStyleNamed(style))
         app::applyFigureStyle(settings, *s, false, false);
     static const compute::Dataset dataset = openAi();
+    return app::datasetFigureExporter(dataset, settings);
+}
+
+// The same for the bundled Epoch data, coloured by `colorBy` (domain if none).
+std::unique_ptr<app::FigureExporter>
+epochFigureOf(const QString &style, std::optional<compute::RunCategory> colorBy = std::nullopt)
+{
+    static const compute::Dataset dataset = [] {
+        auto loaded = app::loadBundledDataset(QStringLiteral("epoch"));
+        EXPECT_TRUE(loaded.ok()) << loaded.errorText();
+        return loaded.ok() ? std::move(loaded).value().dataset : compute::Dataset{};
+    }();
+    app::DatasetFigureSettings settings;
+    settings.scale = 1.0;
+    if (colorBy) settings.colorBy = *colorBy;
+    settings.style = style;
+    app::applyFigureStyle(settings, *app::figureStyleNamed(settings.style), false, false);
     return app::datasetFigureExporter(dataset, settings);
 }
 
@@ -306,15 +324,7 @@ TEST(FigureStyles, OpenAi2018ShowsPfsDaysFrom2012ToTheEndOf2018WithOneTrend)
 // before the colours' key, which a reader needs to read the points at all.
 TEST(FigureStyles, ASlideKeepsTheColourKeyWithTheTrendsInBrief)
 {
-    auto loaded = app::loadBundledDataset(QStringLiteral("epoch"));
-    ASSERT_TRUE(loaded.ok()) << loaded.errorText();
-    const compute::Dataset dataset = std::move(loaded).value().dataset;
-    app::DatasetFigureSettings settings;
-    settings.scale = 1.0;
-    settings.colorBy = compute::RunCategory::Country;
-    settings.style = QStringLiteral("slide");
-    app::applyFigureStyle(settings, *app::figureStyleNamed(settings.style), false, false);
-    auto figure = app::datasetFigureExporter(dataset, settings);
+    auto figure = epochFigureOf(QStringLiteral("slide"), compute::RunCategory::Country);
     QCustomPlot *plot = figure->plot();
     ASSERT_NE(plot, nullptr);
     const app::FigureLegend *legend = figure->renderer().legend();
@@ -568,14 +578,7 @@ TEST(LegendEntries, ListOnlyTheTrendsInView)
 // and none overlaps the next.
 TEST(ReportFigure, TheDomainKeyFitsItsColumnsToItsKeys)
 {
-    auto loaded = app::loadBundledDataset(QStringLiteral("epoch"));
-    ASSERT_TRUE(loaded.ok()) << loaded.errorText();
-    const compute::Dataset dataset = std::move(loaded).value().dataset;
-    app::DatasetFigureSettings settings;
-    settings.scale = 1.0;
-    settings.style = QStringLiteral("report");
-    app::applyFigureStyle(settings, *app::figureStyleNamed(settings.style), false, false);
-    auto figure = app::datasetFigureExporter(dataset, settings);
+    auto figure = epochFigureOf(QStringLiteral("report"));
     ASSERT_NE(figure->plot(), nullptr);
     const app::FigureLegend *legend = figure->renderer().legend();
     const QVector<app::LegendEntry> &entries = legend->entries();
