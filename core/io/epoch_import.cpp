@@ -575,10 +575,7 @@ void RowImporter::addEstimates(TrainingRun &run, RowsRead &out)
     if (reported) run.estimates.push_back(std::move(*reported));
     if (!hw) return;
     const bool primary = run.estimates.empty();
-    // Within std::string's own buffer (15 characters): a longer note is an allocation
-    // for every imported run, 80 MB over a million.
     static constexpr std::string_view kHardwareNote = "Epoch AI inputs";
-    static_assert(kHardwareNote.size() <= 15);
     run.estimates.push_back({*hw, m_texts.get(kHardwareNote)});
     ++report.hardwareEstimates;
     if (primary) {
@@ -587,7 +584,7 @@ void RowImporter::addEstimates(TrainingRun &run, RowsRead &out)
     }
 }
 
-// Rows copied out of the CSV reader (whose records live only as long as their piece), to
+// Rows taken out of the CSV reader (whose records live only as long as their piece), to
 // be read on a worker thread.
 struct RowBatch {
     // Most fields are views of a copy of the piece they were read from, held by the
@@ -608,8 +605,8 @@ struct RowBatch {
     std::exception_ptr failure; // what reading them threw, if anything
     bool done = false;          // under RowWorkers' lock
 
-    // `piece` is the text being read, `bytes` the same bytes for as long as the batch is
-    // read (those of `copy` if not null).
+    // `piece` is the text being read; `pieceBytes` the same bytes for as long as the
+    // batch is read (those of `copy`, which the batch then holds, if not null).
     void add(const CsvRecord &record, std::string_view piece, const char *pieceBytes,
              const std::shared_ptr<const std::string> &copy)
     {
@@ -733,7 +730,7 @@ private:
 // Reads an export record by record into a dataset: the first record is the header. The
 // first rows are read on the calling thread, which judges meanwhile which columns'
 // texts to share; past them, with ImportOptions::parallel, rows go in batches to a
-// thread for each core but one, while the calling thread reads the file on.
+// thread for each core, while the calling thread reads the file on.
 class EpochImporter {
 public:
     EpochImporter(const std::string &sourceName, const HardwareCatalog *catalog,
@@ -753,8 +750,8 @@ public:
     // A file that is not an export at all.
     const std::optional<Error> &fatal() const { return m_fatal; }
     // The text the next records are read from (valid until the next call), copied whole
-    // when rows read on other threads need it after it is gone.
-    // Text within `stable` (bytes that outlive the import) is pointed into, not copied.
+    // when rows read on other threads need it after it is gone, unless it lies within
+    // `stable` (bytes that outlive the import).
     void setPiece(std::string_view text, std::string_view stable = {})
     {
         m_piece = text;
@@ -861,8 +858,8 @@ void EpochImporter::row(const CsvRecord &record)
 
 void EpochImporter::giveBatch()
 {
-    // At most a few batches a worker ahead of what the dataset holds: the file's bytes
-    // are copied into them, and should not pile up.
+    // At most a few batches a worker ahead of what the dataset holds: they hold pieces
+    // of the file, which should not pile up.
     while (m_workers->pending() >= 4 * m_workers->size())
         take(m_workers->takeFirst());
     while (m_workers->firstDone())

@@ -577,10 +577,8 @@ void RunFields::Builder::setSourceCell(std::uint16_t column, std::string_view te
     put(kSource, column, shortest ? 0 : hashOf(canonical), text, shortest);
 }
 
-std::uint32_t RunFields::Builder::sharedId(std::string_view text)
+std::size_t RunFields::Builder::ShortTextHash::operator()(std::string_view text) const noexcept
 {
-    // The length and up to eight bytes from each end: the texts shared are short, and a
-    // text with the same hash as another is told apart by its bytes.
     std::uint64_t head = 0, tail = 0;
     if (text.size() >= 8) {
         std::memcpy(&head, text.data(), 8);
@@ -589,35 +587,19 @@ std::uint32_t RunFields::Builder::sharedId(std::string_view text)
         for (std::size_t i = 0; i < text.size(); ++i)
             head |= std::uint64_t{static_cast<unsigned char>(text[i])} << (8 * i);
     }
-    const std::uint64_t hash =
+    const std::uint64_t mixed =
         (head * 0x9E3779B97F4A7C15ULL) ^ ((tail + text.size()) * 0xC2B2AE3D27D4EB4FULL);
-    // At most half full; no more than 65,536 texts remembered (then the table is asked).
-    constexpr std::size_t kMostRemembered = 1 << 16;
-    if (m_sharedCount * 2 >= m_sharedIds.size() && m_sharedCount < kMostRemembered) {
-        std::vector<Shared> old(std::max<std::size_t>(256, m_sharedIds.size() * 2));
-        old.swap(m_sharedIds);
-        for (const Shared &s : old)
-            if (!s.text.empty())
-                for (std::size_t i = s.hash >> 32;; ++i) {
-                    Shared &slot = m_sharedIds[i & (m_sharedIds.size() - 1)];
-                    if (slot.text.empty()) {
-                        slot = s;
-                        break;
-                    }
-                }
-    }
-    Shared *slot = nullptr;
-    for (std::size_t i = hash >> 32;; ++i) {
-        slot = &m_sharedIds[i & (m_sharedIds.size() - 1)];
-        if (slot->text.empty()) break;
-        if (slot->hash == hash && slot->text == text) return slot->id;
-    }
+    return static_cast<std::size_t>(mixed >> 32 ^ mixed);
+}
+
+std::uint32_t RunFields::Builder::sharedId(std::string_view text)
+{
+    if (const auto it = m_sharedIds.find(text); it != m_sharedIds.end()) return it->second;
     const auto id = SharedTexts::instance().id(text);
     if (!id) return kOwnText; // the table is full: the text is kept whole
-    if (m_sharedCount < kMostRemembered) {
-        *slot = {hash, SharedTexts::instance().text(*id), *id};
-        ++m_sharedCount;
-    }
+    // No more than 65,536 texts remembered; past them the table is asked.
+    if (m_sharedIds.size() < (1u << 16))
+        m_sharedIds.emplace(SharedTexts::instance().text(*id), *id);
     return *id;
 }
 

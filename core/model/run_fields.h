@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace compute {
@@ -209,13 +210,12 @@ private:
     std::vector<Pending> m_entries;     // in the order they were set: the last of a field wins
     std::vector<std::uint64_t> m_order; // each entry's ordinal() << 32 | its index
     std::string m_block;
-    struct Shared {
-        std::uint64_t hash = 0;
-        std::string_view text; // the shared table's own copy; empty for a free slot
-        std::uint32_t id = 0;
+    // Hashes the length and up to eight bytes from each end: the texts shared are short.
+    struct ShortTextHash {
+        std::size_t operator()(std::string_view text) const noexcept;
     };
-    std::vector<Shared> m_sharedIds; // open addressing by a hash of a few of the bytes
-    std::size_t m_sharedCount = 0;
+    // By the shared table's own copy of each text.
+    std::unordered_map<std::string_view, std::uint32_t, ShortTextHash> m_sharedIds;
     bool m_share = false;
 };
 

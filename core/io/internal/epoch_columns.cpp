@@ -421,31 +421,36 @@ std::optional<ReprDigits> readRepr(std::string_view text)
 
 } // namespace
 
+namespace {
+
+// The number `repr` spells, when it has at most 15 significant digits: the shortest
+// spelling of the double they read as, and the only one of that length, which is what
+// pythonFloat() writes. nullopt for more digits, which only formatting can judge.
+std::optional<double> shortReprValue(const ReprDigits &repr)
+{
+    if (repr.count > 15) return std::nullopt;
+    const auto read = exactDecimal(repr.whole, repr.exponent - (repr.count - 1));
+    if (!read) return std::nullopt;
+    return repr.negative ? -*read : *read;
+}
+
+} // namespace
+
 std::optional<double> pythonFloatValue(std::string_view text)
 {
     const auto repr = readRepr(text);
-    // At most 15 significant digits: the shortest spelling of the double they read as,
-    // and the only one of that length, which is what pythonFloat() writes.
-    if (!repr || repr->count > 15) return std::nullopt;
-    const auto read = exactDecimal(repr->whole, repr->exponent - (repr->count - 1));
-    if (!read) return std::nullopt;
-    return repr->negative ? -*read : *read;
+    return repr ? shortReprValue(*repr) : std::nullopt;
 }
 
 bool isPythonFloat(std::string_view text, double value)
 {
     PythonFloatBuffer buffer;
-    if (value == 0 || !std::isfinite(value))
-        return text == std::string_view(buffer.data(), pythonFloat(value, buffer));
-    const auto repr = readRepr(text);
-    if (!repr) return false; // not how pythonFloat() writes anything
-    if (repr->negative != std::signbit(value)) return false;
-    // A number of at most 15 significant digits is the shortest that reads back as its
-    // double, and the only one of that length, which is what pythonFloat() writes: so
-    // the text is the number's when it reads back as it.
-    if (repr->count <= 15)
-        if (const auto read = exactDecimal(repr->whole, repr->exponent - (repr->count - 1)))
-            return *read == std::fabs(value);
+    if (value != 0 && std::isfinite(value)) {
+        const auto repr = readRepr(text);
+        if (!repr) return false; // not how pythonFloat() writes anything
+        // The text is the number's when it reads back as it (0 is never read here).
+        if (const auto read = shortReprValue(*repr)) return *read == value;
+    }
     return text == std::string_view(buffer.data(), pythonFloat(value, buffer));
 }
 
